@@ -1,0 +1,311 @@
+"""A descent run: the state, the step, step back, status and history."""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import numpy as np
+
+from . import optimizers
+from .datasets import Dataset, builtin, load_csv
+from .history import History
+from .kernels import LIMIT, run_linear
+from .objective import DataObjective, Sums
+from .sampler import Plan, Sampler
+from .types import (BatchMode, LiveSettings, RunConfig, Snapshot, Status, Update,
+                    UpdateRule)
+
+EXPLODE = 1e12  # a loss this many times above max(L₀, 1) counts as diverged
+CHUNK = 1 << 15  # steps integrated per block
+FAST_RULES = (UpdateRule.GRADIENT, UpdateRule.FIXED)
+STATUSES = tuple(Status)
+
+
+def load_dataset(config: RunConfig) -> Dataset:
+    """The data set a configuration names (raises DataError)."""
+    if config.csv_path:
+        return load_csv(config.csv_path, config.val_fraction, config.seed, config.csv_x, config.csv_y)
+    return builtin(config.data, config.val_fraction, config.seed)
+
+
+class Run:
+    """Gradient descent on one objective. Only `advance`, `rewind`, `reset` and `set_live` change it."""
+
+    def __init__(self, config: RunConfig = RunConfig(), live: LiveSettings | None = None,
+                 dataset: Dataset | None = None, max_history: int = 1 << 20) -> None:
+        if config.seed < 0:
+            raise ValueError(f"seed must be 0 or more, got {config.seed}")
+        self.config = config
+        self.dataset = dataset if dataset is not None else load_dataset(config)
+        preset = self.dataset.preset
+        self.objective = DataObjective(self.dataset, config.model or preset.model,
+                                       config.reduction or preset.reduction)
+        self.param_names = self.objective.param_names
+        self.initial_params = self._initial_params()
+        self.live = (live or self.dataset.preset.live).validated()
+        self.sampler = Sampler(self.objective.n_train, config.seed)
+        self.max_history = max_history
+        self.reset()
+
+    # ----- set-up -------------------------------------------------------------------------
+    def _initial_params(self) -> np.ndarray:
+        given = self.config.init_dict()
+        start = dict(self.dataset.preset.init)
+        if given is not None:
+            unknown = sorted(set(given) - {"w", "b"})
+            if unknown:
+                raise ValueError(f"unknown parameter '{unknown[0]}' in the initial values (use w and b)")
+            start.update(given)
+        for name in self.param_names:
+            value = float(start.get(name, 0.0))
+            if not (math.isfinite(value) and abs(value) < LIMIT):
+                raise ValueError(f"initial {name} must be a finite number, got {value:g}")
+        return np.array([float(start.get(name, 0.0)) for name in self.param_names])
+
+    def reset(self) -> None:
+        """Back to step 0 with the initial parameters, keeping the current live settings."""
+        self.params = self.initial_params.copy()
+        self.optimizer = optimizers.make(self.live.rule)
+        self.opt_state = self.optimizer.init(self.params)
+        self.epoch = self.pos = self.step = 0
+        self.diverged_at: int | None = None
+        self._log: list[tuple[int, LiveSettings]] = [(0, self.live)]
+        self._last_batch: np.ndarray | None = None
+        self.history = History(len(self.params), 3 * len(self.params) + 1, self.max_history)
+        loss, grad = self.objective.loss_grad(self.params)
+        self._g0 = float(np.linalg.norm(grad))
+        self._explode = EXPLODE * max(float(loss), 1.0)
+        self.status = Status.CONVERGED if self._g0 == 0.0 else Status.READY
+        val = self.objective.val_loss(self.params)
+        self._append(np.array([0]), np.array([0]), np.array([0]), self.status, self.params[None],
+                     grad[None], np.array([loss]), np.array([loss]),
+                     np.array([np.nan if val is None else val]), np.zeros((1, self.history.state_size)))
+
+    @property
+    def optimum(self) -> dict[str, float]:
+        """The closed-form least-squares parameters."""
+        return dict(zip(self.param_names, self.objective.optimum().tolist()))
+
+    @property
+    def has_validation(self) -> bool:
+        """Whether the data set has a validation part."""
+        return self.objective.val is not None
+
+    # ----- live settings ------------------------------------------------------------------
+    def set_live(self, live: LiveSettings) -> None:
+        """Change learning rate, batch mode, rule, step size: effective on the next step."""
+        self._apply_live(live.validated())
+        if self._log[-1][0] == self.step:
+            self._log[-1] = (self.step, self.live)
+        else:
+            self._log.append((self.step, self.live))
+
+    def _apply_live(self, live: LiveSettings) -> None:
+        if live.rule is not self.live.rule:
+            self.optimizer = optimizers.make(live.rule)
+            self.opt_state = self.optimizer.init(self.params)
+        self.live = live
+
+    def live_at(self, step: int) -> LiveSettings:
+        """The settings that drove the update from `step` to `step + 1`."""
+        current = self._log[0][1]
+        for at, live in self._log:
+            if at > step:
+                break
+            current = live
+        return current
+
+    @property
+    def changes(self) -> list[tuple[int, LiveSettings]]:
+        """Steps where the live settings changed, with the new settings (step 0 is the start)."""
+        return list(self._log)
+
+    # ----- stepping -----------------------------------------------------------------------
+    def _sums(self, plan: Plan) -> Sums:
+        if plan.order is None:
+            return self.objective.full
+        return Sums.segments(self.objective.u[plan.order], self.objective.v[plan.order], plan.starts)
+
+    def _integrate(self, sums: Sums, steps: int):
+        """Parameters after each step (k+1 rows), batch gradients and optimizer states (k rows)."""
+        live, width = self.live, self.history.state_size
+        if live.rule in FAST_RULES:
+            p, g = run_linear(self.objective, self.params, sums, steps, live.rule,
+                              live.learning_rate, live.fixed_step)
+            return p, g, np.zeros((len(g), width))
+        ps, gs, ss = [self.params], [], []
+        theta, state = self.params, self.opt_state
+        per_step = np.ndim(sums.n) > 0
+        for i in range(steps):
+            _, g = self.objective.loss_grad(theta, sums.at(i) if per_step else sums)
+            delta, state = self.optimizer.update(g, state, theta, live)
+            theta = theta + delta
+            ps.append(theta)
+            gs.append(g)
+            ss.append(_pad(optimizers.flatten(state), width))
+            if not (np.all(np.abs(theta) < LIMIT)):
+                break
+        return np.array(ps), np.array(gs), np.array(ss).reshape(-1, width)
+
+    def advance(self, n: int = 1, stop_on_converged: bool = True) -> int:
+        """Take up to n steps; stops at divergence (and at convergence). Returns steps taken."""
+        taken = 0
+        while taken < n and self.status is not Status.DIVERGED:
+            plan = self.sampler.plan(self.epoch, self.pos, self.live.batch_mode, self.live.batch_size,
+                                     min(n - taken, CHUNK, self.history.max_rows // 4))
+            sums = self._sums(plan)
+            with np.errstate(all="ignore"):
+                p, g, s = self._integrate(sums, plan.steps)
+                done = self._record(plan, sums, p, g, s, stop_on_converged)
+            taken += done
+            if self.status is Status.DIVERGED or (stop_on_converged and self.status is Status.CONVERGED):
+                break
+        return taken
+
+    def _record(self, plan: Plan, sums: Sums, p, g, s, stop_on_converged: bool) -> int:
+        """Check a block of steps, append the good part to the history, update the state."""
+        k = len(g)
+        obj = self.objective
+        train, full_grad = obj.loss_grad(p[1:])
+        batch_sums = sums if np.ndim(sums.n) == 0 else Sums(*(np.asarray(a)[:k] for a in vars(sums).values()))
+        batch = obj.loss(p[:-1], batch_sums)
+        val = obj.val_loss(p[1:])
+        val = np.full(k, np.nan) if val is None else val
+        finite = (np.isfinite(train) & np.isfinite(batch) & np.isfinite(p[1:]).all(1)
+                  & np.isfinite(g).all(1) & (np.isfinite(val) | (obj.val is None)))
+        bad = ~finite | (train > self._explode) | (np.abs(p[1:]) >= LIMIT).any(1)
+        prev = np.concatenate([[self.history.column("train_loss")[-1]], train[:-1]])
+        stalled = (p[1:] == p[:-1]).all(1)
+        if self.config.loss_tol > 0:
+            stalled |= np.abs(train - prev) <= self.config.loss_tol * np.abs(prev)
+        converged = (np.linalg.norm(full_grad, axis=1) <= self.config.grad_tol * self._g0) | stalled
+        end, status = k, np.full(k, STATUSES.index(Status.RUNNING), np.int8)
+        status[converged] = STATUSES.index(Status.CONVERGED)
+        first_bad = int(np.argmax(bad)) if bad.any() else k
+        if first_bad < k:
+            end = first_bad + int(finite[first_bad])
+            self.diverged_at = self.step + first_bad + 1
+            self.status = Status.DIVERGED
+            status[first_bad] = STATUSES.index(Status.DIVERGED)
+        if stop_on_converged and converged[:first_bad].any():
+            end = int(np.argmax(converged)) + 1
+            self.status = Status.CONVERGED
+        elif self.status is not Status.DIVERGED:
+            self.status = Status.CONVERGED if end and converged[end - 1] else Status.RUNNING
+        if end:
+            steps = self.step + 1 + np.arange(end)
+            self._append(steps, plan.epoch[:end], plan.pos[:end], status[:end], p[1:end + 1], g[:end],
+                         batch[:end], train[:end], val[:end], s[:end])
+            self.params = p[end].copy()
+            self.step += end
+            self.epoch, self.pos = int(plan.epoch[end - 1]), int(plan.pos[end - 1])
+            self._last_batch = plan.batch(end - 1)
+            if s.shape[1] and self.live.rule not in FAST_RULES:
+                self.opt_state = optimizers.unflatten(s[end - 1], self.opt_state)
+        return end
+
+    def _append(self, steps, epoch, pos, status, params, grad, batch, train, val, state) -> None:
+        codes = status if isinstance(status, np.ndarray) else np.full(len(steps), STATUSES.index(status))
+        self.history.append(step=steps, epoch=epoch, pos=pos, status=codes,
+                            learning_rate=np.full(len(steps), self.live.learning_rate),
+                            params=params, grad=grad, batch_loss=batch, train_loss=train,
+                            val_loss=val, state=state)
+
+    # ----- stepping back ------------------------------------------------------------------
+    def rewind(self, step: int) -> None:
+        """Go back to an earlier step exactly: parameters, sampler position, optimizer state, settings."""
+        step = max(0, min(int(step), self.step))
+        if step == self.step and self.status is not Status.DIVERGED:
+            return
+        i = self.history.index_at_or_before(step)
+        row = self.history.row(i)
+        self.history.truncate(i + 1)
+        self.step, self.epoch, self.pos = int(row["step"]), int(row["epoch"]), int(row["pos"])
+        self.params = row["params"].copy()
+        produced_by = self.live_at(self.step - 1) if self.step else self.live_at(0)
+        self.live = produced_by
+        self.optimizer = optimizers.make(produced_by.rule)
+        state = self.optimizer.init(self.params)
+        self.opt_state = optimizers.unflatten(row["state"], state) if self.step else state
+        self._apply_live(self.live_at(self.step))
+        self.status = STATUSES[int(row["status"])]
+        self.diverged_at = None
+        while self.step < step:  # the row was thinned away: replay the exact path
+            nxt = min([at for at, _ in self._log if at > self.step] + [step])
+            self.advance(nxt - self.step, stop_on_converged=False)
+            self._apply_live(self.live_at(self.step))
+        self._log = [(at, lv) for at, lv in self._log if at <= step]
+        self._apply_live(self.live_at(step))
+        self._last_batch = self._batch_of_step(step)
+
+    def _batch_of_step(self, step: int) -> np.ndarray | None:
+        """Training rows used by the update into `step` (recomputed from the previous row)."""
+        if step == 0:
+            return None
+        i = self.history.index_at_or_before(step - 1)
+        if int(self.history.column("step")[i]) != step - 1:
+            return None
+        live = self.live_at(step - 1)
+        row = self.history.row(i)
+        plan = self.sampler.plan(int(row["epoch"]), int(row["pos"]), live.batch_mode, live.batch_size, 1)
+        return plan.batch(0)
+
+    # ----- reading ------------------------------------------------------------------------
+    def preview(self) -> Update | None:
+        """The update the next step will make, computed without changing the run."""
+        if self.status is Status.DIVERGED:
+            return None
+        plan = self.sampler.plan(self.epoch, self.pos, self.live.batch_mode, self.live.batch_size, 1)
+        sums = self._sums(plan)
+        one = sums if np.ndim(sums.n) == 0 else sums.at(0)
+        with np.errstate(all="ignore"):
+            loss, g = self.objective.loss_grad(self.params, one)
+            delta, _ = self.optimizer.update(g, self.opt_state, self.params, self.live)
+        return Update(tuple(self.params.tolist()), tuple(g.tolist()), tuple((self.params + delta).tolist()),
+                      float(loss), int(one.n), self.live.learning_rate, self.live.rule, self.live.fixed_step)
+
+    def _last_update(self) -> Update | None:
+        h = self.history
+        if self.step == 0 or h.n < 2 or int(h.column("step")[-2]) != self.step - 1:
+            return None
+        live = self.live_at(self.step - 1)
+        k = self.sampler.batch_size(live.batch_mode, live.batch_size)
+        if self._last_batch is not None:
+            k = len(self._last_batch)
+        return Update(tuple(h.column("params")[-2].tolist()), tuple(h.column("grad")[-1].tolist()),
+                      tuple(h.column("params")[-1].tolist()), float(h.column("batch_loss")[-1]), k,
+                      float(h.column("learning_rate")[-1]), live.rule, live.fixed_step)
+
+    def snapshot(self) -> Snapshot:
+        """An immutable picture of the current step."""
+        h = self.history
+        val = float(h.column("val_loss")[-1])
+        grad = self.objective.grad(self.params)
+        return Snapshot(
+            step=self.step, epoch=self.epoch, epoch_position=self.pos, n_train=self.objective.n_train,
+            param_names=self.param_names, params=tuple(self.params.tolist()), grad=tuple(grad.tolist()),
+            train_loss=float(h.column("train_loss")[-1]), val_loss=None if math.isnan(val) else val,
+            batch_loss=float(h.column("batch_loss")[-1]), status=self.status, diverged_at=self.diverged_at,
+            message=self.status_message(), live=self.live, last_update=self._last_update(),
+            next_update=self.preview(), batch_indices=self._last_batch)
+
+    def status_message(self) -> str:
+        """One line saying where the run stands."""
+        if self.status is Status.DIVERGED:
+            return f"diverged at step {self.diverged_at}: the loss exploded — lower the learning rate"
+        if self.status is Status.CONVERGED:
+            return f"converged at step {self.step}"
+        return "ready" if self.status is Status.READY else "running"
+
+    def with_config(self, **changes) -> "Run":
+        """A new run with some restart settings changed and the same live settings."""
+        return Run(replace(self.config, **changes), self.live, max_history=self.max_history)
+
+
+def _pad(v: np.ndarray, width: int) -> np.ndarray:
+    out = np.zeros(width)
+    out[: len(v)] = v
+    return out
+
+
+__all__ = ["Run", "load_dataset", "BatchMode"]
