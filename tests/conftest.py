@@ -1,0 +1,27 @@
+"""Shared test setup: offscreen Qt, PySide6 for pyqtgraph, throwaway QSettings."""
+
+import os
+
+# Must run before anything imports Qt: without a screen Qt would abort the run.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+try:
+    from PySide6.QtCore import QCoreApplication, QSettings
+except ImportError:  # engine-only environments have no Qt
+    QSettings = None
+
+
+@pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path: Path) -> None:
+    """Point every QSettings of the test at a fresh folder, never the user's real settings."""
+    if QSettings is None:
+        return
+    QCoreApplication.setOrganizationName("gdviz-tests")
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    for scope in (QSettings.UserScope, QSettings.SystemScope):
+        QSettings.setPath(QSettings.IniFormat, scope, str(tmp_path / "settings"))
