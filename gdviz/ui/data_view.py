@@ -1,0 +1,114 @@
+"""The data with the evolving fitted line, residuals, the optimum and the current batch."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
+
+from ..engine import Run, Snapshot
+from . import theme
+
+MAX_DRAWN = 20_000  # above this many points draw a fixed random sample (PERFORMANCE.md)
+MAX_RESIDUALS = 400
+
+
+def _frame(lo: float, hi: float, margin: float = 0.08) -> tuple[float, float]:
+    span = hi - lo if hi > lo else max(abs(hi), 1.0)
+    return lo - margin * span, hi + margin * span
+
+
+class DataView(pg.PlotWidget):
+    """Listens to snapshots; draws the points once and moves the line."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dataView")
+        plot = self.getPlotItem()
+        theme.style_plot(plot, "x", "y", "Data and fitted line")
+        plot.setMenuEnabled(False)
+        self.legend = plot.addLegend(offset=(10, 10), labelTextSize="12pt")
+        self.train = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.TRAIN, name="train")
+        self.val = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.VAL, symbol="t",
+                                      name="validation")
+        for item in (self.train, self.val):
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.residuals = pg.PlotDataItem(pen=theme.pen(theme.MUTED, 1.2), connect="pairs")
+        self.optimum = pg.PlotDataItem(pen=theme.pen(theme.OPTIMUM, 2.0, Qt.DashLine), name="least squares")
+        self.line = pg.PlotDataItem(pen=theme.pen(theme.LINE, 4.0), name="fitted line")
+        self.batch = pg.ScatterPlotItem(size=17, pen=pg.mkPen(theme.BATCH, width=2.5), brush=None,
+                                        name="current batch")
+        for item in (self.residuals, self.train, self.val, self.optimum, self.line, self.batch):
+            plot.addItem(item)
+        self.show_residuals = False
+        self._run: Run | None = None
+        self._residual_rows = np.zeros(0, int)
+        self._x_span = (0.0, 1.0)
+        self._last: Snapshot | None = None
+
+    def set_run(self, run: Run) -> None:
+        """New data or model: draw the points and fix the axes (they stay still while the line moves)."""
+        self._run = run
+        ds = run.dataset
+        plot = self.getPlotItem()
+        plot.getAxis("bottom").setLabel(ds.x_label, **{"font-size": f"{theme.AXIS_PT}pt"})
+        plot.getAxis("left").setLabel(ds.y_label, **{"font-size": f"{theme.AXIS_PT}pt"})
+        rng = np.random.default_rng(0)
+        shown = []
+        for item, x, y in ((self.train, ds.x_train, ds.y_train), (self.val, ds.x_val, ds.y_val)):
+            rows = np.arange(len(x)) if len(x) <= MAX_DRAWN else np.sort(rng.choice(len(x), MAX_DRAWN, replace=False))
+            item.setData(x[rows], y[rows])
+            shown.append(len(rows))
+        total = ds.n_train + ds.n_val
+        note = "" if sum(shown) == total else f"  (showing {sum(shown):,} of {total:,} points)"
+        plot.setTitle(f"Data: {ds.name}{note}", size=f"{theme.AXIS_PT + 1}pt", color="k")
+        self.legend.setVisible(True)
+        self._residual_rows = np.linspace(0, ds.n_train - 1, min(ds.n_train, MAX_RESIDUALS)).astype(int)
+        x_all = np.concatenate([ds.x_train, ds.x_val])
+        y_all = np.concatenate([ds.y_train, ds.y_val])
+        preset = ds.preset
+        x_range = preset.x_range or _frame(float(x_all.min()), float(x_all.max()))
+        y_range = preset.y_range or _frame(float(y_all.min()), float(y_all.max()), 0.15)
+        self._x_span = x_range
+        plot.setXRange(*x_range, padding=0)
+        plot.setYRange(*y_range, padding=0)
+        plot.disableAutoRange()
+        xs = np.array(x_range)
+        opt = np.array([run.optimum[name] for name in run.param_names])
+        self.optimum.setData(xs, run.objective.predict(opt, xs))
+        self._last = None
+
+    def on_snapshot(self, snap: Snapshot) -> None:
+        """Move the line (and residuals, batch marks) to the snapshot's parameters."""
+        self._last = snap
+        if self._run is None or not self.isVisible():
+            return
+        obj = self._run.objective
+        params = np.array(snap.params)
+        xs = np.array(self._x_span)
+        self.line.setData(xs, obj.predict(params, xs))
+        ds = self._run.dataset
+        if self.show_residuals:
+            rows = self._residual_rows
+            x, y = ds.x_train[rows], ds.y_train[rows]
+            seg_x = np.repeat(x, 2)
+            seg_y = np.column_stack([y, obj.predict(params, x)]).ravel()
+            self.residuals.setData(seg_x, seg_y)
+        b = snap.batch_indices
+        if b is not None and len(b) <= 512:
+            self.batch.setData(ds.x_train[b], ds.y_train[b])
+        else:
+            self.batch.setData([], [])
+
+    def set_show_residuals(self, on: bool) -> None:
+        """Draw (or hide) the residual segment from each point to the line."""
+        self.show_residuals = on
+        if not on:
+            self.residuals.setData([], [])
+        if self._last is not None:
+            self.on_snapshot(self._last)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._last is not None:
+            self.on_snapshot(self._last)

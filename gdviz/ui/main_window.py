@@ -1,0 +1,192 @@
+"""The main window: the composition root that wires the controller, panels and views."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QHBoxLayout, QLabel, QLineEdit,
+                               QMainWindow, QScrollArea, QSplitter, QToolBar, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from ..engine import Run, Snapshot, Status
+from . import theme
+from .controller import RunController
+from .data_view import DataView
+from .equation_panel import EquationPanel, num
+from .loss_view import LossView
+from .panels import SettingsPanel
+
+KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
+    "toggle": ("Space",), "step": ("Right", "PgDown"), "back": ("Left", "PgUp"),
+    "reset": ("Home",), "slower": ("[",), "faster": ("]",),
+}
+
+
+class MessageBanner(QLabel):
+    """A one-line message above the views: red for errors, hides itself after a while."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBanner")
+        self.setWordWrap(True)
+        self.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+
+    def show_message(self, text: str, error: bool = True) -> None:
+        """Show one line for 8 seconds."""
+        colour = ("#fde8e8", "#a00000") if error else ("#eef4fd", "#123c7a")
+        self.setStyleSheet(f"QLabel#messageBanner {{ background: {colour[0]}; color: {colour[1]};"
+                           " font-size: 14pt; padding: 6px 10px; border-radius: 4px; }")
+        self.setText(("⚠ " if error else "") + text)
+        self.show()
+        self._timer.start(8000)
+
+
+class MainWindow(QMainWindow):
+    """gdviz's window: settings on the left, data and loss in the middle, maths on the right."""
+
+    def __init__(self, run: Run | None = None) -> None:
+        super().__init__()
+        theme.configure()
+        self.setWindowTitle("gdviz — gradient descent, live")
+        self.controller = RunController(run or Run(), self)
+        self.data_view = DataView()
+        self.loss_view = LossView()
+        self.equations = EquationPanel()
+        self.panel = SettingsPanel(self.controller)
+        self.banner = MessageBanner()
+        self._build_layout()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._build_shortcuts()
+        self._wire()
+        self._on_run(self.controller.run)
+        self.controller.refresh()
+
+    # ----- layout -------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(self.panel.sizeHint().width() + 24)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        plots = QSplitter(Qt.Vertical)
+        plots.addWidget(self.data_view)
+        plots.addWidget(self.loss_view)
+        plots.setSizes([560, 340])
+        eq_scroll = QScrollArea()
+        eq_scroll.setWidget(self.equations)
+        eq_scroll.setWidgetResizable(True)
+        main = QSplitter(Qt.Horizontal)
+        main.addWidget(scroll)
+        main.addWidget(plots)
+        main.addWidget(eq_scroll)
+        main.setStretchFactor(1, 1)
+        main.setSizes([370, 820, 470])
+        self.splitter = main
+        central = QWidget()
+        col = QVBoxLayout(central)
+        col.setContentsMargins(4, 4, 4, 4)
+        col.addWidget(self.banner)
+        col.addWidget(main, 1)
+        self.setCentralWidget(central)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Transport")
+        bar.setObjectName("transport")
+        bar.setMovable(False)
+        bar.setStyleSheet("QToolButton { font-size: 14pt; padding: 4px 12px; }")
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        self.buttons: dict[str, QToolButton] = {}
+        for name, text, tip, slot in (
+            ("reset", "|◀ Reset", "Back to step 0 (Home)", self.controller.reset),
+            ("back", "◀ Back", "Step back (Left, PgUp)", self.controller.step_back),
+            ("toggle", "▶ Play", "Play / pause (Space)", self.controller.toggle),
+            ("step", "Step ▶", "One step (Right, PgDn)", self.controller.step_forward),
+            ("slower", "« Slower", "Slower ( [ )", self.controller.slower),
+            ("faster", "Faster »", "Faster ( ] )", self.controller.faster),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.NoFocus)  # a focused button would swallow Space
+            button.clicked.connect(lambda _=False, s=slot: s())
+            bar.addWidget(button)
+            self.buttons[name] = button
+        self.speed_label = QLabel()
+        self.speed_label.setStyleSheet("font-size: 13pt; padding-left: 12px;")
+        bar.addWidget(self.speed_label)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setStyleSheet("QStatusBar { font-size: 13pt; } QLabel { padding: 0 10px; }")
+        self.status_labels = {name: QLabel() for name in ("step", "epoch", "loss", "params", "state")}
+        for name, label in self.status_labels.items():
+            label.setObjectName(f"status_{name}")
+            bar.addPermanentWidget(label, 1 if name == "params" else 0)
+
+    def _build_shortcuts(self) -> None:
+        actions = {"toggle": self.controller.toggle, "step": self.controller.step_forward,
+                   "back": self.controller.step_back, "reset": self.controller.reset,
+                   "slower": self.controller.slower, "faster": self.controller.faster}
+        self.shortcuts: list[QShortcut] = []
+        for name, keys in KEYS.items():
+            for key in keys:
+                sc = QShortcut(QKeySequence(key), self)
+                sc.setContext(Qt.ApplicationShortcut)
+                sc.activated.connect(lambda a=actions[name]: self._shortcut(a))
+                self.shortcuts.append(sc)
+
+    def _shortcut(self, action) -> None:
+        """Run a transport action unless the user is typing into a number or text box."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, (QAbstractSpinBox, QLineEdit)) and focus.hasFocus():
+            return
+        action()
+
+    # ----- wiring: every connection in one place ------------------------------------------
+    def _wire(self) -> None:
+        c = self.controller
+        c.run_replaced.connect(self._on_run)
+        for view in (self.data_view, self.loss_view, self.equations):
+            c.snapshot_changed.connect(view.on_snapshot)
+        c.snapshot_changed.connect(self._show_status)
+        c.playing_changed.connect(self._show_playing)
+        c.speed_changed.connect(self._show_speed)
+        c.error.connect(lambda text: self.banner.show_message(text, error=True))
+        c.info.connect(lambda text: self.banner.show_message(text, error=False))
+        self.panel.residuals_toggled.connect(self.data_view.set_show_residuals)
+        self.panel.log_scale_toggled.connect(self.loss_view.set_log_scale)
+        self._show_speed(c.steps_per_second, c.steps_per_frame)
+
+    def _on_run(self, run: Run) -> None:
+        for view in (self.data_view, self.loss_view, self.equations):
+            view.set_run(run)
+
+    # ----- small views --------------------------------------------------------------------
+    def _show_status(self, snap: Snapshot) -> None:
+        labels = self.status_labels
+        labels["step"].setText(f"step <b>{snap.step:,}</b>")
+        labels["epoch"].setText(f"epoch <b>{snap.epoch:,}</b>")
+        val = f"  val <b>{num(snap.val_loss)}</b>" if snap.val_loss is not None else ""
+        labels["loss"].setText(f"loss <b>{num(snap.train_loss)}</b>{val}")
+        labels["params"].setText("   ".join(f"{n} = <b>{num(v)}</b>" for n, v in zip(snap.param_names, snap.params)))
+        colour = {Status.DIVERGED: theme.DIVERGED, Status.CONVERGED: theme.CONVERGED}.get(snap.status, "#333")
+        text = snap.message if snap.status in (Status.DIVERGED, Status.CONVERGED) else snap.status.value
+        if snap.status is Status.RUNNING and not self.controller.playing:
+            text = "paused"
+        labels["state"].setText(f"<span style='color:{colour}'><b>{text}</b></span>")
+
+    def _show_playing(self, playing: bool) -> None:
+        self.buttons["toggle"].setText("❚❚ Pause" if playing else "▶ Play")
+
+    def _show_speed(self, steps_per_second: int, steps_per_frame: int) -> None:
+        rate = steps_per_second * steps_per_frame
+        self.speed_label.setText(f"speed: {rate:,} steps/s  ({steps_per_second} frames/s × {steps_per_frame})")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.controller.pause()
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,254 @@
+"""Side panel: data, model, descent settings, speed and view options, bound both ways."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from ..engine import BatchMode, LiveSettings, ModelKind, Reduction, Run, RunConfig, UpdateRule
+from .controller import RunController
+from .widgets import LogSlider, NumberBox, combo, select_data
+
+DATA_SETS = [("House prices — tutorial 000", "house"), ("Beans — tutorial 001", "beans"),
+             ("y = 1 + 2x — tutorial 002", "linear")]
+
+
+class SettingsPanel(QWidget):
+    """Writes settings to the controller; follows the controller's run and live settings."""
+
+    residuals_toggled = Signal(bool)
+    log_scale_toggled = Signal(bool)
+
+    def __init__(self, controller: RunController, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPanel")
+        self.controller = controller
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._data_group())
+        layout.addWidget(self._model_group())
+        layout.addWidget(self._descent_group())
+        layout.addWidget(self._speed_group())
+        layout.addWidget(self._view_group())
+        layout.addStretch(1)
+        controller.run_replaced.connect(self.show_run)
+        controller.live_changed.connect(self.show_live)
+        controller.speed_changed.connect(self.show_speed)
+        self.show_run(controller.run)
+        self.show_live(controller.run.live)
+        self.show_speed(controller.steps_per_second, controller.steps_per_frame)
+
+    # ----- building -----------------------------------------------------------------------
+    def _data_group(self) -> QGroupBox:
+        box = QGroupBox("Data")
+        form = QFormLayout(box)
+        self.data = combo(DATA_SETS)
+        self.data.setObjectName("dataCombo")
+        self.data.activated.connect(self._data_chosen)
+        form.addRow("Data set", self.data)
+        self.import_button = QPushButton("Import CSV…")
+        self.import_button.clicked.connect(self._import_csv)
+        self.x_col, self.y_col = QLineEdit(), QLineEdit()
+        for edit, tip in ((self.x_col, "x column: name or index (blank: first column)"),
+                          (self.y_col, "y column: name or index (blank: second column)")):
+            edit.setPlaceholderText("auto")
+            edit.setToolTip(tip)
+            edit.setMaximumWidth(70)
+        cols = QHBoxLayout()
+        cols.addWidget(self.import_button)
+        cols.addWidget(QLabel("x"))
+        cols.addWidget(self.x_col)
+        cols.addWidget(QLabel("y"))
+        cols.addWidget(self.y_col)
+        form.addRow(cols)
+        self.val_fraction = NumberBox(-0.05, 0.9, -0.05, step=0.05)
+        self.val_fraction.setSpecialValueText("data set's own")
+        self.val_fraction.setToolTip("Fraction of the points held out for validation (seeded)")
+        self.val_fraction.valueChanged.connect(self._val_changed)
+        form.addRow("Validation", self.val_fraction)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setKeyboardTracking(False)
+        self.seed.setToolTip("Seed of the sampling order and of the validation split")
+        self.seed.valueChanged.connect(lambda v: self.controller.set_config(seed=int(v)))
+        form.addRow("Seed", self.seed)
+        return box
+
+    def _model_group(self) -> QGroupBox:
+        box = QGroupBox("Model and loss")
+        form = QFormLayout(box)
+        self.model = combo([("ŷ = w·x + b  (line)", ModelKind.LINE), ("ŷ = w·x  (through origin)", ModelKind.ORIGIN),
+                            ("ŷ = b  (constant)", ModelKind.CONSTANT)])
+        self.model.activated.connect(lambda _: self.controller.set_config(model=self.model.currentData()))
+        form.addRow("Model", self.model)
+        self.reduction = combo([("mean  (1/n)Σ", Reduction.MEAN), ("sum  Σ", Reduction.SUM),
+                                ("half-sum  ½Σ", Reduction.HALF_SUM)])
+        self.reduction.activated.connect(
+            lambda _: self.controller.set_config(reduction=self.reduction.currentData()))
+        form.addRow("Loss", self.reduction)
+        self.init_w = NumberBox(-1e9, 1e9, 0.0)
+        self.init_b = NumberBox(-1e9, 1e9, 0.0)
+        for box_ in (self.init_w, self.init_b):
+            box_.valueChanged.connect(self._init_changed)
+        form.addRow("Start w", self.init_w)
+        form.addRow("Start b", self.init_b)
+        return box
+
+    def _descent_group(self) -> QGroupBox:
+        box = QGroupBox("Descent (live)")
+        form = QFormLayout(box)
+        self.lr = NumberBox(-1e3, 1e3, 0.1, log_steps=True)
+        self.lr.setObjectName("learningRate")
+        self.lr.setToolTip("Learning rate η (must be > 0); arrows multiply by 10^0.1")
+        self.lr.valueChanged.connect(lambda v: self.controller.set_live(learning_rate=float(v)))
+        form.addRow("Learning rate η", self.lr)
+        self.lr_slider = LogSlider(1e-6, 10.0)
+        self.lr_slider.setObjectName("learningRateSlider")
+        self.lr_slider.value_changed.connect(self._slider_moved)
+        form.addRow("", self.lr_slider)
+        self.batch_mode = combo([("full batch", BatchMode.FULL), ("stochastic (1 sample)", BatchMode.STOCHASTIC),
+                                 ("mini-batch", BatchMode.MINI)])
+        self.batch_mode.activated.connect(
+            lambda _: self.controller.set_live(batch_mode=self.batch_mode.currentData()))
+        form.addRow("Batch", self.batch_mode)
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(1, 10**9)
+        self.batch_size.setKeyboardTracking(False)
+        self.batch_size.valueChanged.connect(lambda v: self.controller.set_live(batch_size=int(v)))
+        form.addRow("Batch size", self.batch_size)
+        self.rule = combo([("gradient  θ ← θ − η·g", UpdateRule.GRADIENT),
+                           ("fixed step  θ ← θ − s·sign(g)", UpdateRule.FIXED)])
+        self.rule.activated.connect(lambda _: self.controller.set_live(rule=self.rule.currentData()))
+        form.addRow("Update", self.rule)
+        self.fixed_step = NumberBox(-1e3, 1e3, 0.01, log_steps=True)
+        self.fixed_step.setToolTip("Step size s of fixed-step descent (> 0)")
+        self.fixed_step.valueChanged.connect(lambda v: self.controller.set_live(fixed_step=float(v)))
+        form.addRow("Step size s", self.fixed_step)
+        return box
+
+    def _speed_group(self) -> QGroupBox:
+        box = QGroupBox("Speed   ( [ slower · ] faster )")
+        form = QFormLayout(box)
+        self.steps_per_second = QSpinBox()
+        self.steps_per_second.setRange(1, 60)
+        self.steps_per_frame = QSpinBox()
+        self.steps_per_frame.setRange(1, 1_000_000)
+        for spin in (self.steps_per_second, self.steps_per_frame):
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self._speed_edited)
+        form.addRow("Frames / second", self.steps_per_second)
+        form.addRow("Steps / frame", self.steps_per_frame)
+        return box
+
+    def _view_group(self) -> QGroupBox:
+        box = QGroupBox("View")
+        col = QVBoxLayout(box)
+        self.residuals = QCheckBox("Residuals (point → line)")
+        self.residuals.toggled.connect(self.residuals_toggled)
+        self.log_scale = QCheckBox("Log-scale loss")
+        self.log_scale.toggled.connect(self.log_scale_toggled)
+        col.addWidget(self.residuals)
+        col.addWidget(self.log_scale)
+        return box
+
+    # ----- widget → controller ------------------------------------------------------------
+    def _data_chosen(self, _index: int) -> None:
+        data = self.data.currentData()
+        if data.startswith("csv:"):
+            self._load_csv(data[4:])
+            return
+        self._load(RunConfig(data=data, seed=self.seed.value(), val_fraction=self._val_fraction()))
+
+    def _load(self, config: RunConfig) -> bool:
+        from ..engine import load_dataset  # data sets carry the tutorial's settings
+        try:
+            live = load_dataset(config).preset.live
+        except (ValueError, OSError):
+            live = None
+        if not self.controller.load(config, live):
+            self.show_run(self.controller.run)
+            return False
+        return True
+
+    def _import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import CSV", str(Path.home()), "CSV files (*.csv *.txt);;All files (*)")
+        if path:
+            self._load_csv(path)
+
+    def _load_csv(self, path: str) -> bool:
+        """Load a CSV (x, y columns from the boxes); keeps the old data on error."""
+        config = RunConfig(csv_path=path, csv_x=self.x_col.text().strip() or None,
+                           csv_y=self.y_col.text().strip() or None, seed=self.seed.value(),
+                           val_fraction=self._val_fraction())
+        if not self.controller.load(config, self.controller.run.live):
+            self.show_run(self.controller.run)
+            return False
+        return True
+
+    def _val_fraction(self) -> float | None:
+        v = self.val_fraction.value()
+        return None if v < 0 else float(v)
+
+    def _val_changed(self, _v: float) -> None:
+        if not self.controller.set_config(val_fraction=self._val_fraction()):
+            self.show_run(self.controller.run)
+
+    def _init_changed(self, _v: float) -> None:
+        init = (("w", self.init_w.value()), ("b", self.init_b.value()))
+        if not self.controller.set_config(init=init):
+            self.show_run(self.controller.run)
+
+    def _slider_moved(self, v: float) -> None:
+        with QSignalBlocker(self.lr):
+            self.lr.setValue(v)
+        self.controller.set_live(learning_rate=v)
+
+    def _speed_edited(self, _v: int) -> None:
+        self.controller.set_speed(self.steps_per_second.value(), self.steps_per_frame.value())
+
+    # ----- controller → widgets -----------------------------------------------------------
+    def show_run(self, run: Run) -> None:
+        """Show a run's restart settings."""
+        cfg = run.config
+        if cfg.csv_path:
+            key = f"csv:{cfg.csv_path}"
+            if self.data.findData(key) < 0:
+                self.data.addItem(f"CSV: {Path(cfg.csv_path).name}", key)
+            select_data(self.data, key)
+        else:
+            select_data(self.data, cfg.data)
+        select_data(self.model, run.objective.model)
+        select_data(self.reduction, run.objective.reduction)
+        start = dict(zip(run.param_names, run.initial_params.tolist()))
+        for name, box in (("w", self.init_w), ("b", self.init_b)):
+            with QSignalBlocker(box):
+                box.setValue(start.get(name, 0.0))
+            box.setEnabled(name in start)
+        with QSignalBlocker(self.seed):
+            self.seed.setValue(cfg.seed)
+        with QSignalBlocker(self.val_fraction):
+            self.val_fraction.setValue(-0.05 if cfg.val_fraction is None else cfg.val_fraction)
+        with QSignalBlocker(self.batch_size):
+            self.batch_size.setMaximum(max(1, run.objective.n_train))
+
+    def show_live(self, live: LiveSettings) -> None:
+        """Show live settings (after a rewind or a rejected edit)."""
+        with QSignalBlocker(self.lr):
+            self.lr.setValue(live.learning_rate)
+        self.lr_slider.set_float(live.learning_rate)
+        select_data(self.batch_mode, live.batch_mode)
+        select_data(self.rule, live.rule)
+        with QSignalBlocker(self.batch_size):
+            self.batch_size.setValue(live.batch_size)
+        self.batch_size.setEnabled(live.batch_mode is BatchMode.MINI)
+        with QSignalBlocker(self.fixed_step):
+            self.fixed_step.setValue(live.fixed_step)
+        self.fixed_step.setEnabled(live.rule is UpdateRule.FIXED)
+
+    def show_speed(self, steps_per_second: int, steps_per_frame: int) -> None:
+        """Show the timer speed."""
+        for spin, v in ((self.steps_per_second, steps_per_second), (self.steps_per_frame, steps_per_frame)):
+            with QSignalBlocker(spin):
+                spin.setValue(v)

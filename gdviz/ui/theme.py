@@ -1,0 +1,59 @@
+"""Colours, pens and fonts sized for a projector: white ground, thick lines, large type."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import PySide6  # noqa: E402,F401  (import Qt before pyqtgraph picks a binding)
+import pyqtgraph as pg  # noqa: E402
+from PySide6.QtGui import QColor, QFont  # noqa: E402
+
+TRAIN = "#1f5fbf"  # blue
+VAL = "#e07000"  # orange
+LINE = "#c0002a"  # crimson: the fitted line
+OPTIMUM = "#2a9d2a"  # green: the least-squares answer
+BATCH = "#111111"
+MUTED = "#888888"
+DIVERGED = "#d00000"
+CONVERGED = "#1a8a1a"
+RUN_COLOURS = ("#c0002a", "#1f5fbf", "#2a9d2a", "#8e44ad", "#e07000", "#008b8b")
+
+AXIS_PT = 13
+TICK_PT = 12
+
+
+def configure() -> None:
+    """Global pyqtgraph options; call once before any plot is created."""
+    pg.setConfigOptions(background="w", foreground="k", antialias=True)
+
+
+def pen(colour: str, width: float = 2.0, style=None) -> pg.QtGui.QPen:
+    """A cosmetic pen (width in pixels whatever the zoom)."""
+    p = pg.mkPen(colour, width=width)
+    if style is not None:
+        p.setStyle(style)
+    p.setCosmetic(True)
+    return p
+
+
+def faded(colour: str, alpha: int) -> QColor:
+    """A colour with transparency 0–255."""
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    return c
+
+
+def style_plot(plot: pg.PlotItem, x_label: str, y_label: str, title: str = "") -> None:
+    """Large axis labels and tick fonts, light grid."""
+    tick_font = QFont()
+    tick_font.setPointSize(TICK_PT)
+    for name, label in (("bottom", x_label), ("left", y_label)):
+        axis = plot.getAxis(name)
+        axis.setTickFont(tick_font)
+        axis.setLabel(label, **{"font-size": f"{AXIS_PT}pt"})
+        axis.setTextPen("k")
+    if title:
+        plot.setTitle(title, size=f"{AXIS_PT + 1}pt", color="k")
+    plot.showGrid(x=True, y=True, alpha=0.15)
+    plot.hideButtons()
