@@ -48,17 +48,34 @@ class Sums:
 class DataObjective:
     """MSE of a linear model on a data set, with a chosen reduction."""
 
-    def __init__(self, data: Dataset, model: ModelKind, reduction: Reduction) -> None:
+    def __init__(self, data: Dataset, model: ModelKind, reduction: Reduction,
+                 shift: float = 0.0, scale: float = 1.0) -> None:
         self.data = data
         self.model = ModelKind(model)
         self.reduction = Reduction(reduction)
         self.param_names = MODEL_PARAMS[self.model]
-        self.cx = float(data.x_train.mean())
+        self.shift, self.scale_x = float(shift), float(scale)  # feature = (x − shift) / scale
+        x_train, x_val = self.feature(data.x_train), self.feature(data.x_val)
+        self.cx = float(x_train.mean())
         self.cy = float(data.y_train.mean())
-        self.u = np.ascontiguousarray(data.x_train - self.cx)
+        self.u = np.ascontiguousarray(x_train - self.cx)
         self.v = np.ascontiguousarray(data.y_train - self.cy)
         self.full = Sums.of(self.u, self.v)
-        self.val = Sums.of(data.x_val - self.cx, data.y_val - self.cy) if data.n_val else None
+        self.val = Sums.of(x_val - self.cx, data.y_val - self.cy) if data.n_val else None
+
+    @property
+    def standardised(self) -> bool:
+        """Whether the model sees a rescaled feature."""
+        return self.shift != 0.0 or self.scale_x != 1.0
+
+    def feature(self, x: np.ndarray) -> np.ndarray:
+        """The model's input for raw x."""
+        return (np.asarray(x, float) - self.shift) / self.scale_x
+
+    def to_original(self, params: np.ndarray) -> dict[str, float]:
+        """Slope and intercept in the data's own units (they differ when x is standardised)."""
+        w, b = (float(v) for v in self.w_b(params))
+        return {"w": w / self.scale_x, "b": b - w * self.shift / self.scale_x}
 
     @property
     def n_train(self) -> int:
@@ -131,6 +148,6 @@ class DataObjective:
         return np.array([w, bt - w * cx + cy])
 
     def predict(self, params: np.ndarray, x: np.ndarray) -> np.ndarray:
-        """Model output ŷ at inputs x."""
+        """Model output ŷ at raw inputs x (in the data's units)."""
         w, b = self.w_b(params)
-        return w * np.asarray(x, float) + b
+        return w * self.feature(x) + b

@@ -8,6 +8,7 @@ import numpy as np
 
 from . import optimizers
 from .datasets import Dataset, builtin, load_csv
+from .functions import FunctionObjective
 from .history import History
 from .kernels import LIMIT, run_linear
 from .objective import DataObjective, Sums
@@ -22,10 +23,29 @@ STATUSES = tuple(Status)
 
 
 def load_dataset(config: RunConfig) -> Dataset:
-    """The data set a configuration names (raises DataError)."""
+    """The data set a configuration names, with the bad feature applied (raises DataError)."""
     if config.csv_path:
-        return load_csv(config.csv_path, config.val_fraction, config.seed, config.csv_x, config.csv_y)
-    return builtin(config.data, config.val_fraction, config.seed)
+        ds = load_csv(config.csv_path, config.val_fraction, config.seed, config.csv_x, config.csv_y)
+    else:
+        ds = builtin(config.data, config.val_fraction, config.seed)
+    if not config.bad_feature:
+        return ds
+    xr = ds.preset.x_range
+    preset = replace(ds.preset, x_range=None if xr is None else (xr[0] * 10, xr[1] * 10))
+    return replace(ds, x_label=f"{ds.x_label} × 10", x_train=ds.x_train * 10, x_val=ds.x_val * 10,
+                   preset=preset)
+
+
+def make_objective(config: RunConfig, dataset: Dataset | None):
+    """The objective a configuration describes: a function, or MSE of a model on data."""
+    if config.function:
+        return FunctionObjective(config.function)
+    preset = dataset.preset
+    shift, scale = 0.0, 1.0
+    if config.standardise:
+        shift, scale = float(dataset.x_train.mean()), float(dataset.x_train.std())
+    return DataObjective(dataset, config.model or preset.model, config.reduction or preset.reduction,
+                         shift, scale)
 
 
 class Run:
@@ -36,13 +56,16 @@ class Run:
         if config.seed < 0:
             raise ValueError(f"seed must be 0 or more, got {config.seed}")
         self.config = config
-        self.dataset = dataset if dataset is not None else load_dataset(config)
-        preset = self.dataset.preset
-        self.objective = DataObjective(self.dataset, config.model or preset.model,
-                                       config.reduction or preset.reduction)
+        if config.function:
+            self.dataset = None
+        else:
+            self.dataset = dataset if dataset is not None else load_dataset(config)
+        self.objective = make_objective(config, self.dataset)
+        self.is_function = isinstance(self.objective, FunctionObjective)
         self.param_names = self.objective.param_names
         self.initial_params = self._initial_params()
-        self.live = (live or self.dataset.preset.live).validated()
+        preset_live = self.objective.preset_live() if self.is_function else self.dataset.preset.live
+        self.live = (live or preset_live).validated()
         self.sampler = Sampler(self.objective.n_train, config.seed)
         self.max_history = max_history
         self.reset()
@@ -50,11 +73,16 @@ class Run:
     # ----- set-up -------------------------------------------------------------------------
     def _initial_params(self) -> np.ndarray:
         given = self.config.init_dict()
-        start = dict(self.dataset.preset.init)
+        if self.is_function:
+            start = dict(zip(self.param_names, self.objective.spec.start))
+        else:
+            start = dict(self.dataset.preset.init)
         if given is not None:
-            unknown = sorted(set(given) - {"w", "b"})
+            allowed = set(self.param_names) | ({"x", "y"} if self.is_function else {"w", "b"})
+            unknown = sorted(set(given) - allowed)
             if unknown:
-                raise ValueError(f"unknown parameter '{unknown[0]}' in the initial values (use w and b)")
+                raise ValueError(f"unknown parameter '{unknown[0]}' in the initial values "
+                                 f"(use {' and '.join(self.param_names)})")
             start.update(given)
         for name in self.param_names:
             value = float(start.get(name, 0.0))
@@ -74,7 +102,7 @@ class Run:
         self.history = History(len(self.params), 3 * len(self.params) + 1, self.max_history)
         loss, grad = self.objective.loss_grad(self.params)
         self._g0 = float(np.linalg.norm(grad))
-        self._explode = EXPLODE * max(float(loss), 1.0)
+        self._explode = EXPLODE * max(abs(float(loss)), 1.0)
         self.status = Status.CONVERGED if self._g0 == 0.0 else Status.READY
         val = self.objective.val_loss(self.params)
         self._append(np.array([0]), np.array([0]), np.array([0]), self.status, self.params[None],
@@ -82,9 +110,14 @@ class Run:
                      np.array([np.nan if val is None else val]), np.zeros((1, self.history.state_size)))
 
     @property
-    def optimum(self) -> dict[str, float]:
-        """The closed-form least-squares parameters."""
-        return dict(zip(self.param_names, self.objective.optimum().tolist()))
+    def optimum(self) -> dict[str, float] | None:
+        """The closed-form least-squares parameters (a function's nearest minimum; None if none)."""
+        opt = self.objective.optimum()
+        return None if opt is None else dict(zip(self.param_names, opt.tolist()))
+
+    def batch_mode(self) -> BatchMode:
+        """The batch mode in effect (functions have no samples: always full)."""
+        return BatchMode.FULL if self.is_function else self.live.batch_mode
 
     @property
     def has_validation(self) -> bool:
@@ -121,7 +154,7 @@ class Run:
         return list(self._log)
 
     # ----- stepping -----------------------------------------------------------------------
-    def _sums(self, plan: Plan) -> Sums:
+    def _sums(self, plan: Plan) -> Sums | None:
         if plan.order is None:
             return self.objective.full
         return Sums.segments(self.objective.u[plan.order], self.objective.v[plan.order], plan.starts)
@@ -129,13 +162,13 @@ class Run:
     def _integrate(self, sums: Sums, steps: int):
         """Parameters after each step (k+1 rows), batch gradients and optimizer states (k rows)."""
         live, width = self.live, self.history.state_size
-        if live.rule in FAST_RULES:
+        if live.rule in FAST_RULES and not self.is_function:
             p, g = run_linear(self.objective, self.params, sums, steps, live.rule,
                               live.learning_rate, live.fixed_step)
             return p, g, np.zeros((len(g), width))
         ps, gs, ss = [self.params], [], []
         theta, state = self.params, self.opt_state
-        per_step = np.ndim(sums.n) > 0
+        per_step = sums is not None and np.ndim(sums.n) > 0
         for i in range(steps):
             _, g = self.objective.loss_grad(theta, sums.at(i) if per_step else sums)
             delta, state = self.optimizer.update(g, state, theta, live)
@@ -151,7 +184,7 @@ class Run:
         """Take up to n steps; stops at divergence (and at convergence). Returns steps taken."""
         taken = 0
         while taken < n and self.status is not Status.DIVERGED:
-            plan = self.sampler.plan(self.epoch, self.pos, self.live.batch_mode, self.live.batch_size,
+            plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size,
                                      min(n - taken, CHUNK, self.history.max_rows // 4))
             sums = self._sums(plan)
             with np.errstate(all="ignore"):
@@ -167,13 +200,13 @@ class Run:
         k = len(g)
         obj = self.objective
         train, full_grad = obj.loss_grad(p[1:])
-        batch_sums = sums if np.ndim(sums.n) == 0 else Sums(*(np.asarray(a)[:k] for a in vars(sums).values()))
+        batch_sums = sums if sums is None or np.ndim(sums.n) == 0 else Sums(*(np.asarray(a)[:k] for a in vars(sums).values()))
         batch = obj.loss(p[:-1], batch_sums)
         val = obj.val_loss(p[1:])
         val = np.full(k, np.nan) if val is None else val
         finite = (np.isfinite(train) & np.isfinite(batch) & np.isfinite(p[1:]).all(1)
                   & np.isfinite(g).all(1) & (np.isfinite(val) | (obj.val is None)))
-        bad = ~finite | (train > self._explode) | (np.abs(p[1:]) >= LIMIT).any(1)
+        bad = ~finite | (np.abs(train) > self._explode) | (np.abs(p[1:]) >= LIMIT).any(1)
         prev = np.concatenate([[self.history.column("train_loss")[-1]], train[:-1]])
         stalled = (p[1:] == p[:-1]).all(1)
         if self.config.loss_tol > 0:
@@ -247,7 +280,8 @@ class Run:
             return None
         live = self.live_at(step - 1)
         row = self.history.row(i)
-        plan = self.sampler.plan(int(row["epoch"]), int(row["pos"]), live.batch_mode, live.batch_size, 1)
+        mode = BatchMode.FULL if self.is_function else live.batch_mode
+        plan = self.sampler.plan(int(row["epoch"]), int(row["pos"]), mode, live.batch_size, 1)
         return plan.batch(0)
 
     # ----- reading ------------------------------------------------------------------------
@@ -255,21 +289,21 @@ class Run:
         """The update the next step will make, computed without changing the run."""
         if self.status is Status.DIVERGED:
             return None
-        plan = self.sampler.plan(self.epoch, self.pos, self.live.batch_mode, self.live.batch_size, 1)
+        plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size, 1)
         sums = self._sums(plan)
-        one = sums if np.ndim(sums.n) == 0 else sums.at(0)
+        one = sums if sums is None or np.ndim(sums.n) == 0 else sums.at(0)
         with np.errstate(all="ignore"):
             loss, g = self.objective.loss_grad(self.params, one)
             delta, _ = self.optimizer.update(g, self.opt_state, self.params, self.live)
         return Update(tuple(self.params.tolist()), tuple(g.tolist()), tuple((self.params + delta).tolist()),
-                      float(loss), int(one.n), self.live.learning_rate, self.live.rule, self.live.fixed_step)
+                      float(loss), 1 if one is None else int(one.n), self.live.learning_rate, self.live.rule, self.live.fixed_step)
 
     def _last_update(self) -> Update | None:
         h = self.history
         if self.step == 0 or h.n < 2 or int(h.column("step")[-2]) != self.step - 1:
             return None
         live = self.live_at(self.step - 1)
-        k = self.sampler.batch_size(live.batch_mode, live.batch_size)
+        k = self.sampler.batch_size(BatchMode.FULL if self.is_function else live.batch_mode, live.batch_size)
         if self._last_batch is not None:
             k = len(self._last_batch)
         return Update(tuple(h.column("params")[-2].tolist()), tuple(h.column("grad")[-1].tolist()),
@@ -292,6 +326,8 @@ class Run:
     def status_message(self) -> str:
         """One line saying where the run stands."""
         if self.status is Status.DIVERGED:
+            if float(self.history.column("train_loss")[-1]) < 0:
+                return f"diverged at step {self.diverged_at}: f falls without bound (no minimum this way)"
             return f"diverged at step {self.diverged_at}: the loss exploded — lower the learning rate"
         if self.status is Status.CONVERGED:
             return f"converged at step {self.step}"

@@ -90,6 +90,9 @@ class RunConfig:
     reduction: Reduction | None = None  # None: the data set's preset
     init: tuple[tuple[str, float], ...] | None = None  # None: the data set's default start
     seed: int = 42
+    standardise: bool = False  # fit on (x − x̄)/σ (training statistics), draw in original units
+    bad_feature: bool = False  # tutorial 002 §4.2: x × 10 stretches the surface into a valley
+    function: str | None = None  # function mode: descend a named function instead of fitting data
     grad_tol: float = 1e-6  # converged when |∇L| ≤ grad_tol·|∇L(θ₀)|
     loss_tol: float = 0.0  # converged when |ΔL| ≤ loss_tol·L (0: only an exact stall)
 
