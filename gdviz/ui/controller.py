@@ -14,6 +14,9 @@ SPEEDS: tuple[tuple[int, int], ...] = (
 )
 
 
+SAME_DATA = {"init", "model", "reduction", "standardise", "grad_tol", "loss_tol"}  # keep the loaded data
+
+
 class RunController(QObject):
     """Drives a Run with a QTimer on the GUI thread. Nothing else calls the run's step methods."""
 
@@ -46,12 +49,14 @@ class RunController(QObject):
     # ----- replacing the run --------------------------------------------------------------
     def set_config(self, **changes) -> bool:
         """Restart with some restart settings changed; on bad input keep the current run."""
-        return self.load(replace(self._run.config, **changes), self._run.live)
+        same_data = set(changes) <= SAME_DATA
+        return self.load(replace(self._run.config, **changes), self._run.live,
+                         self._run.dataset if same_data else None)
 
-    def load(self, config: RunConfig, live: LiveSettings | None = None) -> bool:
+    def load(self, config: RunConfig, live: LiveSettings | None = None, dataset=None) -> bool:
         """Start a new run; returns False (and emits error) when the settings are rejected."""
         try:
-            run = Run(config, live, max_history=self._run.max_history)
+            run = Run(config, live, dataset=dataset, max_history=self._run.max_history)
         except (DataError, ValueError, OSError) as exc:
             self.error.emit(str(exc))
             return False

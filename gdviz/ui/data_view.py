@@ -6,11 +6,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
+from collections import deque
+
 from ..engine import Run, Snapshot
 from . import theme
 
 MAX_DRAWN = 20_000  # above this many points draw a fixed random sample (PERFORMANCE.md)
 MAX_RESIDUALS = 400
+MAX_TRAIL = 50
+MAX_PINS = 12
 
 
 def _frame(lo: float, hi: float, margin: float = 0.08) -> tuple[float, float]:
@@ -38,8 +42,17 @@ class DataView(pg.PlotWidget):
         self.line = pg.PlotDataItem(pen=theme.pen(theme.LINE, 4.0), name="fitted line")
         self.batch = pg.ScatterPlotItem(size=17, pen=pg.mkPen(theme.BATCH, width=2.5), brush=None,
                                         name="current batch")
-        for item in (self.residuals, self.train, self.val, self.optimum, self.line, self.batch):
+        self.trail_items = [pg.PlotDataItem() for _ in range(MAX_TRAIL)]
+        self.pin_items = [pg.PlotDataItem(pen=theme.pen(theme.MUTED, 2.0)) for _ in range(MAX_PINS)]
+        self.pin_labels = [pg.TextItem(color="#444", anchor=(1, 1)) for _ in range(MAX_PINS)]
+        for item in (*self.trail_items, *self.pin_items, *self.pin_labels, self.residuals, self.train,
+                     self.val, self.optimum, self.line, self.batch):
             plot.addItem(item)
+        for label in self.pin_labels:
+            label.setFont(pg.QtGui.QFont("", 11))
+        self.trail_length = 0
+        self._trail: deque[tuple[int, tuple[float, ...]]] = deque(maxlen=MAX_TRAIL)
+        self.pinned_steps: list[int] = []
         self.show_residuals = False
         self._run: Run | None = None
         self._residual_rows = np.zeros(0, int)
@@ -49,7 +62,10 @@ class DataView(pg.PlotWidget):
     def set_run(self, run: Run) -> None:
         """New data or model: draw the points and fix the axes (they stay still while the line moves)."""
         self._run = run
+        self._trail.clear()
         ds = run.dataset
+        if ds is None:  # function mode: nothing to fit
+            return
         plot = self.getPlotItem()
         plot.getAxis("bottom").setLabel(ds.x_label, **{"font-size": f"{theme.AXIS_PT}pt"})
         plot.getAxis("left").setLabel(ds.y_label, **{"font-size": f"{theme.AXIS_PT}pt"})
@@ -77,16 +93,19 @@ class DataView(pg.PlotWidget):
         opt = np.array([run.optimum[name] for name in run.param_names])
         self.optimum.setData(xs, run.objective.predict(opt, xs))
         self._last = None
+        self._trail.clear()
 
     def on_snapshot(self, snap: Snapshot) -> None:
         """Move the line (and residuals, batch marks) to the snapshot's parameters."""
         self._last = snap
-        if self._run is None or not self.isVisible():
+        if self._run is None or not self.isVisible() or self._run.is_function:
             return
         obj = self._run.objective
         params = np.array(snap.params)
         xs = np.array(self._x_span)
         self.line.setData(xs, obj.predict(params, xs))
+        self._draw_trail(snap, xs)
+        self._draw_pins(snap, xs)
         ds = self._run.dataset
         if self.show_residuals:
             rows = self._residual_rows
@@ -99,6 +118,58 @@ class DataView(pg.PlotWidget):
             self.batch.setData(ds.x_train[b], ds.y_train[b])
         else:
             self.batch.setData([], [])
+
+    def _draw_trail(self, snap: Snapshot, xs: np.ndarray) -> None:
+        """The lines of the previous frames, fading with age."""
+        trail = self._trail
+        while trail and trail[-1][0] >= snap.step:  # stepped back or reset
+            trail.pop()
+        if self.trail_length and (not trail or trail[-1][0] != snap.step):
+            trail.append((snap.step, snap.params))
+        shown = list(trail)[-self.trail_length - 1:-1] if self.trail_length else []
+        obj = self._run.objective
+        for i, item in enumerate(self.trail_items):
+            if i < len(shown):
+                age = len(shown) - i  # 1 = newest
+                alpha = int(20 + 150 * (1 - (age - 1) / max(1, len(shown))))
+                item.setPen(theme.pen(theme.faded(theme.LINE, alpha), 2.0))
+                item.setData(xs, obj.predict(np.array(shown[i][1]), xs))
+                item.setVisible(True)
+            else:
+                item.setVisible(False)
+
+    def _draw_pins(self, snap: Snapshot, xs: np.ndarray) -> None:
+        """Lines at pinned steps already reached (tutorial 003's 10, 20, 30, 100, 1000 epochs)."""
+        h = self._run.history
+        steps = h.column("step")
+        reached = [s for s in self.pinned_steps if s <= snap.step][:MAX_PINS]
+        obj = self._run.objective
+        for i, (item, label) in enumerate(zip(self.pin_items, self.pin_labels)):
+            if i < len(reached):
+                j = h.index_at_or_before(reached[i])
+                ys = obj.predict(h.column("params")[j], xs)
+                item.setData(xs, ys)
+                label.setText(f"step {int(steps[j]):,}")
+                label.setPos(xs[1], ys[1])
+            item.setVisible(i < len(reached))
+            label.setVisible(i < len(reached))
+
+    def set_trail_length(self, n: int) -> None:
+        """How many earlier lines to show, fading with age (0: none)."""
+        self.trail_length = max(0, min(MAX_TRAIL - 1, int(n)))
+        if self._last is not None:
+            self.on_snapshot(self._last)
+
+    def set_pinned_steps(self, steps: list[int]) -> None:
+        """Steps whose lines stay drawn once reached."""
+        self.pinned_steps = sorted(set(int(s) for s in steps if s >= 0))
+        if self._last is not None:
+            self.on_snapshot(self._last)
+
+    def pin_current(self) -> None:
+        """Pin the line at the current step."""
+        if self._last is not None:
+            self.set_pinned_steps(self.pinned_steps + [self._last.step])
 
     def set_show_residuals(self, on: bool) -> None:
         """Draw (or hide) the residual segment from each point to the line."""

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
@@ -82,29 +84,46 @@ class EquationPanel(QLabel):
 
     def html(self, snap: Snapshot) -> str:
         """The panel's rich text for one snapshot."""
+        if self._run.is_function:
+            spec = self._run.objective.spec
+            rows = [self._section("Function"), f"<i>{spec.formula}</i>"]
+            at = ", ".join(num(v) for v in snap.params)
+            rows.append(f"f({at}) = <b>{num(snap.train_loss)}</b>   (step {snap.step})")
+            derivs = dict(zip(spec.param_names, spec.grad_text))
+            return self._descent_rows(snap, rows, derivs, "the formula")
         obj = self._run.objective
         model, red = obj.model, obj.reduction
         p = dict(zip(snap.param_names, snap.params))
         w, b = p.get("w", 0.0), p.get("b", 0.0)
+        x = "x′" if obj.standardised else "x"
         rows = [self._section("Model")]
-        formula = {ModelKind.LINE: "ŷ = w·x + b", ModelKind.ORIGIN: "ŷ = w·x", ModelKind.CONSTANT: "ŷ = b"}[model]
-        numbers = {ModelKind.LINE: f"ŷ = {num(w)}·x {'−' if b < 0 else '+'} {num(abs(b))}",
-                   ModelKind.ORIGIN: f"ŷ = {num(w)}·x", ModelKind.CONSTANT: f"ŷ = {num(b)}"}[model]
+        formula = {ModelKind.LINE: f"ŷ = w·{x} + b", ModelKind.ORIGIN: f"ŷ = w·{x}", ModelKind.CONSTANT: "ŷ = b"}[model]
+        numbers = {ModelKind.LINE: f"ŷ = {num(w)}·{x} {'−' if b < 0 else '+'} {num(abs(b))}",
+                   ModelKind.ORIGIN: f"ŷ = {num(w)}·{x}", ModelKind.CONSTANT: f"ŷ = {num(b)}"}[model]
         rows.append(f"<i>{formula}</i><br><b>{numbers}</b>")
+        if obj.standardised:
+            orig = obj.to_original(np.array(snap.params))
+            rows.append(f"x′ = (x − {num(obj.shift)}) / {num(obj.scale_x)}  (standardised)")
+            rows.append(f"in original units: <b>ŷ = {num(orig['w'])}·x {'−' if orig['b'] < 0 else '+'} "
+                        f"{num(abs(orig['b']))}</b>")
         loss_formula, factor = LOSS_TEXT[red]
         rows.append(self._section(f"Loss (MSE, {red.value}) at step {snap.step}"))
         val = f"<br>validation L = <b>{num(snap.val_loss)}</b>" if snap.val_loss is not None else ""
         rows.append(f"<i>{loss_formula}</i><br>training L = <b>{num(snap.train_loss)}</b>{val}")
+        derivs = {"w": f"{factor}Σ {x}<sub>i</sub>(ŷ<sub>i</sub> − y<sub>i</sub>)",
+                  "b": f"{factor}Σ (ŷ<sub>i</sub> − y<sub>i</sub>)"}
+        return self._descent_rows(snap, rows, derivs, None)
+
+    def _descent_rows(self, snap: Snapshot, rows: list[str], derivs: dict[str, str], source: str | None) -> str:
+        """Gradient, update with numbers, optimum and status; closes the text."""
         up = snap.next_update
         if up is None:
             rows.append(self._section("Next step"))
             rows.append(f"<span style='color:{theme.DIVERGED}'><b>{snap.message}</b></span>")
         else:
-            who = ("all n = {} training points".format(up.batch_size) if up.batch_size == snap.n_train
-                   else "1 sample" if up.batch_size == 1 else f"a batch of n = {up.batch_size}")
-            rows.append(self._section(f"Gradient on {who}"))
-            derivs = {"w": f"{factor}Σ x<sub>i</sub>(ŷ<sub>i</sub> − y<sub>i</sub>)",
-                      "b": f"{factor}Σ (ŷ<sub>i</sub> − y<sub>i</sub>)"}
+            who = source or ("all n = {} training points".format(up.batch_size) if up.batch_size == snap.n_train
+                             else "1 sample" if up.batch_size == 1 else f"a batch of n = {up.batch_size}")
+            rows.append(self._section(f"Gradient ({who})" if source else f"Gradient on {who}"))
             for name, g in zip(snap.param_names, up.grad):
                 rows.append(f"∂L/∂{name} = <i>{derivs[name]}</i> = <b>{num(g)}</b>")
             if up.rule is UpdateRule.FIXED:
@@ -119,8 +138,16 @@ class EquationPanel(QLabel):
                     rows.append(f"{name} ← {num(before)} − {rate(up.learning_rate)} × {paren(g)} "
                                 f"= <b>{num(after)}</b>")
         opt = self._run.optimum
-        rows.append(self._section("Least-squares optimum"))
-        rows.append(", ".join(f"{k}* = <b>{num(v)}</b>" for k, v in opt.items()))
+        rows.append(self._section("Minimum" if source else "Least-squares optimum"))
+        if opt is None:
+            rows.append("none: f is unbounded below")
+        else:
+            rows.append(", ".join(f"{k}* = <b>{num(v)}</b>" for k, v in opt.items()))
+            obj = self._run.objective
+            if not source and obj.standardised:
+                orig = obj.to_original(np.array(list(opt.values())))
+                rows.append("original units: " + ", ".join(f"{k}* = <b>{num(v)}</b>" for k, v in orig.items()
+                                                          if k in snap.param_names))
         if snap.status in (Status.DIVERGED, Status.CONVERGED):
             colour = theme.DIVERGED if snap.status is Status.DIVERGED else theme.CONVERGED
             rows.append(f"<p style='color:{colour}; font-size:16pt'><b>{snap.message}</b></p>")

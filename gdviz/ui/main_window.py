@@ -17,7 +17,7 @@ from .panels import SettingsPanel
 
 KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
     "toggle": ("Space",), "step": ("Right", "PgDown"), "back": ("Left", "PgUp"),
-    "reset": ("Home",), "slower": ("[",), "faster": ("]",),
+    "reset": ("Home",), "slower": ("[",), "faster": ("]",), "pin": ("P",),
 }
 
 
@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
     def _build_shortcuts(self) -> None:
         actions = {"toggle": self.controller.toggle, "step": self.controller.step_forward,
                    "back": self.controller.step_back, "reset": self.controller.reset,
-                   "slower": self.controller.slower, "faster": self.controller.faster}
+                   "slower": self.controller.slower, "faster": self.controller.faster,
+                   "pin": self.data_view.pin_current}
         self.shortcuts: list[QShortcut] = []
         for name, keys in KEYS.items():
             for key in keys:
@@ -158,11 +159,15 @@ class MainWindow(QMainWindow):
         c.info.connect(lambda text: self.banner.show_message(text, error=False))
         self.panel.residuals_toggled.connect(self.data_view.set_show_residuals)
         self.panel.log_scale_toggled.connect(self.loss_view.set_log_scale)
+        self.panel.trail_changed.connect(self.data_view.set_trail_length)
+        self.panel.pins_changed.connect(self.data_view.set_pinned_steps)
+        self.panel.pin_requested.connect(self.data_view.pin_current)
         self._show_speed(c.steps_per_second, c.steps_per_frame)
 
     def _on_run(self, run: Run) -> None:
         for view in (self.data_view, self.loss_view, self.equations):
             view.set_run(run)
+        self.data_view.setVisible(not run.is_function)
 
     # ----- small views --------------------------------------------------------------------
     def _show_status(self, snap: Snapshot) -> None:

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, Q
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ..engine import BatchMode, LiveSettings, ModelKind, Reduction, Run, RunConfig, UpdateRule
+from ..engine.functions import FUNCTIONS
 from .controller import RunController
 from .widgets import LogSlider, NumberBox, combo, select_data
 
 DATA_SETS = [("House prices — tutorial 000", "house"), ("Beans — tutorial 001", "beans"),
-             ("y = 1 + 2x — tutorial 002", "linear")]
+             ("y = 1 + 2x — tutorial 002", "linear")] + [
+             (f"Function: {spec.title}", f"fn:{name}") for name, spec in FUNCTIONS.items()]
 
 
 class SettingsPanel(QWidget):
@@ -20,6 +22,9 @@ class SettingsPanel(QWidget):
 
     residuals_toggled = Signal(bool)
     log_scale_toggled = Signal(bool)
+    trail_changed = Signal(int)
+    pins_changed = Signal(list)
+    pin_requested = Signal()
 
     def __init__(self, controller: RunController, parent=None) -> None:
         super().__init__(parent)
@@ -74,7 +79,21 @@ class SettingsPanel(QWidget):
         self.seed.setToolTip("Seed of the sampling order and of the validation split")
         self.seed.valueChanged.connect(lambda v: self.controller.set_config(seed=int(v)))
         form.addRow("Seed", self.seed)
+        self.bad_feature = QCheckBox("Bad feature (x × 10)")
+        self.bad_feature.setToolTip("Tutorial 002 §4.2: a badly scaled x stretches the loss surface into a valley")
+        self.bad_feature.toggled.connect(lambda on: self._restart(bad_feature=on))
+        self.standardise = QCheckBox("Standardise x")
+        self.standardise.setToolTip("Tutorial 002 §4.3: fit on (x − mean)/std; the line is drawn in original units")
+        self.standardise.toggled.connect(lambda on: self._restart(standardise=on))
+        row = QHBoxLayout()
+        row.addWidget(self.bad_feature)
+        row.addWidget(self.standardise)
+        form.addRow(row)
         return box
+
+    def _restart(self, **changes) -> None:
+        if not self.controller.set_config(**changes):
+            self.show_run(self.controller.run)
 
     def _model_group(self) -> QGroupBox:
         box = QGroupBox("Model and loss")
@@ -92,8 +111,9 @@ class SettingsPanel(QWidget):
         self.init_b = NumberBox(-1e9, 1e9, 0.0)
         for box_ in (self.init_w, self.init_b):
             box_.valueChanged.connect(self._init_changed)
-        form.addRow("Start w", self.init_w)
-        form.addRow("Start b", self.init_b)
+        self.init_labels = (QLabel("Start w"), QLabel("Start b"))
+        form.addRow(self.init_labels[0], self.init_w)
+        form.addRow(self.init_labels[1], self.init_b)
         return box
 
     def _descent_group(self) -> QGroupBox:
@@ -151,7 +171,35 @@ class SettingsPanel(QWidget):
         self.log_scale.toggled.connect(self.log_scale_toggled)
         col.addWidget(self.residuals)
         col.addWidget(self.log_scale)
+        trail = QHBoxLayout()
+        trail.addWidget(QLabel("Trail of earlier lines"))
+        self.trail = QSpinBox()
+        self.trail.setRange(0, 49)
+        self.trail.setKeyboardTracking(False)
+        self.trail.valueChanged.connect(self.trail_changed)
+        trail.addWidget(self.trail)
+        col.addLayout(trail)
+        pins = QHBoxLayout()
+        pins.addWidget(QLabel("Pin at steps"))
+        self.pins = QLineEdit()
+        self.pins.setPlaceholderText("e.g. 10, 20, 30, 100, 1000")
+        self.pins.editingFinished.connect(self._pins_edited)
+        pins.addWidget(self.pins)
+        self.pin_button = QPushButton("Pin now (P)")
+        self.pin_button.setFocusPolicy(Qt.NoFocus)
+        self.pin_button.clicked.connect(self.pin_requested)
+        pins.addWidget(self.pin_button)
+        col.addLayout(pins)
         return box
+
+    def _pins_edited(self) -> None:
+        text = self.pins.text().replace(";", ",").replace(" ", ",")
+        try:
+            steps = [int(float(t)) for t in text.split(",") if t.strip()]
+        except ValueError:
+            self.controller.error.emit(f"pin steps must be whole numbers separated by commas, got '{self.pins.text()}'")
+            return
+        self.pins_changed.emit(steps)
 
     # ----- widget → controller ------------------------------------------------------------
     def _data_chosen(self, _index: int) -> None:
@@ -159,12 +207,15 @@ class SettingsPanel(QWidget):
         if data.startswith("csv:"):
             self._load_csv(data[4:])
             return
+        if data.startswith("fn:"):
+            self._load(RunConfig(function=data[3:], seed=self.seed.value()))
+            return
         self._load(RunConfig(data=data, seed=self.seed.value(), val_fraction=self._val_fraction()))
 
     def _load(self, config: RunConfig) -> bool:
         from ..engine import load_dataset  # data sets carry the tutorial's settings
         try:
-            live = load_dataset(config).preset.live
+            live = None if config.function else load_dataset(config).preset.live
         except (ValueError, OSError):
             live = None
         if not self.controller.load(config, live):
@@ -196,7 +247,9 @@ class SettingsPanel(QWidget):
             self.show_run(self.controller.run)
 
     def _init_changed(self, _v: float) -> None:
-        init = (("w", self.init_w.value()), ("b", self.init_b.value()))
+        run = self.controller.run
+        names = run.param_names if run.is_function else ("w", "b")
+        init = tuple((n, box.value()) for n, box in zip(names, (self.init_w, self.init_b)))
         if not self.controller.set_config(init=init):
             self.show_run(self.controller.run)
 
@@ -212,17 +265,29 @@ class SettingsPanel(QWidget):
     def show_run(self, run: Run) -> None:
         """Show a run's restart settings."""
         cfg = run.config
-        if cfg.csv_path:
+        if cfg.function:
+            select_data(self.data, f"fn:{cfg.function}")
+        elif cfg.csv_path:
             key = f"csv:{cfg.csv_path}"
             if self.data.findData(key) < 0:
                 self.data.addItem(f"CSV: {Path(cfg.csv_path).name}", key)
             select_data(self.data, key)
         else:
             select_data(self.data, cfg.data)
-        select_data(self.model, run.objective.model)
-        select_data(self.reduction, run.objective.reduction)
+        data_mode = not run.is_function
+        for widget in (self.model, self.reduction, self.val_fraction, self.bad_feature, self.standardise,
+                       self.batch_mode, self.batch_size, self.residuals, self.trail, self.pins, self.pin_button):
+            widget.setEnabled(data_mode)
+        if data_mode:
+            select_data(self.model, run.objective.model)
+            select_data(self.reduction, run.objective.reduction)
+        for box_, on in ((self.bad_feature, cfg.bad_feature), (self.standardise, cfg.standardise)):
+            with QSignalBlocker(box_):
+                box_.setChecked(on)
         start = dict(zip(run.param_names, run.initial_params.tolist()))
-        for name, box in (("w", self.init_w), ("b", self.init_b)):
+        names = run.param_names if run.is_function else ("w", "b")
+        for (name, box), label in zip(zip(names + ("",) * 2, (self.init_w, self.init_b)), self.init_labels):
+            label.setText(f"Start {name}" if name else "Start")
             with QSignalBlocker(box):
                 box.setValue(start.get(name, 0.0))
             box.setEnabled(name in start)
@@ -242,7 +307,7 @@ class SettingsPanel(QWidget):
         select_data(self.rule, live.rule)
         with QSignalBlocker(self.batch_size):
             self.batch_size.setValue(live.batch_size)
-        self.batch_size.setEnabled(live.batch_mode is BatchMode.MINI)
+        self.batch_size.setEnabled(live.batch_mode is BatchMode.MINI and not self.controller.run.is_function)
         with QSignalBlocker(self.fixed_step):
             self.fixed_step.setValue(live.fixed_step)
         self.fixed_step.setEnabled(live.rule is UpdateRule.FIXED)
