@@ -167,14 +167,21 @@ def parse_csv(text: str, source: str = "CSV", x_col: str | int | None = None,
         dialect = csv.excel
     rows = list(csv.reader(io.StringIO(text), dialect))
     numbered = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    if not numbered:
+        raise DataError(f"{source}: the file has no values")
     first = numbered[0][1]
     header = first if any(_number(c) is None for c in first if c) else None
     body = numbered[1:] if header else numbered
     ncols = len(first)
     if ncols < 2:
         raise DataError(f"{source}: needs two columns x, y; line {numbered[0][0]} has {ncols}")
-    xi = _column(header, x_col, 0, ncols)
-    yi = _column(header, y_col, 1 if xi != 1 else 0, ncols)
+    try:
+        xi = _column(header, x_col, 0, ncols)
+        yi = _column(header, y_col, 1 if xi != 1 else 0, ncols)
+    except DataError as exc:
+        raise DataError(f"{source}: {exc}") from None
+    if xi == yi:
+        raise DataError(f"{source}: x and y are the same column ({xi}); choose two different columns")
     names = header or [f"column {i}" for i in range(ncols)]
     xs, ys = [], []
     for line_no, row in body:

@@ -20,7 +20,7 @@ class History:
         self.max_rows = max(16, max_rows)
         self.n = 0
         self.thinned = False
-        self._cols = self._alloc(1024)
+        self._cols = self._alloc(min(1024, self.max_rows))
 
     def _alloc(self, cap: int) -> dict[str, np.ndarray]:
         p, s = self.n_params, self.state_size

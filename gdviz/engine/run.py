@@ -208,7 +208,7 @@ class Run:
                   & np.isfinite(g).all(1) & (np.isfinite(val) | (obj.val is None)))
         bad = ~finite | (np.abs(train) > self._explode) | (np.abs(p[1:]) >= LIMIT).any(1)
         prev = np.concatenate([[self.history.column("train_loss")[-1]], train[:-1]])
-        stalled = (p[1:] == p[:-1]).all(1)
+        stalled = (p[1:] == p[:-1]).all(1) & (plan.order is None)  # a batch's zero gradient is no stall
         if self.config.loss_tol > 0:
             stalled |= np.abs(train - prev) <= self.config.loss_tol * np.abs(prev)
         converged = (np.linalg.norm(full_grad, axis=1) <= self.config.grad_tol * self._g0) | stalled

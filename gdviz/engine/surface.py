@@ -1,0 +1,222 @@
+"""The loss as a picture: grids, contour lines and the range a view should show. Pure numpy.
+
+A two-parameter objective is drawn over (horizontal, vertical) = surface_axes(objective):
+(b, w) for the line model, like tutorial 002's figures; (x, y) for 2-D functions.
+"""
+from __future__ import annotations
+
+import contourpy
+import numpy as np
+
+from .objective import DataObjective
+from .types import ModelKind
+
+BOUND = 1e200  # every drawn loss is clipped to ±BOUND: nothing non-finite reaches a plot
+
+
+def surface_axes(objective) -> tuple[int, int]:
+    """(horizontal, vertical) indices into params: (b, w) for the line model, else (0, 1)."""
+    if len(objective.param_names) != 2:
+        raise ValueError(f"a surface needs two parameters, got {', '.join(objective.param_names)}")
+    return (1, 0) if tuple(objective.param_names) == ("w", "b") else (0, 1)
+
+
+def finite_loss(z: np.ndarray) -> np.ndarray:
+    """z with NaN and overflow replaced by ±BOUND, in place when z is a float array."""
+    z = np.asarray(z, float)
+    np.nan_to_num(z, copy=False, nan=BOUND, posinf=BOUND, neginf=-BOUND)
+    return np.clip(z, -BOUND, BOUND, out=z)
+
+
+def loss_grid(objective, h_values: np.ndarray, v_values: np.ndarray,
+              fixed: np.ndarray | None = None) -> np.ndarray:
+    """The loss at every grid point, shape (len(v), len(h)); finite, no warnings.
+
+    `fixed` gives the parameters that are not on the surface's axes (default 0).
+    """
+    h, v = np.asarray(h_values, float), np.asarray(v_values, float)
+    ih, iv = surface_axes(objective)
+    with np.errstate(all="ignore"):
+        if isinstance(objective, DataObjective) and objective.model is ModelKind.LINE:
+            z = _line_grid(objective, w=v, b=h)  # surface_axes: b across, w up
+        else:
+            params = np.empty((len(v), len(h), len(objective.param_names)))
+            params[...] = 0.0 if fixed is None else np.asarray(fixed, float)
+            params[..., ih] = h[None, :]
+            params[..., iv] = v[:, None]
+            z = np.asarray(objective.loss(params), float)
+        return finite_loss(z)
+
+
+def _line_grid(obj: DataObjective, w: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Loss of w·x + b, shape (len(w), len(b)), from the centred sums as a quadratic in
+    b̃ = b + w·x̄ − ȳ: Σr² = n·b̃² + b̃·(2w·Σu − 2Σv) + (w²·Σu² − 2w·Σuv + Σv²).
+    Two grid-sized arrays in all, whatever the number of samples."""
+    s = obj.full
+    lin = (2 * w * s.su - 2 * s.sv)[:, None]
+    const = (w * w * s.suu - 2 * w * s.suv + s.svv)[:, None]
+    bt = np.add.outer(w * obj.cx - obj.cy, b)  # (nv, nh)
+    z = np.multiply(bt, s.n)
+    z += lin
+    z *= bt
+    z += const
+    np.maximum(z, 0.0, out=z)
+    z *= obj.scale(s.n)
+    return z
+
+
+def loss_curve(objective, values: np.ndarray, axis: int = 0, fixed: np.ndarray | None = None) -> np.ndarray:
+    """The loss along one parameter (the others at `fixed`, default 0); finite, no warnings."""
+    values = np.asarray(values, float)
+    params = np.empty((len(values), len(objective.param_names)))
+    params[...] = 0.0 if fixed is None else np.asarray(fixed, float)
+    params[:, axis] = values
+    with np.errstate(all="ignore"):
+        return finite_loss(np.array(objective.loss(params), float))
+
+
+def contour_levels(z: np.ndarray, count: int = 12, log: bool = False) -> np.ndarray:
+    """`count` levels strictly between min and max (log-spaced above the minimum when log)."""
+    lo, hi = float(np.min(z)), float(np.max(z))
+    span = hi - lo
+    if not span > 0 or count < 1:
+        return np.zeros(0)
+    if log:
+        levels = lo + np.geomspace(span * 1e-3, span, count + 1)[:-1]
+    else:
+        levels = np.linspace(lo, hi, count + 2)[1:-1]
+    return np.unique(levels[(levels > lo) & (levels < hi)])
+
+
+def contour_lines(h: np.ndarray, v: np.ndarray, z: np.ndarray,
+                  levels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All contour lines as one polyline: x, y and `connect` (False where a line ends)."""
+    if len(levels) == 0:
+        return np.zeros(0), np.zeros(0), np.zeros(0, bool)
+    gen = contourpy.contour_generator(h, v, z, line_type=contourpy.LineType.ChunkCombinedOffset)
+    points, ends = [], []
+    count = 0
+    for chunk_points, chunk_offsets in gen.multi_lines(np.asarray(levels, float)):
+        for pts, offsets in zip(chunk_points, chunk_offsets):
+            if pts is None:
+                continue
+            points.append(pts)
+            ends.append(count + offsets[1:].astype(np.int64) - 1)
+            count += len(pts)
+    if not points:
+        return np.zeros(0), np.zeros(0), np.zeros(0, bool)
+    xy = np.concatenate(points)
+    connect = np.ones(len(xy), bool)
+    connect[np.concatenate(ends)] = False
+    return np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1]), connect
+
+
+def sublevel_box(objective, params: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Bounding box of {θ : L(θ) ≤ L(params)} for an MSE objective (a quadratic bowl), or None.
+
+    With the Hessian H and the optimum θ*, the box is θ* ± √(2·(L − L*)·(H⁻¹)ᵢᵢ): every
+    full-batch step that does not diverge stays inside it, so it frames a run from the start.
+    """
+    if not isinstance(objective, DataObjective):
+        return None
+    try:
+        opt = objective.optimum()
+        base = objective.grad(opt)
+        step = np.maximum(1.0, np.abs(opt))
+        hess = np.stack([(objective.grad(opt + step[j] * np.eye(len(opt))[j]) - base) / step[j]
+                         for j in range(len(opt))], axis=1)
+        with np.errstate(all="ignore"):
+            rise = 2.0 * max(float(objective.loss(params) - objective.loss(opt)), 0.0)
+            half = np.sqrt(rise * np.diag(np.linalg.inv(hess)))
+    except (np.linalg.LinAlgError, ValueError):
+        return None
+    if not (np.all(np.isfinite(half)) and np.all(np.isfinite(opt))):
+        return None
+    return opt - half, opt + half
+
+
+class Framing:
+    """The parameter range a view shows: fitted once, grown in jumps, never without bound."""
+
+    GROWTH = 1.5  # a growing range at least multiplies its span by this
+    MAX_FACTOR = 1e3  # and never exceeds this many times its initial span
+
+    def __init__(self, lo, hi, margin: float = 0.25) -> None:
+        self.lo, self.hi = np.array(lo, float), np.array(hi, float)
+        self.margin = margin
+        self.initial_span = self.hi - self.lo
+        self.max_span = self.MAX_FACTOR * self.initial_span
+        self.locked = False
+
+    @classmethod
+    def fit(cls, points, optimum=None, margin: float = 0.25) -> "Framing":
+        """A range covering the points (start, path) and the optimum, with a margin each side."""
+        pts = np.atleast_2d(np.asarray(points, float))
+        if optimum is not None:
+            pts = np.vstack([pts, np.asarray(optimum, float).reshape(1, -1)])
+        pts = pts[np.isfinite(pts).all(axis=1) & (np.abs(pts) < BOUND).all(axis=1)]
+        if len(pts) == 0:
+            pts = np.zeros((1, pts.shape[1]))
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        span = hi - lo
+        flat = span <= 1e-9 * np.maximum(1.0, np.abs(hi))
+        span = np.where(flat, np.maximum(1.0, np.abs(hi)), span)  # one point: a unit (or |θ|) window
+        centre = np.where(flat, hi, 0.5 * (lo + hi))
+        lo = np.where(flat, centre - 0.5 * span, lo) - margin * span
+        hi = np.where(flat, centre + 0.5 * span, hi) + margin * span
+        return cls(lo, hi, margin)
+
+    @property
+    def span(self) -> np.ndarray:
+        """hi − lo per axis."""
+        return self.hi - self.lo
+
+    def contains(self, points) -> np.ndarray:
+        """Whether each point lies inside the range (on every axis)."""
+        pts = np.atleast_2d(np.asarray(points, float))
+        return ((pts >= self.lo) & (pts <= self.hi)).all(axis=1)
+
+    def update(self, points) -> bool:
+        """Grow to take in points outside the range; returns whether the range changed."""
+        if self.locked:
+            return False
+        pts = np.atleast_2d(np.asarray(points, float))
+        pts = pts[np.isfinite(pts).all(axis=1)]
+        if len(pts) == 0:
+            return False
+        need_lo, need_hi = pts.min(axis=0), pts.max(axis=0)
+        span = self.span
+        extra = (self.GROWTH - 1.0) * span  # the side that grows moves out by ≥ this
+        lo, hi = self.lo.copy(), self.hi.copy()
+        below, above = need_lo < lo, need_hi > hi
+        with np.errstate(all="ignore"):
+            lo = np.where(below, np.minimum(need_lo - self.margin * span, lo - extra), lo)
+            hi = np.where(above, np.maximum(need_hi + self.margin * span, hi + extra), hi)
+        too_wide = (hi - lo) > self.max_span
+        lo = np.where(too_wide & below, hi - self.max_span, lo)
+        hi = np.where(too_wide & ~below, lo + self.max_span, hi)
+        both = too_wide & below & above  # points beyond both sides: keep the centre
+        centre = 0.5 * (self.lo + self.hi)
+        lo = np.where(both, centre - 0.5 * self.max_span, lo)
+        hi = np.where(both, centre + 0.5 * self.max_span, hi)
+        if np.array_equal(lo, self.lo) and np.array_equal(hi, self.hi):
+            return False
+        self.lo, self.hi = lo, hi
+        return True
+
+
+def clamp_to_box(points: np.ndarray, lo: np.ndarray, hi: np.ndarray, factor: float = 50.0) -> np.ndarray:
+    """Points pulled towards the box centre onto a box `factor` times larger when they lie beyond it.
+
+    A path that runs far out of view keeps its direction from the centre, so the visible part of
+    each segment is drawn where it should be (within 1/factor of the span), without the huge
+    coordinates (1e100) that painters cannot handle.
+    """
+    pts = np.array(points, float, ndmin=2)
+    centre, half = 0.5 * (lo + hi), 0.5 * factor * (hi - lo)
+    with np.errstate(all="ignore"):
+        d = pts - centre
+        d = np.where(np.isfinite(d), d, np.sign(np.nan_to_num(d, nan=1.0)) * BOUND)
+        ratio = np.max(np.abs(d) / half, axis=1, keepdims=True)
+        shrink = np.where(ratio > 1.0, 1.0 / ratio, 1.0)
+        return centre + d * shrink
