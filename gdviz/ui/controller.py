@@ -84,7 +84,7 @@ class RunController(QObject):
     def play(self) -> None:
         """Start the timer (a diverged run must be stepped back or reset first)."""
         if self._run.status is Status.DIVERGED:
-            self.info.emit(self._run.status_message())
+            self.info.emit(f"{self._run.status_message()}. Step back (Left) or reset (Home) first.")
             return
         if not self._timer.isActive():
             self._timer.start(self._interval())

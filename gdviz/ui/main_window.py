@@ -1,7 +1,7 @@
 """The main window: the composition root that wires the controller, panels and views."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QHBoxLayout, QLabel, QLineEdit,
                                QMainWindow, QScrollArea, QSplitter, QToolBar, QToolButton,
@@ -19,6 +19,21 @@ KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
     "toggle": ("Space",), "step": ("Right", "PgDown"), "back": ("Left", "PgUp"),
     "reset": ("Home",), "slower": ("[",), "faster": ("]",), "pin": ("P",),
 }
+
+
+class TypingGuard(QObject):
+    """Lets number and text boxes keep the transport keys while the user types (PgUp steps a spin box)."""
+
+    def __init__(self, keys: set[int], parent=None) -> None:
+        super().__init__(parent)
+        self.keys = keys
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if (event.type() == QEvent.ShortcutOverride and event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier)
+                and event.key() in self.keys and isinstance(obj, (QAbstractSpinBox, QLineEdit))):
+            event.accept()  # the key goes to the box, not to a shortcut
+            return True
+        return False
 
 
 class MessageBanner(QLabel):
@@ -56,6 +71,7 @@ class MainWindow(QMainWindow):
         self.equations = EquationPanel()
         self.panel = SettingsPanel(self.controller)
         self.banner = MessageBanner()
+        self._last_snap: Snapshot | None = None
         self._build_layout()
         self._build_toolbar()
         self._build_status_bar()
@@ -132,6 +148,9 @@ class MainWindow(QMainWindow):
                    "slower": self.controller.slower, "faster": self.controller.faster,
                    "pin": self.data_view.pin_current}
         self.shortcuts: list[QShortcut] = []
+        codes = {QKeySequence(k)[0].key() for keys in KEYS.values() for k in keys}
+        self.typing_guard = TypingGuard(codes, self)
+        QApplication.instance().installEventFilter(self.typing_guard)
         for name, keys in KEYS.items():
             for key in keys:
                 sc = QShortcut(QKeySequence(key), self)
@@ -154,6 +173,7 @@ class MainWindow(QMainWindow):
             c.snapshot_changed.connect(view.on_snapshot)
         c.snapshot_changed.connect(self._show_status)
         c.playing_changed.connect(self._show_playing)
+        c.playing_changed.connect(lambda _: self._last_snap and self._show_status(self._last_snap))
         c.speed_changed.connect(self._show_speed)
         c.error.connect(lambda text: self.banner.show_message(text, error=True))
         c.info.connect(lambda text: self.banner.show_message(text, error=False))
@@ -171,6 +191,7 @@ class MainWindow(QMainWindow):
 
     # ----- small views --------------------------------------------------------------------
     def _show_status(self, snap: Snapshot) -> None:
+        self._last_snap = snap
         labels = self.status_labels
         labels["step"].setText(f"step <b>{snap.step:,}</b>")
         labels["epoch"].setText(f"epoch <b>{snap.epoch:,}</b>")
@@ -179,7 +200,9 @@ class MainWindow(QMainWindow):
         labels["params"].setText("   ".join(f"{n} = <b>{num(v)}</b>" for n, v in zip(snap.param_names, snap.params)))
         colour = {Status.DIVERGED: theme.DIVERGED, Status.CONVERGED: theme.CONVERGED}.get(snap.status, "#333")
         text = snap.message if snap.status in (Status.DIVERGED, Status.CONVERGED) else snap.status.value
-        if snap.status is Status.RUNNING and not self.controller.playing:
+        if self.controller.playing:
+            text = "running"
+        elif snap.status is Status.RUNNING:
             text = "paused"
         labels["state"].setText(f"<span style='color:{colour}'><b>{text}</b></span>")
 
@@ -192,6 +215,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.controller.pause()
+        QApplication.instance().removeEventFilter(self.typing_guard)
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)

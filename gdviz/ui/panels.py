@@ -278,6 +278,7 @@ class SettingsPanel(QWidget):
         for widget in (self.model, self.reduction, self.val_fraction, self.bad_feature, self.standardise,
                        self.batch_mode, self.batch_size, self.residuals, self.trail, self.pins, self.pin_button):
             widget.setEnabled(data_mode)
+        self.batch_size.setEnabled(data_mode and run.live.batch_mode is BatchMode.MINI)
         if data_mode:
             select_data(self.model, run.objective.model)
             select_data(self.reduction, run.objective.reduction)

@@ -1,0 +1,600 @@
+"""The loss landscape: the surface with the descent path, the curve L(θ) with its tangent,
+and the two cross-sections through the current point (tutorials 000 and 002)."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+
+from ..engine import Run, Snapshot, Status
+from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lines, initial_framing,
+                              loss_curve, loss_grid, surface_axes)
+from . import theme
+
+GRID = 200  # surface resolution (cells per side)
+CURVE_POINTS = 400  # samples of a 1-D loss curve
+MAX_PATH_POINTS = 400  # coloured path markers
+PATH_TAIL = 2000  # the path line keeps this many recent steps exactly and samples the older ones
+COLOUR_MAP = "viridis"
+CONTOUR = "#ffffffb4"  # white, a little transparent
+PATH = theme.LINE
+ARROW = "#ff8c00"
+TANGENT = "#ff8c00"
+CURVE = theme.TRAIN
+STAR = "#ffd21f"
+OUTLINE = pg.mkPen(0, 0, 0, 110, width=0.8)  # path markers: a faint dark rim, so dense paths stay colours
+
+
+def sample_rows(n: int, k: int = MAX_PATH_POINTS) -> np.ndarray:
+    """At most k evenly spaced row indices of n rows, always including the last."""
+    if n <= k:
+        return np.arange(n)
+    return np.unique(np.linspace(0, n - 1, k).round().astype(np.int64))
+
+
+def path_rows(n: int, tail: int = PATH_TAIL) -> np.ndarray:
+    """Rows for the path line: all recent ones, an even sample of the older ones."""
+    if n <= 2 * tail:
+        return np.arange(n)
+    return np.concatenate([np.linspace(0, n - tail - 1, tail).round().astype(np.int64),
+                           np.arange(n - tail, n)])
+
+
+def step_brushes(count: int = 256) -> np.ndarray:
+    """Brushes from early (light) to late (dark), as an object array to index by step."""
+    ramp = pg.ColorMap([0.0, 1.0], ["#ffc2cc", "#5c0016"]).getLookupTable(nPts=count, mode="byte")
+    return np.array([pg.mkBrush(*rgb) for rgb in ramp], dtype=object)
+
+
+def tangent_segment(x: float, y: float, slope: float, px_x: float, px_y: float,
+                    length_px: float) -> tuple[list[float], list[float]]:
+    """A segment through (x, y) with the given slope, `length_px` pixels long on screen.
+
+    px_x, px_y: pixels per data unit on each axis (the axes have different scales).
+    """
+    dx = 0.5 * length_px / math.hypot(px_x, slope * px_y)
+    return [x - dx, x + dx], [y - slope * dx, y + slope * dx]
+
+
+def _big_font(points: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font
+
+
+class SmoothImage(pg.ImageItem):
+    """An image drawn with bilinear smoothing: grid cells do not show as steps along a valley."""
+
+    def paint(self, painter, *args) -> None:
+        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        super().paint(painter, *args)
+
+
+class _Plot(pg.PlotWidget):
+    """A landscape plot: styled, ranges set by the program, redrawn when shown."""
+
+    def __init__(self, title: str, x_label: str, y_label: str, parent=None) -> None:
+        super().__init__(parent)
+        plot = self.getPlotItem()
+        theme.style_plot(plot, x_label, y_label, title)
+        plot.setMenuEnabled(False)
+        plot.disableAutoRange()
+        for name in ("left", "bottom"):  # an axis (and its grid) repaints with every moving item unless cached
+            plot.getAxis(name).setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self._run: Run | None = None
+        self._last: Snapshot | None = None
+        self._seen = 0  # history rows already looked at by the framing
+        self.diverged = pg.TextItem(color=theme.DIVERGED, anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 225),
+                                    border=pg.mkPen(theme.DIVERGED, width=2))
+        self.diverged.setFont(_big_font(15, bold=True))
+        self.diverged.setZValue(100)
+        self.diverged.hide()
+        plot.addItem(self.diverged)
+
+    def _set_labels(self, title: str, x_label: str, y_label: str) -> None:
+        plot = self.getPlotItem()
+        plot.setTitle(title, size=f"{theme.AXIS_PT + 1}pt", color="k")
+        for name, label in (("bottom", x_label), ("left", y_label)):
+            plot.getAxis(name).setLabel(label, **{"font-size": f"{theme.AXIS_PT}pt"})
+
+    def _show_status(self, snap: Snapshot) -> None:
+        """A red "diverged at step N" in the top left corner of the view while the run has diverged."""
+        diverged = snap.status is Status.DIVERGED
+        if diverged:
+            (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+            self.diverged.setText(f"diverged at step {snap.diverged_at}")
+            self.diverged.setPos(x0 + 0.03 * (x1 - x0), y1 - 0.03 * (y1 - y0))
+        self.diverged.setVisible(diverged)
+
+    def _pixels_per_unit(self) -> tuple[float, float]:
+        """Screen pixels per data unit on x and y (falls back to a 400-pixel view when not laid out)."""
+        vb = self.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        w, h = vb.width(), vb.height()
+        return (w if w > 1 else 400.0) / (x1 - x0), (h if h > 1 else 300.0) / (y1 - y0)
+
+    def _new_path_points(self, columns: list[int]) -> np.ndarray:
+        """The extreme history params (on `columns`) of the rows added since the last call."""
+        params = self._run.history.column("params")
+        if len(params) < self._seen:  # stepped back or thinned: look at everything again
+            self._seen = 0
+        new = params[self._seen:, columns]
+        self._seen = len(params)
+        if len(new) == 0:
+            return np.zeros((0, len(columns)))
+        return np.vstack([new.min(axis=0), new.max(axis=0)])
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._last is not None:
+            self.on_snapshot(self._last)
+
+    def on_snapshot(self, snap: Snapshot) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class SurfaceView(_Plot):
+    """The loss over two parameters as a colour map with contour lines, the path and the next step.
+
+    Left click or drag on the surface emits `start_picked(param0, param1)` in parameter order.
+    """
+
+    start_picked = Signal(float, float)
+
+    def __init__(self, parent=None, grid: int = GRID) -> None:
+        super().__init__("Loss surface", "b", "w", parent)
+        self.setObjectName("surfaceView")
+        plot = self.getPlotItem()
+        plot.showGrid(x=False, y=False)
+        plot.getViewBox().setMouseEnabled(x=False, y=False)  # dragging picks a start instead
+        self.grid = grid
+        self.log_levels = True
+        self.image = SmoothImage(axisOrder="row-major")
+        self.image.setColorMap(pg.colormap.get(COLOUR_MAP))
+        self.contours = pg.PlotDataItem(pen=theme.pen(CONTOUR, 1.2), skipFiniteCheck=True)
+        self.path_line = pg.PlotDataItem(pen=theme.pen(PATH, 2.5), skipFiniteCheck=True)
+        self.path_points = pg.ScatterPlotItem(size=10, pen=OUTLINE)
+        self.arrow_line = pg.PlotDataItem(pen=theme.pen(ARROW, 4.0))
+        self.arrow_head = pg.ArrowItem(headLen=18, tipAngle=36, tailLen=None, brush=ARROW,
+                                       pen=pg.mkPen("#5a3000", width=1))
+        self.current = pg.ScatterPlotItem(size=18, brush=PATH, pen=pg.mkPen("w", width=2.5))
+        self.optimum = pg.ScatterPlotItem(symbol="star", size=28, brush=STAR, pen=pg.mkPen("k", width=1.5))
+        for z, item in enumerate((self.image, self.contours, self.path_line, self.path_points, self.optimum,
+                                  self.arrow_line, self.current, self.arrow_head)):
+            item.setZValue(z)
+            plot.addItem(item)
+        self.image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.contours.curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self._brushes = step_brushes()
+        self._axes = (1, 0)
+        self._framing: Framing | None = None
+        self._fit: Framing | None = None  # the framing at step 0 (reset returns to it)
+        self._h = self._v = self._z = None
+        self._grid_dirty = False
+        self._arrow: tuple[float, float, float, float] | None = None  # tail h, v and direction
+        self._dragging = False
+        self._locked = False
+        plot.getViewBox().sigResized.connect(self._aim_arrow)
+
+    # ----- run and options ----------------------------------------------------------------
+    def set_run(self, run: Run) -> None:
+        """A new objective: frame it (start, optimum, the bowl through the start) and redraw."""
+        self._run, self._last, self._seen = run, None, 0
+        if len(run.param_names) != 2:
+            self._run = None
+            self._clear("Loss surface (needs two parameters)")
+            return
+        self._axes = surface_axes(run.objective)
+        ih, iv = self._axes
+        title = run.objective.spec.title if run.is_function else "Loss surface"
+        self._set_labels(title, run.param_names[ih], run.param_names[iv])
+        self._fit = initial_framing(run.objective, run.initial_params[None], self._axes)
+        self._framing = self._fit.copy()
+        self._framing.locked = self._locked
+        minima = self._minima(run)
+        self.optimum.setData(minima[:, 0], minima[:, 1])
+        self._apply_range()
+
+    def lock_range(self, locked: bool) -> None:
+        """Keep the current range whatever the path does."""
+        if self._framing is not None:
+            self._framing.locked = locked
+        self._locked = locked
+
+    def set_log_levels(self, on: bool) -> None:
+        """Log-spaced contour levels and log colours (dense near the minimum) or even ones.
+
+        Objectives without a minimum (the saddle) always use even levels: their level 0 runs
+        through the saddle point."""
+        self.log_levels = on
+        if self._z is not None:
+            self._draw_surface()
+
+    @property
+    def _log(self) -> bool:
+        return self.log_levels and self._run is not None and self._run.objective.optimum() is not None
+
+    def set_show_contours(self, on: bool) -> None:
+        """Show or hide the contour lines."""
+        self.contours.setVisible(on)
+
+    # ----- the frame ----------------------------------------------------------------------
+    def on_snapshot(self, snap: Snapshot) -> None:
+        """Follow the path: grow the range if it left, move the path, the point and the arrow."""
+        self._last = snap
+        if self._run is None or not self.isVisible():
+            return
+        self._follow(snap)
+        if self._grid_dirty:
+            self._draw_surface()
+        self._draw_path(snap)
+        self._draw_arrow(snap)
+        self._show_status(snap)
+
+    def _follow(self, snap: Snapshot) -> None:
+        ih, iv = self._axes
+        if snap.step == 0 and not self._locked and not self._framing.same_range(self._fit):
+            self._framing = self._fit.copy()  # reset: back to the first picture
+            self._apply_range()
+        points = self._new_path_points([ih, iv])
+        if snap.next_update is not None:
+            after = snap.next_update.params_after
+            points = np.vstack([points, [[after[ih], after[iv]]]])
+        if self._framing.update(points):
+            self._apply_range()
+
+    def _apply_range(self) -> None:
+        lo, hi = self._framing.lo, self._framing.hi
+        plot = self.getPlotItem()
+        plot.setXRange(lo[0], hi[0], padding=0)
+        plot.setYRange(lo[1], hi[1], padding=0)
+        self._grid_dirty = True
+
+    def _draw_surface(self) -> None:
+        lo, hi = self._framing.lo, self._framing.hi
+        self._h = np.linspace(lo[0], hi[0], self.grid)
+        self._v = np.linspace(lo[1], hi[1], self.grid)
+        self._z = loss_grid(self._run.objective, self._h, self._v)
+        zmin, zmax = float(self._z.min()), float(self._z.max())
+        if self._log:  # colour by log(L − Lmin + ε): valleys show
+            shade = np.log10(self._z - zmin + max((zmax - zmin) * 1e-4, 1e-300))
+        else:
+            shade = self._z
+        top = float(shade.max())
+        self.image.setImage(shade, autoLevels=False, levels=(float(shade.min()), max(top, float(shade.min()) + 1e-9)))
+        dh, dv = (hi[0] - lo[0]) / (self.grid - 1), (hi[1] - lo[1]) / (self.grid - 1)
+        self.image.setRect(QRectF(lo[0] - dh / 2, lo[1] - dv / 2, dh * self.grid, dv * self.grid))
+        self._draw_contours()
+        self._grid_dirty = False
+
+    def _draw_contours(self) -> None:
+        levels = contour_levels(self._z, 12, log=self._log)
+        x, y, connect = contour_lines(self._h, self._v, self._z, levels)
+        self.contours.setData(x, y, connect=connect)
+
+    def _draw_path(self, snap: Snapshot) -> None:
+        ih, iv = self._axes
+        h = self._run.history
+        params, steps = h.column("params"), h.column("step")
+        lo, hi = self._framing.lo, self._framing.hi
+        line = clamp_to_box(params[path_rows(len(params))][:, [ih, iv]], lo, hi)
+        self.path_line.setData(line[:, 0], line[:, 1])
+        rows = sample_rows(len(params))
+        pts = clamp_to_box(params[rows][:, [ih, iv]], lo, hi)
+        shade = (steps[rows] * (len(self._brushes) - 1)) // max(int(steps[-1]), 1)
+        self.path_points.setData(pts[:, 0], pts[:, 1], brush=self._brushes[shade])
+        here = clamp_to_box([[snap.params[ih], snap.params[iv]]], lo, hi)
+        self.current.setData(here[:, 0], here[:, 1])
+
+    def _draw_arrow(self, snap: Snapshot) -> None:
+        """The next update θ → θ − η·g, from the current point."""
+        up = snap.next_update
+        ih, iv = self._axes
+        ends = None if up is None else np.array([[up.params_before[ih], up.params_before[iv]],
+                                                 [up.params_after[ih], up.params_after[iv]]])
+        if ends is None or not np.isfinite(ends).all() or np.array_equal(ends[0], ends[1]):
+            self._arrow = None
+            self.arrow_line.setData([], [])
+            self.arrow_head.hide()
+            return
+        ends = clamp_to_box(ends, self._framing.lo, self._framing.hi)
+        self.arrow_line.setData(ends[:, 0], ends[:, 1])
+        self._arrow = (float(ends[1, 0]), float(ends[1, 1]), float(ends[1, 0] - ends[0, 0]),
+                       float(ends[1, 1] - ends[0, 1]))
+        self._aim_arrow()
+
+    def _aim_arrow(self, *_) -> None:
+        """Point the head along the step as it appears on screen (the axes have different scales)."""
+        if self._arrow is None:
+            return
+        h, v, dh, dv = self._arrow
+        px_h, px_v = self._pixels_per_unit()
+        dx, dy = dh * px_h, -dv * px_v  # screen y points down
+        if math.hypot(dx, dy) < 1.5 * self.arrow_head.opts["headLen"]:  # the head would hide the step
+            self.arrow_head.hide()
+            return
+        self.arrow_head.setStyle(angle=math.degrees(math.atan2(-dy, -dx)))  # angle 0 points left
+        self.arrow_head.setPos(h, v)
+        self.arrow_head.show()
+
+    # ----- helpers ------------------------------------------------------------------------
+    def _minima(self, run: Run) -> np.ndarray:
+        ih, iv = self._axes
+        if run.is_function:
+            found = np.array(run.objective.spec.minima, float).reshape(-1, 2)
+        else:
+            found = np.asarray(run.objective.optimum(), float).reshape(1, 2)
+        return found[:, [ih, iv]]
+
+    def _clear(self, title: str) -> None:
+        self._set_labels(title, "", "")
+        for item in (self.contours, self.path_line, self.arrow_line):
+            item.setData([], [])
+        for item in (self.path_points, self.current, self.optimum):
+            item.setData([], [])
+        self.image.clear()
+        self.arrow_head.hide()
+        self.diverged.hide()
+
+    @property
+    def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """(horizontal, vertical) range shown."""
+        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        return (x0, x1), (y0, y1)
+
+    # ----- picking a start ----------------------------------------------------------------
+    def _pick(self, pos: QPointF) -> bool:
+        """Emit the parameters under a viewport position; False when it is off the surface."""
+        if self._run is None:
+            return False
+        vb = self.getPlotItem().getViewBox()
+        scene = self.viewportTransform().inverted()[0].map(QPointF(pos))
+        if not vb.sceneBoundingRect().contains(scene):
+            return False
+        at = vb.mapSceneToView(scene)
+        params = [0.0, 0.0]
+        params[self._axes[0]], params[self._axes[1]] = at.x(), at.y()
+        self.start_picked.emit(float(params[0]), float(params[1]))
+        return True
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.button() == Qt.LeftButton and self._pick(event.position()):
+            self._dragging = True
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._dragging and event.buttons() & Qt.LeftButton:
+            self._pick(event.position())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._dragging and event.button() == Qt.LeftButton:
+            self._dragging = False
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+
+class _CurvePlot(_Plot):
+    """One parameter against the loss: the curve, the current point, its tangent and the next point."""
+
+    TANGENT_PX = 300  # on-screen length of the tangent (at most 45 % of the plot's width)
+
+    def __init__(self, title: str, x_label: str, y_label: str, parent=None) -> None:
+        super().__init__(title, x_label, y_label, parent)
+        self.curve = pg.PlotDataItem(pen=theme.pen(CURVE, 3.5), skipFiniteCheck=True)
+        self.tangent = pg.PlotDataItem(pen=theme.pen(TANGENT, 3.0))
+        self.step_line = pg.PlotDataItem(pen=theme.pen(PATH, 2.0, Qt.DashLine))
+        self.next_point = pg.ScatterPlotItem(size=16, brush=pg.mkBrush("w"), pen=pg.mkPen(PATH, width=3))
+        self.current = pg.ScatterPlotItem(size=18, brush=PATH, pen=pg.mkPen("w", width=2.5))
+        self._framing: Framing | None = None
+        self._fit: Framing | None = None
+        self._axis = 0
+        self._y: tuple[float, float] | None = None
+        self._range_dirty = False
+
+    def _add(self, *items) -> None:
+        for z, item in enumerate(items):
+            item.setZValue(z)
+            self.getPlotItem().addItem(item)
+
+    def _frame(self, run: Run, axis: int) -> None:
+        self._run, self._last, self._seen, self._axis, self._y = run, None, 0, axis, None
+        self._fit = initial_framing(run.objective, run.initial_params[None], [axis])
+        self._framing = self._fit.copy()
+        self._apply_range()
+
+    def _apply_range(self) -> None:
+        self.getPlotItem().setXRange(self._framing.lo[0], self._framing.hi[0], padding=0)
+        self._range_dirty = True
+
+    def _follow(self, snap: Snapshot) -> None:
+        """Grow the horizontal range when the path leaves it (back to the first one on reset)."""
+        if snap.step == 0 and not self._framing.same_range(self._fit):
+            self._framing = self._fit.copy()
+            self._apply_range()
+        points = self._new_path_points([self._axis])
+        if snap.next_update is not None:
+            points = np.vstack([points, [[snap.next_update.params_after[self._axis]]]])
+        if self._framing.update(points):
+            self._apply_range()
+
+    def _fit_y(self, ys: np.ndarray) -> None:
+        """Vertical range fitted to the curve, changed only when the curve leaves it or shrinks a lot."""
+        lo, hi = float(ys.min()), float(ys.max())
+        if self._y is not None:
+            y0, y1 = self._y
+            if y0 <= lo and hi <= y1 and (hi - lo) >= 0.3 * (y1 - y0):
+                return
+        pad = 0.08 * (hi - lo) if hi > lo else max(abs(hi), 1.0)
+        self._y = (lo - pad, hi + pad)
+        self.getPlotItem().setYRange(*self._y, padding=0)
+
+    def _box(self) -> tuple[np.ndarray, np.ndarray]:
+        (y0, y1) = self._y
+        return np.array([self._framing.lo[0], y0]), np.array([self._framing.hi[0], y1])
+
+    def _draw_point_and_tangent(self, snap: Snapshot, next_loss: float | None) -> None:
+        """The current point, the tangent (slope = the full-batch gradient) and the next point."""
+        lo, hi = self._box()
+        x, y, slope = snap.params[self._axis], snap.train_loss, snap.grad[self._axis]
+        here = clamp_to_box([[x, y]], lo, hi)
+        self.current.setData(here[:, 0], here[:, 1])
+        px_x, px_y = self._pixels_per_unit()
+        if math.isfinite(slope) and self._framing.contains([[x]])[0]:
+            length = min(self.TANGENT_PX, 0.45 * self.getPlotItem().getViewBox().width() or self.TANGENT_PX)
+            tx, ty = tangent_segment(x, y, slope, px_x, px_y, length)
+            self.tangent.setData(tx, ty)
+        else:
+            self.tangent.setData([], [])
+        if snap.next_update is None or next_loss is None:
+            self.next_point.setData([], [])
+            self.step_line.setData([], [])
+            return
+        ends = clamp_to_box([[x, y], [snap.next_update.params_after[self._axis], next_loss]], lo, hi)
+        self.next_point.setData(ends[1:, 0], ends[1:, 1])
+        self.step_line.setData(ends[:, 0], ends[:, 1])
+
+    def _clear(self, title: str) -> None:
+        self._set_labels(title, "", "")
+        for item in self.getPlotItem().items:
+            if isinstance(item, (pg.PlotDataItem, pg.ScatterPlotItem)):
+                item.setData([], [])
+
+
+class CurveView(_CurvePlot):
+    """A one-parameter loss L(θ) with the path on it, the tangent at the current point and the next
+    point (tutorial 000's b history against the MSE, and its tangent picture)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Loss", "θ", "L", parent)
+        self.setObjectName("curveView")
+        self.path_points = pg.ScatterPlotItem(size=11, pen=OUTLINE)
+        self.optimum = pg.ScatterPlotItem(symbol="star", size=26, brush=STAR, pen=pg.mkPen("k", width=1.5))
+        self._add(self.curve, self.path_points, self.optimum, self.step_line, self.tangent, self.next_point,
+                  self.current)
+        self._brushes = step_brushes()
+
+    def set_run(self, run: Run) -> None:
+        """A new one-parameter objective: frame it and draw the curve."""
+        if len(run.param_names) != 1:
+            self._run, self._last = None, None
+            self._clear("Loss curve (needs one parameter)")
+            return
+        name = run.param_names[0]
+        if run.is_function:
+            self._set_labels(f"{run.objective.spec.formula} with its tangent", name, f"f({name})")
+        else:
+            self._set_labels(f"Loss L({name})", name, f"L({name})")
+        self._frame(run, 0)
+        opt = run.objective.optimum()
+        if opt is None:
+            self.optimum.setData([], [])
+        else:
+            self.optimum.setData([float(opt[0])], [float(loss_curve(run.objective, opt[:1])[0])])
+
+    def on_snapshot(self, snap: Snapshot) -> None:
+        """Move along the curve: path, current point, tangent and next point."""
+        self._last = snap
+        if self._run is None or not self.isVisible():
+            return
+        self._follow(snap)
+        if self._range_dirty:
+            xs = np.linspace(self._framing.lo[0], self._framing.hi[0], CURVE_POINTS)
+            ys = loss_curve(self._run.objective, xs)
+            self.curve.setData(xs, ys)
+            self._y = None
+            self._fit_y(ys)
+            self._range_dirty = False
+        self._draw_path()
+        up = snap.next_update
+        after = None if up is None else float(loss_curve(self._run.objective, [up.params_after[0]])[0])
+        self._draw_point_and_tangent(snap, after)
+        self._show_status(snap)
+
+    def _draw_path(self) -> None:
+        h = self._run.history
+        rows = sample_rows(h.n)
+        steps = h.column("step")
+        lo, hi = self._box()
+        pts = clamp_to_box(np.column_stack([h.column("params")[rows, 0], h.column("train_loss")[rows]]), lo, hi)
+        shade = (steps[rows] * (len(self._brushes) - 1)) // max(int(steps[-1]), 1)
+        self.path_points.setData(pts[:, 0], pts[:, 1], brush=self._brushes[shade])
+
+
+class SectionPlot(_CurvePlot):
+    """The loss along one parameter with the other fixed at its current value."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Section", "θ", "L", parent)
+        self._add(self.curve, self.step_line, self.tangent, self.next_point, self.current)
+        self._xs = np.zeros(0)
+
+    def set_section(self, run: Run, axis: int) -> None:
+        """Show the section along parameter `axis` of a two-parameter run."""
+        names = run.param_names
+        name, other = names[axis], names[1 - axis]
+        f = "f" if run.is_function else "L"
+        self._set_labels(f"{f}({name}) at the current {other}", name, f"{f}({name})")
+        self._frame(run, axis)
+
+    def clear_section(self, title: str) -> None:
+        """No section to show."""
+        self._run, self._last = None, None
+        self._clear(title)
+
+    def on_snapshot(self, snap: Snapshot) -> None:
+        """Recompute the section through the current point; move the point, tangent and next point."""
+        self._last = snap
+        if self._run is None or not self.isVisible():
+            return
+        self._follow(snap)
+        if self._range_dirty:
+            self._xs = np.linspace(self._framing.lo[0], self._framing.hi[0], CURVE_POINTS)
+            self._y = None
+            self._range_dirty = False
+        obj, fixed = self._run.objective, np.array(snap.params)
+        ys = loss_curve(obj, self._xs, self._axis, fixed)
+        self.curve.setData(self._xs, ys)
+        self._fit_y(ys)
+        up = snap.next_update
+        after = None if up is None else float(loss_curve(obj, [up.params_after[self._axis]], self._axis, fixed)[0])
+        self._draw_point_and_tangent(snap, after)
+        self._show_status(snap)
+
+
+class SectionsView(QWidget):
+    """Two stacked cross-sections through the current point of a two-parameter objective:
+    L(w) with b fixed and L(b) with w fixed (f(x) with y fixed and f(y) with x fixed)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sectionsView")
+        self.plots = (SectionPlot(), SectionPlot())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for plot in self.plots:
+            layout.addWidget(plot)
+
+    def set_run(self, run: Run) -> None:
+        """Sections along each parameter in turn (parameter order: w then b, x then y)."""
+        for axis, plot in enumerate(self.plots):
+            if len(run.param_names) == 2:
+                plot.set_section(run, axis)
+            else:
+                plot.clear_section("Sections (need two parameters)")
+
+    def on_snapshot(self, snap: Snapshot) -> None:
+        """Forward to both sections (each skips work while hidden)."""
+        for plot in self.plots:
+            plot.on_snapshot(snap)
