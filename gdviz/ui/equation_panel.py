@@ -5,7 +5,9 @@ import math
 
 import numpy as np
 
-from PySide6.QtCore import Qt
+import time
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from ..engine import ModelKind, Reduction, Run, Snapshot, Status, UpdateRule
@@ -70,6 +72,13 @@ class EquationPanel(QLabel):
         self.setMinimumWidth(380)
         self._run: Run | None = None
         self._last: Snapshot | None = None
+        self._rendered_at = 0.0
+        self.rate_limited = False  # set while playing: steps by hand always show at once
+        self._pending = QTimer(self)  # at most 10 renders a second while playing fast
+        self._pending.setSingleShot(True)
+        self._pending.timeout.connect(self._render)
+
+    MIN_INTERVAL = 0.1  # seconds between renders; nobody reads sixty equations a second
 
     def set_run(self, run: Run) -> None:
         """A new run (model and reduction decide the formulas)."""
@@ -80,7 +89,20 @@ class EquationPanel(QLabel):
         self._last = snap
         if self._run is None or not self.isVisible():
             return
-        self.setText(self.html(snap))
+        wait = self.MIN_INTERVAL - (time.monotonic() - self._rendered_at)
+        if self.rate_limited and wait > 0:
+            if not self._pending.isActive():
+                self._pending.start(int(wait * 1000) + 1)
+            return
+        self._render()
+
+    def _render(self) -> None:
+        """Write the latest snapshot's maths."""
+        if self._last is None or self._run is None:
+            return
+        self._pending.stop()
+        self._rendered_at = time.monotonic()
+        self.setText(self.html(self._last))
 
     def html(self, snap: Snapshot) -> str:
         """The panel's rich text for one snapshot."""

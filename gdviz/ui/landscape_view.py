@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..engine import Run, Snapshot, Status
 from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lines, initial_framing,
-                              loss_curve, loss_grid, surface_axes)
+                              loss_curve, loss_grid, objective_key, surface_axes)
 from . import theme
 
 GRID = 200  # surface resolution (cells per side)
@@ -179,16 +179,27 @@ class SurfaceView(_Plot):
         self._arrow: tuple[float, float, float, float] | None = None  # tail h, v and direction
         self._dragging = False
         self._locked = False
+        self._key: tuple | None = None
         plot.getViewBox().sigResized.connect(self._aim_arrow)
 
     # ----- run and options ----------------------------------------------------------------
     def set_run(self, run: Run) -> None:
-        """A new objective: frame it (start, optimum, the bowl through the start) and redraw."""
+        """A new objective: frame it (start, optimum, the bowl through the start) and redraw.
+
+        A new start on the same objective (a picked start) keeps the range and the surface, so
+        the picture stays still under the mouse while a start is dragged."""
+        same = self._run is not None and objective_key(run.objective) == self._key
         self._run, self._last, self._seen = run, None, 0
         if len(run.param_names) != 2:
-            self._run = None
+            self._run, self._key = None, None
             self._clear("Loss surface (needs two parameters)")
             return
+        if same:
+            if self._framing.update(run.initial_params[None][:, list(self._axes)]):
+                self._apply_range()
+            self._fit = self._framing.copy()  # reset returns here, not to the first objective's fit
+            return
+        self._key = objective_key(run.objective)
         self._axes = surface_axes(run.objective)
         ih, iv = self._axes
         title = run.objective.spec.title if run.is_function else "Loss surface"
@@ -212,8 +223,10 @@ class SurfaceView(_Plot):
         Objectives without a minimum (the saddle) always use even levels: their level 0 runs
         through the saddle point."""
         self.log_levels = on
-        if self._z is not None:
-            self._draw_surface()
+        if self._run is not None and self._z is not None:
+            self._grid_dirty = True
+            if self.isVisible():
+                self._draw_surface()
 
     @property
     def _log(self) -> bool:
@@ -265,8 +278,8 @@ class SurfaceView(_Plot):
             shade = np.log10(self._z - zmin + max((zmax - zmin) * 1e-4, 1e-300))
         else:
             shade = self._z
-        top = float(shade.max())
-        self.image.setImage(shade, autoLevels=False, levels=(float(shade.min()), max(top, float(shade.min()) + 1e-9)))
+        low, top = float(shade.min()), float(shade.max())
+        self.image.setImage(shade, autoLevels=False, levels=(low, top if top > low else low + max(1.0, abs(low))))
         dh, dv = (hi[0] - lo[0]) / (self.grid - 1), (hi[1] - lo[1]) / (self.grid - 1)
         self.image.setRect(QRectF(lo[0] - dh / 2, lo[1] - dv / 2, dh * self.grid, dv * self.grid))
         self._draw_contours()
@@ -333,11 +346,10 @@ class SurfaceView(_Plot):
 
     def _clear(self, title: str) -> None:
         self._set_labels(title, "", "")
-        for item in (self.contours, self.path_line, self.arrow_line):
-            item.setData([], [])
-        for item in (self.path_points, self.current, self.optimum):
+        for item in (self.contours, self.path_line, self.arrow_line, self.path_points, self.current, self.optimum):
             item.setData([], [])
         self.image.clear()
+        self._z = None
         self.arrow_head.hide()
         self.diverged.hide()
 
@@ -399,6 +411,7 @@ class _CurvePlot(_Plot):
         self._framing: Framing | None = None
         self._fit: Framing | None = None
         self._axis = 0
+        self._key: tuple | None = None
         self._y: tuple[float, float] | None = None
         self._range_dirty = False
 
@@ -408,7 +421,15 @@ class _CurvePlot(_Plot):
             self.getPlotItem().addItem(item)
 
     def _frame(self, run: Run, axis: int) -> None:
-        self._run, self._last, self._seen, self._axis, self._y = run, None, 0, axis, None
+        """Fit the range to a new objective; a new start on the same one keeps the range."""
+        same = (self._run is not None and self._axis == axis and objective_key(run.objective) == self._key)
+        self._run, self._last, self._seen, self._axis = run, None, 0, axis
+        if same:
+            if self._framing.update(run.initial_params[None][:, [axis]]):
+                self._apply_range()
+            self._fit = self._framing.copy()
+            return
+        self._key, self._y = objective_key(run.objective), None
         self._fit = initial_framing(run.objective, run.initial_params[None], [axis])
         self._framing = self._fit.copy()
         self._apply_range()
@@ -469,6 +490,7 @@ class _CurvePlot(_Plot):
         for item in self.getPlotItem().items:
             if isinstance(item, (pg.PlotDataItem, pg.ScatterPlotItem)):
                 item.setData([], [])
+        self.diverged.hide()
 
 
 class CurveView(_CurvePlot):

@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
             c.snapshot_changed.connect(view.on_snapshot)
         c.snapshot_changed.connect(self._show_status)
         c.playing_changed.connect(self._show_playing)
+        c.playing_changed.connect(lambda playing: setattr(self.equations, "rate_limited", playing))
         c.playing_changed.connect(lambda _: self._last_snap and self._show_status(self._last_snap))
         c.speed_changed.connect(self._show_speed)
         c.error.connect(lambda text: self.banner.show_message(text, error=True))

@@ -8,6 +8,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import PySide6  # noqa: E402,F401  (import Qt before pyqtgraph picks a binding)
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtGui import QColor, QFont  # noqa: E402
+from PySide6.QtWidgets import QGraphicsItem  # noqa: E402
 
 TRAIN = "#1f5fbf"  # blue
 VAL = "#e07000"  # orange
@@ -53,6 +54,10 @@ def style_plot(plot: pg.PlotItem, x_label: str, y_label: str, title: str = "") -
         axis.setTickFont(tick_font)
         axis.setLabel(label, **{"font-size": f"{AXIS_PT}pt"})
         axis.setTextPen("k")
+    for name in ("bottom", "left", "top", "right"):
+        # a moving line's dirty rectangle overlaps the axes: blit them from a pixmap, do not re-render
+        plot.getAxis(name).setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+    plot.titleLabel.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
     if title:
         plot.setTitle(title, size=f"{AXIS_PT + 1}pt", color="k")
     plot.showGrid(x=True, y=True, alpha=0.15)

@@ -1,0 +1,90 @@
+"""Window benchmarks for `python -m gdviz.bench --only gui` (offscreen, 1280×800)."""
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from functools import lru_cache
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+
+from ..bench import Bench, Measure  # noqa: E402
+from ..engine import LiveSettings, ModelKind, Reduction, Run, RunConfig  # noqa: E402
+from ..engine.datasets import Dataset, Preset  # noqa: E402
+
+
+def dataset(n: int) -> Dataset:
+    """n points of y = 1 + 2x + noise with 20 % held out for validation."""
+    rng = np.random.default_rng(1)
+    x = rng.random(n)
+    y = 1 + 2 * x + 0.1 * rng.standard_normal(n)
+    cut = int(n * 0.8)
+    preset = Preset(ModelKind.LINE, Reduction.MEAN, LiveSettings(learning_rate=0.01), {"w": 0.0, "b": 0.0})
+    return Dataset(f"bench {n:g}", "x", "y", x[:cut], y[:cut], x[cut:], y[cut:], preset)
+
+
+@lru_cache(maxsize=1)
+def _app():
+    from .app import make_app
+    return make_app()
+
+
+@lru_cache(maxsize=None)
+def _window(n: int):
+    """A shown 1280×800 window on n points (kept for the repeats)."""
+    app = _app()
+    from .main_window import MainWindow
+    run = Run(RunConfig(grad_tol=0), LiveSettings(learning_rate=0.01), dataset=dataset(int(n)))
+    window = MainWindow(run)
+    window.resize(1280, 800)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    return window
+
+
+def frame_ms(window, frames: int, steps_per_frame: int = 1, widget=None) -> float:
+    """Median ms of one timer frame: advance, emit to every view, and paint what changed (as the
+    event loop does after a timer tick; `widget` forces one view's full repaint as well)."""
+    app = _app()
+    window.controller.steps_per_frame = steps_per_frame
+    window.equations.rate_limited = True  # as while playing
+    times = []
+    for _ in range(frames):
+        t = time.perf_counter()
+        window.controller._tick()
+        if widget is not None:
+            widget.viewport().repaint()
+        app.processEvents()
+        times.append(time.perf_counter() - t)
+    return 1000 * statistics.median(times)
+
+
+def _frame_bench(n: float) -> Bench:
+    def bench(quick: bool) -> Measure:
+        window = _window(n)
+        window.controller.reset()
+        frame_ms(window, 10)
+        return Measure(frame_ms(window, 60 if quick else 200), 4.0, higher_is_better=False, decimals=2)
+    return bench
+
+
+def loss_view_at_1e6(quick: bool) -> Measure:
+    """Append one step and redraw the loss view with a history of 1e6 steps."""
+    window = _window(1e3)
+    run = window.controller.run
+    if run.step < 1_000_000:
+        window.controller.reset()
+        run.advance(1_000_000, stop_on_converged=False)
+        window.controller.refresh()
+    frame_ms(window, 5, widget=window.loss_view)
+    return Measure(frame_ms(window, 30 if quick else 100, widget=window.loss_view), 10.0,
+                   higher_is_better=False, decimals=2)
+
+
+BENCHES: dict[str, Bench] = {
+    **{f"window frame, N={n:.0e}, 1 step/frame, ms": _frame_bench(n) for n in (1e2, 1e4, 1e5, 1e6)},
+    "loss view append+redraw, 1e6-step history, ms": loss_view_at_1e6,
+}
