@@ -132,7 +132,7 @@ class LossView(pg.PlotWidget):
             item.setData(xs, np.maximum(ys, TINY) if self.log_scale else ys)
         self.cursor.setPos(snap.step)
         y = max(snap.train_loss, TINY) if self.log_scale else snap.train_loss
-        self.dot.setData([snap.step], [math.log10(y) if self.log_scale else y])
+        self.dot.setData([snap.step], [y])  # a PlotDataItem applies log mode itself
 
     def _grow_ranges(self, step: int, train: np.ndarray, val: np.ndarray | None) -> None:
         """Ranges set by the program, grown in jumps (autorange every frame costs two repaints)."""
