@@ -11,6 +11,7 @@ import numpy as np
 from .objective import DataObjective
 from .types import ModelKind
 
+BOWL_FRACTION = 0.25  # data runs are first framed on the bowl up to this share of the start's loss
 BOUND = 1e200  # every drawn loss is clipped to ±BOUND: nothing non-finite reaches a plot
 
 
@@ -111,11 +112,12 @@ def contour_lines(h: np.ndarray, v: np.ndarray, z: np.ndarray,
     return np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1]), connect
 
 
-def sublevel_box(objective, params: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    """Bounding box of {θ : L(θ) ≤ L(params)} for an MSE objective (a quadratic bowl), or None.
+def sublevel_box(objective, params: np.ndarray, fraction: float = 1.0) -> tuple[np.ndarray, np.ndarray] | None:
+    """Bounding box of {θ : L(θ) − L* ≤ fraction·(L(params) − L*)} for an MSE objective (a
+    quadratic bowl), or None for other objectives.
 
-    With the Hessian H and the optimum θ*, the box is θ* ± √(2·(L − L*)·(H⁻¹)ᵢᵢ): every
-    full-batch step that does not diverge stays inside it, so it frames a run from the start.
+    With the Hessian H and the optimum θ*, the box is θ* ± √(2·fraction·(L − L*)·(H⁻¹)ᵢᵢ). With
+    fraction 1 every full-batch step that does not diverge stays inside it.
     """
     if not isinstance(objective, DataObjective):
         return None
@@ -126,7 +128,7 @@ def sublevel_box(objective, params: np.ndarray) -> tuple[np.ndarray, np.ndarray]
         hess = np.stack([(objective.grad(opt + step[j] * np.eye(len(opt))[j]) - base) / step[j]
                          for j in range(len(opt))], axis=1)
         with np.errstate(all="ignore"):
-            rise = 2.0 * max(float(objective.loss(params) - objective.loss(opt)), 0.0)
+            rise = 2.0 * fraction * max(float(objective.loss(params) - objective.loss(opt)), 0.0)
             half = np.sqrt(rise * np.diag(np.linalg.inv(hess)))
     except (np.linalg.LinAlgError, ValueError):
         return None
@@ -166,6 +168,16 @@ class Framing:
         hi = np.where(flat, centre + 0.5 * span, hi) + margin * span
         return cls(lo, hi, margin)
 
+    def copy(self) -> "Framing":
+        """An independent framing with the same range and limits (unlocked)."""
+        out = Framing(self.lo, self.hi, self.margin)
+        out.initial_span, out.max_span = self.initial_span.copy(), self.max_span.copy()
+        return out
+
+    def same_range(self, other: "Framing") -> bool:
+        """Whether two framings show exactly the same range."""
+        return np.array_equal(self.lo, other.lo) and np.array_equal(self.hi, other.hi)
+
     @property
     def span(self) -> np.ndarray:
         """hi − lo per axis."""
@@ -203,6 +215,35 @@ class Framing:
             return False
         self.lo, self.hi = lo, hi
         return True
+
+
+def objective_key(objective) -> tuple:
+    """Equal for objectives with the same loss everywhere (a new start keeps the same landscape)."""
+    spec = getattr(objective, "spec", None)
+    if spec is not None:
+        return ("function", spec.name)
+    return ("data", objective.model, objective.reduction, objective.shift, objective.scale_x,
+            objective.cx, objective.cy, objective.full)
+
+
+def initial_framing(objective, points, axes, margin: float = 0.1) -> Framing:
+    """The first range to show on the parameter `axes`: the points (start, path), the minima, and
+    a function's designed view or, for data, the inner part of the bowl through the first point
+    (the path is the subject: the whole bowl through a far start would make it small)."""
+    axes = list(axes)
+    full = np.atleast_2d(np.asarray(points, float))
+    pts = full[:, axes]
+    spec = getattr(objective, "spec", None)
+    if spec is not None:
+        minima = np.array(spec.minima, float).reshape(-1, len(spec.param_names))[:, axes]
+        fit = Framing.fit(np.vstack([pts, minima]), None, margin)
+        view = np.array(spec.view, float)[axes]
+        return Framing(np.minimum(fit.lo, view[:, 0]), np.maximum(fit.hi, view[:, 1]), margin)
+    opt = objective.optimum()
+    box = sublevel_box(objective, full[0], BOWL_FRACTION)
+    if box is not None:
+        pts = np.vstack([pts, box[0][axes], box[1][axes]])
+    return Framing.fit(pts, None if opt is None else np.asarray(opt)[axes], margin)
 
 
 def clamp_to_box(points: np.ndarray, lo: np.ndarray, hi: np.ndarray, factor: float = 50.0) -> np.ndarray:

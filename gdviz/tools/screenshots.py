@@ -1,0 +1,71 @@
+"""Render the README's screenshots offscreen: `python -m gdviz.tools.screenshots [OUT_DIR]`."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ..engine import LiveSettings, RunConfig  # noqa: E402
+
+SIZE = (1600, 950)
+
+
+def _settle(app, n: int = 5) -> None:
+    for _ in range(n):
+        app.processEvents()
+
+
+def main_window(window, app) -> None:
+    """Tutorial 002's data after 6 steps at η = 0.1, residuals on."""
+    window.controller.load(RunConfig(data="linear"), LiveSettings(learning_rate=0.1))
+    window.panel.residuals.setChecked(True)
+    window.controller.step_forward(6)
+
+
+def trail(window, app) -> None:
+    """Tutorial 003's overlay: lines pinned at 10, 20, 30, 100 and 1000 steps, fading trail."""
+    window.controller.load(RunConfig(data="linear", standardise=False), LiveSettings(learning_rate=0.05))
+    window.data_view.set_pinned_steps([10, 20, 30, 100, 1000])
+    window.data_view.set_trail_length(0)
+    window.controller.step_forward(1000)
+    window.panel.log_scale.setChecked(True)
+
+
+SCENES: dict[str, Callable] = {"main-window": main_window, "pinned-lines": trail}
+
+
+def render(out_dir: Path, names: list[str] | None = None) -> list[Path]:
+    """Render the scenes to PNG files; returns their paths."""
+    from ..ui.app import make_app
+    from ..ui.main_window import MainWindow
+    app = make_app()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, scene in SCENES.items():
+        if names and name not in names:
+            continue
+        window = MainWindow()
+        window.resize(*SIZE)
+        window.show()
+        _settle(app)
+        scene(window, app)
+        _settle(app)
+        window.equations._render()
+        _settle(app)
+        path = out_dir / f"{name}.png"
+        window.grab().save(str(path))
+        written.append(path)
+        window.close()
+        window.deleteLater()
+        _settle(app)
+    return written
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    out = Path(args[0]) if args else Path("docs/screenshots")
+    for p in render(out, args[1:] or None):
+        print(p)
