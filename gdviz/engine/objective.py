@@ -31,6 +31,20 @@ class Sums:
         return Sums(float(len(u)), float(u.sum()), float(v.sum()), float(u @ u), float(u @ v), float(v @ v))
 
     @staticmethod
+    def centred(x: np.ndarray, y: np.ndarray, cx: float, cy: float, chunk: int = 1 << 15) -> "Sums":
+        """Sums of (x − cx, y − cy) through a small reused buffer: no new N-sized arrays."""
+        n = len(x)
+        bu, bv = np.empty(min(n, chunk)), np.empty(min(n, chunk))
+        acc = np.zeros(5)
+        for i in range(0, n, chunk):
+            m = min(chunk, n - i)
+            u, v = bu[:m], bv[:m]
+            np.subtract(x[i:i + m], cx, out=u)
+            np.subtract(y[i:i + m], cy, out=v)
+            acc += (u.sum(), v.sum(), np.dot(u, u), np.dot(u, v), np.dot(v, v))
+        return Sums(float(n), *(float(a) for a in acc))
+
+    @staticmethod
     def segments(u: np.ndarray, v: np.ndarray, starts: np.ndarray) -> "Sums":
         """Per-segment sums; segment i is u[starts[i]:starts[i+1]] (the last runs to the end)."""
         counts = np.diff(np.append(starts, len(u))).astype(float)
@@ -55,13 +69,29 @@ class DataObjective:
         self.reduction = Reduction(reduction)
         self.param_names = MODEL_PARAMS[self.model]
         self.shift, self.scale_x = float(shift), float(scale)  # feature = (x − shift) / scale
-        x_train, x_val = self.feature(data.x_train), self.feature(data.x_val)
+        x_train = data.x_train if not self.standardised else self.feature(data.x_train)
+        self._x = x_train
         self.cx = float(x_train.mean())
         self.cy = float(data.y_train.mean())
-        self.u = np.ascontiguousarray(x_train - self.cx)
-        self.v = np.ascontiguousarray(data.y_train - self.cy)
-        self.full = Sums.of(self.u, self.v)
-        self.val = Sums.of(x_val - self.cx, data.y_val - self.cy) if data.n_val else None
+        self.full = Sums.centred(x_train, data.y_train, self.cx, self.cy)
+        self.val = (Sums.centred(self.feature(data.x_val), data.y_val, self.cx, self.cy)
+                    if data.n_val else None)
+        self._uv: tuple[np.ndarray, np.ndarray] | None = None
+
+    @property
+    def u(self) -> np.ndarray:
+        """Centred training inputs (made on first use: only mini-batches need them)."""
+        return self._centred()[0]
+
+    @property
+    def v(self) -> np.ndarray:
+        """Centred training targets."""
+        return self._centred()[1]
+
+    def _centred(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._uv is None:
+            self._uv = (self._x - self.cx, self.data.y_train - self.cy)
+        return self._uv
 
     @property
     def standardised(self) -> bool:
@@ -80,7 +110,7 @@ class DataObjective:
     @property
     def n_train(self) -> int:
         """Number of training samples."""
-        return len(self.u)
+        return len(self._x)
 
     def scale(self, n: np.ndarray | float) -> np.ndarray | float:
         """The reduction's factor c in L = c·Σ(ŷ − y)²."""

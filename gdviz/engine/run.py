@@ -12,13 +12,15 @@ from .functions import FunctionObjective
 from .history import History
 from .kernels import LIMIT, run_linear
 from .objective import DataObjective, Sums
+from .optimizers import Context, scheduled_lr
 from .sampler import Plan, Sampler
-from .types import (BatchMode, LiveSettings, RunConfig, Snapshot, Status, Update,
+from .types import (BatchMode, ClipMode, LiveSettings, RunConfig, Schedule, Snapshot, Status, Update,
                     UpdateRule)
 
 EXPLODE = 1e12  # a loss this many times above max(L₀, 1) counts as diverged
 CHUNK = 1 << 15  # steps integrated per block
-FAST_RULES = (UpdateRule.GRADIENT, UpdateRule.FIXED)
+CHECK_EVERY = 16  # the per-step loop looks for runaway parameters this often (the record decides)
+FAST_RULES = (UpdateRule.GRADIENT, UpdateRule.FIXED)  # the scalar kernel's rules (no clip, no schedule)
 STATUSES = tuple(Status)
 
 
@@ -99,7 +101,7 @@ class Run:
         self.diverged_at: int | None = None
         self._log: list[tuple[int, LiveSettings]] = [(0, self.live)]
         self._last_batch: np.ndarray | None = None
-        self.history = History(len(self.params), 3 * len(self.params) + 1, self.max_history)
+        self.history = History(len(self.params), optimizers.state_size(len(self.params)), self.max_history)
         loss, grad = self.objective.loss_grad(self.params)
         self._g0 = float(np.linalg.norm(grad))
         self._explode = EXPLODE * max(abs(float(loss)), 1.0)
@@ -107,7 +109,8 @@ class Run:
         val = self.objective.val_loss(self.params)
         self._append(np.array([0]), np.array([0]), np.array([0]), self.status, self.params[None],
                      grad[None], np.array([loss]), np.array([loss]),
-                     np.array([np.nan if val is None else val]), np.zeros((1, self.history.state_size)))
+                     np.array([np.nan if val is None else val]), np.zeros((1, self.history.state_size)),
+                     np.array([scheduled_lr(self.live, 0)]))
 
     @property
     def optimum(self) -> dict[str, float] | None:
@@ -115,9 +118,10 @@ class Run:
         opt = self.objective.optimum()
         return None if opt is None else dict(zip(self.param_names, opt.tolist()))
 
-    def batch_mode(self) -> BatchMode:
-        """The batch mode in effect (functions have no samples: always full)."""
-        return BatchMode.FULL if self.is_function else self.live.batch_mode
+    def batch_mode(self, live: LiveSettings | None = None) -> BatchMode:
+        """The batch mode in effect (functions and the search rules: always full)."""
+        live = self.live if live is None else live
+        return BatchMode.FULL if self.is_function or live.rule.is_search else live.batch_mode
 
     @property
     def has_validation(self) -> bool:
@@ -126,7 +130,7 @@ class Run:
 
     # ----- live settings ------------------------------------------------------------------
     def set_live(self, live: LiveSettings) -> None:
-        """Change learning rate, batch mode, rule, step size: effective on the next step."""
+        """Change any live setting: effective on the next step. Only a new rule resets the optimizer state."""
         self._apply_live(live.validated())
         if self._log[-1][0] == self.step:
             self._log[-1] = (self.step, self.live)
@@ -159,26 +163,60 @@ class Run:
             return self.objective.full
         return Sums.segments(self.objective.u[plan.order], self.objective.v[plan.order], plan.starts)
 
+    def _fast(self, live: LiveSettings) -> bool:
+        """Whether the scalar kernel takes the steps (plain rules on data, no clip, no schedule)."""
+        return (live.rule in FAST_RULES and not self.is_function and live.clip is ClipMode.NONE
+                and live.schedule is Schedule.CONSTANT)
+
+    def _context(self, live: LiveSettings, step: int) -> Context:
+        if self.optimizer.needs_loss:
+            return Context(step, scheduled_lr(live, step), self.objective.loss, self.initial_params,
+                           self.config.seed)
+        return Context(step, scheduled_lr(live, step))
+
     def _integrate(self, sums: Sums, steps: int):
-        """Parameters after each step (k+1 rows), batch gradients and optimizer states (k rows)."""
+        """From the current state: parameters after each step (k+1 rows), then batch gradients,
+        optimizer states and learning rates (k rows). Changes nothing; `preview` is one such step."""
         live, width = self.live, self.history.state_size
-        if live.rule in FAST_RULES and not self.is_function:
+        if self._fast(live):
             p, g = run_linear(self.objective, self.params, sums, steps, live.rule,
                               live.learning_rate, live.fixed_step)
-            return p, g, np.zeros((len(g), width))
-        ps, gs, ss = [self.params], [], []
-        theta, state = self.params, self.opt_state
-        per_step = sums is not None and np.ndim(sums.n) > 0
+            return p, g, np.zeros((len(g), width)), np.full(len(g), live.learning_rate)
+        ps, gs, states, rates = [self.params], [], [], []
+        theta, state, update = self.params, self.opt_state, self.optimizer.update
+        grad = self._batch_gradients(sums)
         for i in range(steps):
-            _, g = self.objective.loss_grad(theta, sums.at(i) if per_step else sums)
-            delta, state = self.optimizer.update(g, state, theta, live)
+            g = grad(i, theta)
+            ctx = self._context(live, self.step + i)
+            delta, state = update(g, state, theta, live, ctx)
             theta = theta + delta
             ps.append(theta)
             gs.append(g)
-            ss.append(_pad(optimizers.flatten(state), width))
-            if not (np.all(np.abs(theta) < LIMIT)):
+            states.append(state)
+            rates.append(ctx.learning_rate)
+            if i % CHECK_EVERY == 0 and not (np.abs(theta) < LIMIT).all():
                 break
-        return np.array(ps), np.array(gs), np.array(ss).reshape(-1, width)
+        return np.array(ps), np.array(gs), optimizers.flatten_many(states, width), np.array(rates)
+
+    def _batch_gradients(self, sums: Sums | None):
+        """grad(i, θ): the gradient of step i's batch at θ.
+
+        A linear model's squared error has a gradient affine in θ: g_i(θ) = c_i + J_i·θ. A block's
+        c_i and J_i come from P + 1 vectorised calls of the objective, which leaves a P × P product
+        per step instead of a ~20 µs objective call. Each step's numbers depend only on its own
+        batch, so how steps are grouped into blocks never changes a result (rewind retraces).
+        """
+        objective = self.objective
+        per_step = sums is not None and np.ndim(sums.n) > 0
+        if self.is_function:
+            return lambda i, theta: objective.grad(theta)
+        n = len(self.params)
+        c = objective.grad(np.zeros(n), sums)
+        jac = np.stack([objective.grad(e, sums) - c for e in np.eye(n)], axis=-1)
+        if not per_step:
+            jac0 = jac.reshape(n, n)
+            return lambda i, theta: c + jac0 @ theta
+        return lambda i, theta: c[i] + jac[i] @ theta
 
     def advance(self, n: int = 1, stop_on_converged: bool = True) -> int:
         """Take up to n steps; stops at divergence (and at convergence). Returns steps taken."""
@@ -188,14 +226,14 @@ class Run:
                                      min(n - taken, CHUNK, self.history.max_rows // 4))
             sums = self._sums(plan)
             with np.errstate(all="ignore"):
-                p, g, s = self._integrate(sums, plan.steps)
-                done = self._record(plan, sums, p, g, s, stop_on_converged)
+                p, g, s, rates = self._integrate(sums, plan.steps)
+                done = self._record(plan, sums, p, g, s, rates, stop_on_converged)
             taken += done
             if self.status is Status.DIVERGED or (stop_on_converged and self.status is Status.CONVERGED):
                 break
         return taken
 
-    def _record(self, plan: Plan, sums: Sums, p, g, s, stop_on_converged: bool) -> int:
+    def _record(self, plan: Plan, sums: Sums, p, g, s, rates, stop_on_converged: bool) -> int:
         """Check a block of steps, append the good part to the history, update the state."""
         k = len(g)
         obj = self.objective
@@ -208,8 +246,10 @@ class Run:
                   & np.isfinite(g).all(1) & (np.isfinite(val) | (obj.val is None)))
         bad = ~finite | (np.abs(train) > self._explode) | (np.abs(p[1:]) >= LIMIT).any(1)
         prev = np.concatenate([[self.history.column("train_loss")[-1]], train[:-1]])
-        stalled = (p[1:] == p[:-1]).all(1) & (plan.order is None)  # a batch's zero gradient is no stall
-        if self.config.loss_tol > 0:
+        # a batch's zero gradient is no stall, nor is a search's rejected try
+        searching = self.live.rule.is_search
+        stalled = (p[1:] == p[:-1]).all(1) & (plan.order is None) & (not searching)
+        if self.config.loss_tol > 0 and not searching:
             stalled |= np.abs(train - prev) <= self.config.loss_tol * np.abs(prev)
         converged = (np.linalg.norm(full_grad, axis=1) <= self.config.grad_tol * self._g0) | stalled
         end, status = k, np.full(k, STATUSES.index(Status.RUNNING), np.int8)
@@ -228,19 +268,17 @@ class Run:
         if end:
             steps = self.step + 1 + np.arange(end)
             self._append(steps, plan.epoch[:end], plan.pos[:end], status[:end], p[1:end + 1], g[:end],
-                         batch[:end], train[:end], val[:end], s[:end])
+                         batch[:end], train[:end], val[:end], s[:end], rates[:end])
             self.params = p[end].copy()
             self.step += end
             self.epoch, self.pos = int(plan.epoch[end - 1]), int(plan.pos[end - 1])
             self._last_batch = plan.batch(end - 1)
-            if s.shape[1] and self.live.rule not in FAST_RULES:
-                self.opt_state = optimizers.unflatten(s[end - 1], self.opt_state)
+            self.opt_state = optimizers.unflatten(s[end - 1], self.opt_state)
         return end
 
-    def _append(self, steps, epoch, pos, status, params, grad, batch, train, val, state) -> None:
+    def _append(self, steps, epoch, pos, status, params, grad, batch, train, val, state, rates) -> None:
         codes = status if isinstance(status, np.ndarray) else np.full(len(steps), STATUSES.index(status))
-        self.history.append(step=steps, epoch=epoch, pos=pos, status=codes,
-                            learning_rate=np.full(len(steps), self.live.learning_rate),
+        self.history.append(step=steps, epoch=epoch, pos=pos, status=codes, learning_rate=rates,
                             params=params, grad=grad, batch_loss=batch, train_loss=train,
                             val_loss=val, state=state)
 
@@ -280,35 +318,49 @@ class Run:
             return None
         live = self.live_at(step - 1)
         row = self.history.row(i)
-        mode = BatchMode.FULL if self.is_function else live.batch_mode
-        plan = self.sampler.plan(int(row["epoch"]), int(row["pos"]), mode, live.batch_size, 1)
+        plan = self.sampler.plan(int(row["epoch"]), int(row["pos"]), self.batch_mode(live), live.batch_size, 1)
         return plan.batch(0)
 
     # ----- reading ------------------------------------------------------------------------
     def preview(self) -> Update | None:
-        """The update the next step will make, computed without changing the run."""
+        """The update the next step will make: one step of the same integration, recorded nowhere."""
         if self.status is Status.DIVERGED:
             return None
         plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size, 1)
         sums = self._sums(plan)
         one = sums if sums is None or np.ndim(sums.n) == 0 else sums.at(0)
         with np.errstate(all="ignore"):
-            loss, g = self.objective.loss_grad(self.params, one)
-            delta, _ = self.optimizer.update(g, self.opt_state, self.params, self.live)
-        return Update(tuple(self.params.tolist()), tuple(g.tolist()), tuple((self.params + delta).tolist()),
-                      float(loss), 1 if one is None else int(one.n), self.live.learning_rate, self.live.rule, self.live.fixed_step)
+            p, g, s, rates = self._integrate(sums, 1)
+            loss = self.objective.loss(self.params, one)
+        return self._update_record(p[0], g[0], p[1], float(loss), 1 if one is None else int(one.n),
+                                   float(rates[0]), self.live, s[0])
+
+    def _update_record(self, before, grad, after, loss, size, rate, live, state) -> Update:
+        tried = tuple(state[:len(before)].tolist()) if live.rule.is_search else None
+        return Update(tuple(before.tolist()), tuple(grad.tolist()), tuple(after.tolist()), loss, size, rate,
+                      live.rule, live.fixed_step, tried)
 
     def _last_update(self) -> Update | None:
         h = self.history
         if self.step == 0 or h.n < 2 or int(h.column("step")[-2]) != self.step - 1:
             return None
         live = self.live_at(self.step - 1)
-        k = self.sampler.batch_size(BatchMode.FULL if self.is_function else live.batch_mode, live.batch_size)
+        k = self.sampler.batch_size(self.batch_mode(live), live.batch_size)
         if self._last_batch is not None:
             k = len(self._last_batch)
-        return Update(tuple(h.column("params")[-2].tolist()), tuple(h.column("grad")[-1].tolist()),
-                      tuple(h.column("params")[-1].tolist()), float(h.column("batch_loss")[-1]), k,
-                      float(h.column("learning_rate")[-1]), live.rule, live.fixed_step)
+        return self._update_record(h.column("params")[-2], h.column("grad")[-1], h.column("params")[-1],
+                                   float(h.column("batch_loss")[-1]), k, float(h.column("learning_rate")[-1]),
+                                   live, h.column("state")[-1])
+
+    def tried_points(self) -> tuple[np.ndarray, np.ndarray]:
+        """Kept history steps made by a search rule and the point each one tried: (k,) and (k, P)."""
+        steps = self.history.column("step")
+        mask = np.zeros(len(steps), bool)
+        for i, (at, live) in enumerate(self._log):
+            until = self._log[i + 1][0] if i + 1 < len(self._log) else np.inf
+            if live.rule.is_search:
+                mask |= (steps > at) & (steps <= until)
+        return steps[mask].copy(), self.history.column("state")[mask, :len(self.param_names)].copy()
 
     def snapshot(self) -> Snapshot:
         """An immutable picture of the current step."""
@@ -336,12 +388,6 @@ class Run:
     def with_config(self, **changes) -> "Run":
         """A new run with some restart settings changed and the same live settings."""
         return Run(replace(self.config, **changes), self.live, max_history=self.max_history)
-
-
-def _pad(v: np.ndarray, width: int) -> np.ndarray:
-    out = np.zeros(width)
-    out[: len(v)] = v
-    return out
 
 
 __all__ = ["Run", "load_dataset", "BatchMode"]

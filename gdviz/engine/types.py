@@ -36,6 +36,35 @@ class UpdateRule(str, Enum):
 
     GRADIENT = "gradient"  # θ ← θ − η·g
     FIXED = "fixed"  # θ ← θ − s·sign(g)
+    MOMENTUM = "momentum"  # v ← βv + g;  θ ← θ − η·v
+    NESTEROV = "nesterov"  # v ← βv + g;  θ ← θ − η·(g + βv)
+    ADAGRAD = "adagrad"  # G ← G + g²;  θ ← θ − η·g/(√G + ε)
+    RMSPROP = "rmsprop"  # s ← ρs + (1 − ρ)g²;  θ ← θ − η·g/(√s + ε)
+    ADAM = "adam"  # bias-corrected moments m̂, v̂;  θ ← θ − η·m̂/(√v̂ + ε)
+    RANDOM_SEARCH = "random-search"  # try a random point of the box start ± r, keep it if better
+    DIRECTION_SEARCH = "direction-search"  # try θ + s·d, d a sign direction; keep d while the loss falls
+
+    @property
+    def is_search(self) -> bool:
+        """Whether the rule searches with the training loss instead of following the gradient."""
+        return self in (UpdateRule.RANDOM_SEARCH, UpdateRule.DIRECTION_SEARCH)
+
+
+class ClipMode(str, Enum):
+    """How the gradient is clipped before the update rule sees it."""
+
+    NONE = "none"
+    VALUE = "value"  # each component into [−c, c]
+    NORM = "norm"  # scaled so that ‖g‖ ≤ c
+
+
+class Schedule(str, Enum):
+    """How the learning rate changes with the step t (γ = decay_rate, T = decay_steps)."""
+
+    CONSTANT = "constant"  # η
+    STEP = "step"  # η·γ^⌊t/T⌋
+    EXPONENTIAL = "exponential"  # η·γ^(t/T)
+    INVERSE = "inverse"  # η / (1 + γ·t/T)
 
 
 class Status(str, Enum):
@@ -62,19 +91,49 @@ class LiveSettings:
     batch_mode: BatchMode = BatchMode.FULL
     batch_size: int = 32
     rule: UpdateRule = UpdateRule.GRADIENT
-    fixed_step: float = 0.01
+    fixed_step: float = 0.01  # s of fixed-step descent and of direction search
+    momentum: float = 0.9  # β of momentum and Nesterov
+    beta1: float = 0.9  # Adam's decay of the mean gradient
+    beta2: float = 0.999  # Adam's decay of the mean squared gradient
+    epsilon: float = 1e-8  # ε keeps adaptive steps finite where the squares are 0
+    rho: float = 0.9  # RMSProp's decay of the mean squared gradient
+    clip: ClipMode = ClipMode.NONE
+    clip_value: float = 1.0  # c: the bound of a clipped gradient
+    schedule: Schedule = Schedule.CONSTANT
+    decay_rate: float = 0.5  # γ of the schedule
+    decay_steps: int = 100  # T of the schedule
+    search_radius: float = 5.0  # random search: half-width of the box around the start
 
     def validated(self) -> "LiveSettings":
         """Return self, or raise ValueError naming the first bad setting."""
-        if not np.isfinite(self.learning_rate) or self.learning_rate <= 0:
-            raise ValueError(f"learning rate must be a positive number, got {self.learning_rate:g}")
-        if not np.isfinite(self.fixed_step) or self.fixed_step <= 0:
-            raise ValueError(f"step size must be a positive number, got {self.fixed_step:g}")
+        _positive("learning rate", self.learning_rate)
+        _positive("step size", self.fixed_step)
         if int(self.batch_size) < 1:
             raise ValueError(f"batch size must be at least 1, got {self.batch_size}")
+        for label, value in (("momentum", self.momentum), ("beta1", self.beta1), ("beta2", self.beta2),
+                             ("rho", self.rho)):
+            if not 0.0 <= value < 1.0:  # also rejects NaN
+                raise ValueError(f"{label} must be in [0, 1), got {value:g}")
+        _positive("epsilon", self.epsilon)
+        _positive("clip value", self.clip_value)
+        _positive("decay rate", self.decay_rate)
+        _positive("search radius", self.search_radius)
+        steps = self.decay_steps
+        if not (np.isfinite(steps) and steps >= 1 and int(steps) == steps):
+            raise ValueError(f"decay steps must be a whole number of at least 1, got {self.decay_steps}")
+        floats = {name: float(getattr(self, name)) for name in _FLOATS}
         return replace(self, batch_mode=BatchMode(self.batch_mode), rule=UpdateRule(self.rule),
-                       batch_size=int(self.batch_size), learning_rate=float(self.learning_rate),
-                       fixed_step=float(self.fixed_step))
+                       clip=ClipMode(self.clip), schedule=Schedule(self.schedule),
+                       batch_size=int(self.batch_size), decay_steps=int(self.decay_steps), **floats)
+
+
+_FLOATS = ("learning_rate", "fixed_step", "momentum", "beta1", "beta2", "epsilon", "rho", "clip_value",
+           "decay_rate", "search_radius")
+
+
+def _positive(label: str, value: float) -> None:
+    if not (np.isfinite(value) and value > 0):
+        raise ValueError(f"{label} must be a positive number, got {value:g}")
 
 
 @dataclass(frozen=True)
@@ -110,9 +169,10 @@ class Update:
     params_after: tuple[float, ...]
     batch_loss: float
     batch_size: int
-    learning_rate: float
+    learning_rate: float  # after the schedule: the rate this step used
     rule: UpdateRule
     fixed_step: float
+    candidate: tuple[float, ...] | None = None  # search rules: the point tried (None otherwise)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,134 @@
+"""Races: 2 to 6 runs on the same data from the same start, stepped together, and ready-made ones."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .datasets import Dataset
+from .run import Run, load_dataset
+from .types import BatchMode, LiveSettings, Reduction, RunConfig, Snapshot, Status, UpdateRule
+
+MIN_RUNS, MAX_RUNS = 2, 6
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+@dataclass(frozen=True)
+class RaceEntry:
+    """One runner: a legend name, a colour (palette index or "#rrggbb") and its live settings."""
+
+    name: str
+    colour: int | str
+    live: LiveSettings
+
+    def __post_init__(self) -> None:
+        ok = (isinstance(self.colour, int) and self.colour >= 0) or (
+            isinstance(self.colour, str) and _HEX.fullmatch(self.colour))
+        if not ok:
+            raise ValueError(f"colour of '{self.name}' must be a palette index or #rrggbb, got {self.colour!r}")
+
+
+@dataclass(frozen=True)
+class RacePreset:
+    """A ready-made race for a teacher's menu."""
+
+    title: str
+    explanation: str  # one line: what the race shows
+    config: RunConfig
+    entries: tuple[RaceEntry, ...]
+    steps: int = 300  # long enough to tell the story
+
+
+class Race:
+    """Runs sharing one data set object and one start. Only its own methods step them."""
+
+    def __init__(self, config: RunConfig, entries: Sequence[RaceEntry], dataset: Dataset | None = None,
+                 max_history: int = 1 << 20) -> None:
+        if not MIN_RUNS <= len(entries) <= MAX_RUNS:
+            raise ValueError(f"a race needs {MIN_RUNS} to {MAX_RUNS} runs, got {len(entries)}")
+        names = [e.name for e in entries]
+        if len(set(names)) != len(names):
+            raise ValueError(f"race entries need different names, got {', '.join(names)}")
+        self.config = config
+        self.entries = tuple(entries)
+        self.dataset = None if config.function else dataset if dataset is not None else load_dataset(config)
+        self.runs = tuple(Run(config, e.live, dataset=self.dataset, max_history=max_history) for e in entries)
+
+    @classmethod
+    def from_preset(cls, name: str, max_history: int = 1 << 20) -> "Race":
+        """A race from PRESETS by name."""
+        if name not in PRESETS:
+            raise ValueError(f"unknown race '{name}' (choose from {', '.join(PRESETS)})")
+        preset = PRESETS[name]
+        return cls(preset.config, preset.entries, max_history=max_history)
+
+    @property
+    def step(self) -> int:
+        """The furthest step any run has reached (a diverged run stays behind)."""
+        return max(run.step for run in self.runs)
+
+    @property
+    def finished(self) -> bool:
+        """Whether no run has anything left to do (each converged or diverged)."""
+        return all(run.status in (Status.CONVERGED, Status.DIVERGED) for run in self.runs)
+
+    def advance(self, n: int = 1) -> int:
+        """Step every run n times; a diverged run stays stopped. Returns the most steps any run took."""
+        return max(run.advance(n, stop_on_converged=False) for run in self.runs)
+
+    def rewind(self, step: int) -> None:
+        """Every run back to `step` exactly (a run that stopped before it stays as it is)."""
+        for run in self.runs:
+            if run.step > step:
+                run.rewind(step)
+
+    def reset(self) -> None:
+        """Every run back to step 0."""
+        for run in self.runs:
+            run.reset()
+
+    def snapshots(self) -> tuple[Snapshot, ...]:
+        """One snapshot per run, in entry order."""
+        return tuple(run.snapshot() for run in self.runs)
+
+
+def _entries(*rows: tuple[str, LiveSettings]) -> tuple[RaceEntry, ...]:
+    return tuple(RaceEntry(name, i, live) for i, (name, live) in enumerate(rows))
+
+
+_FULL = BatchMode.FULL
+PRESETS: dict[str, RacePreset] = {
+    "learning-rates": RacePreset(
+        "Learning rate: low, high, too high (tutorial 002)",
+        "The same descent with η = 0.2, 0.8 and 1.1: small steps creep, large ones overshoot and "
+        "swing back, and past the limit every step overshoots more until the loss explodes.",
+        RunConfig(data="linear"),
+        _entries(("η = 0.2", LiveSettings(learning_rate=0.2)),
+                 ("η = 0.8", LiveSettings(learning_rate=0.8)),
+                 ("η = 1.1", LiveSettings(learning_rate=1.1)))),
+    "batch-modes": RacePreset(
+        "Full batch, stochastic, mini-batch (tutorial 001)",
+        "Every step uses all 100 beans, one bean, or 10 beans (η = 0.5, mean squared error): one bean "
+        "is cheap but the line jitters, all beans move smoothly, 10 beans sit between.",
+        RunConfig(data="beans", reduction=Reduction.MEAN),
+        _entries(("full batch", LiveSettings(learning_rate=0.5, batch_mode=_FULL)),
+                 ("stochastic", LiveSettings(learning_rate=0.5, batch_mode=BatchMode.STOCHASTIC)),
+                 ("mini-batch 10", LiveSettings(learning_rate=0.5, batch_mode=BatchMode.MINI, batch_size=10)))),
+    "valley-optimizers": RacePreset(
+        "Gradient descent, momentum, Adam in a narrow valley",
+        "Plain descent (η = 0.07) zig-zags across the valley and crawls along it; momentum (same η, "
+        "β = 0.6) builds speed along the floor and arrives first; Adam (η = 0.3) walks a steady, "
+        "straight path.",
+        RunConfig(function="valley"),
+        _entries(("gradient descent", LiveSettings(learning_rate=0.07)),
+                 ("momentum", LiveSettings(learning_rate=0.07, rule=UpdateRule.MOMENTUM, momentum=0.6)),
+                 ("Adam", LiveSettings(learning_rate=0.3, rule=UpdateRule.ADAM)))),
+    "search-vs-gradient": RacePreset(
+        "Random search, direction search, gradient descent (tutorial 004)",
+        "Random search tries points of a box and keeps the best; direction search steps 0.02 along "
+        "one of four diagonals while the loss falls; gradient descent (η = 0.2) goes straight down.",
+        RunConfig(data="linear"),
+        _entries(("random search", LiveSettings(rule=UpdateRule.RANDOM_SEARCH, search_radius=5.0)),
+                 ("direction search", LiveSettings(rule=UpdateRule.DIRECTION_SEARCH, fixed_step=0.02)),
+                 ("gradient descent", LiveSettings(learning_rate=0.2)))),
+}
