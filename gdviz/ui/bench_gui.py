@@ -84,7 +84,27 @@ def loss_view_at_1e6(quick: bool) -> Measure:
                    higher_is_better=False, decimals=2)
 
 
+def _surface_bench(index: int) -> Bench:
+    """One row of the landscape module's surface figures (new data, new range, contours)."""
+    def bench(quick: bool) -> Measure:
+        from .bench_landscape import surface_costs
+        _label, value, target, _unit = surface_costs(10 ** 6, 5 if quick else 20)[index]
+        return Measure(value, target, higher_is_better=False, decimals=2)
+    return bench
+
+
+def contour_ms(quick: bool) -> Measure:
+    """Contour lines for 12 levels on a 200×200 grid (contourpy)."""
+    from .bench_landscape import surface_costs
+    rows = surface_costs(10 ** 6, 5 if quick else 20)
+    value = next(v for label, v, _t, _u in rows if label.startswith("contour"))
+    return Measure(value, 10.0, higher_is_better=False, decimals=2)
+
+
 BENCHES: dict[str, Bench] = {
     **{f"window frame, N={n:.0e}, 1 step/frame, ms": _frame_bench(n) for n in (1e2, 1e4, 1e5, 1e6)},
     "loss view append+redraw, 1e6-step history, ms": loss_view_at_1e6,
+    "surface 200×200 at N=1e6, data changed, ms": _surface_bench(0),
+    "surface 200×200, range changed, ms": _surface_bench(2),
+    "contour lines, 12 levels, ms": contour_ms,
 }

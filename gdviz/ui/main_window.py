@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDockWidget, QLabel, QLineEdit,
                                QMainWindow, QScrollArea, QSplitter, QToolBar, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -12,6 +12,7 @@ from . import theme
 from .controller import RunController
 from .data_view import DataView
 from .equation_panel import EquationPanel, num
+from .landscape_view import CurveView, SectionsView, SurfaceView
 from .loss_view import LossView
 from .panels import SettingsPanel
 
@@ -68,7 +69,11 @@ class MainWindow(QMainWindow):
         self.controller = RunController(run or Run(), self)
         self.data_view = DataView()
         self.loss_view = LossView()
+        self.surface = SurfaceView()
+        self.curve = CurveView()
+        self.sections = SectionsView()
         self.equations = EquationPanel()
+        self.show_landscape = self.show_sections = True
         self.panel = SettingsPanel(self.controller)
         self.banner = MessageBanner()
         self._last_snap: Snapshot | None = None
@@ -82,31 +87,45 @@ class MainWindow(QMainWindow):
 
     # ----- layout -------------------------------------------------------------------------
     def _build_layout(self) -> None:
+        """Views in a 2 × 2 grid of splitters; settings and maths in docks (View menu, F9, F10)."""
+        top, bottom = QSplitter(Qt.Horizontal), QSplitter(Qt.Horizontal)
+        for widget in (self.data_view, self.surface, self.curve):
+            top.addWidget(widget)
+        bottom.addWidget(self.loss_view)
+        bottom.addWidget(self.sections)
+        plots = QSplitter(Qt.Vertical)
+        plots.addWidget(top)
+        plots.addWidget(bottom)
+        plots.setSizes([560, 380])
+        self.splitter = plots
+        central = QWidget()
+        col = QVBoxLayout(central)
+        col.setContentsMargins(4, 4, 4, 4)
+        col.addWidget(self.banner)
+        col.addWidget(plots, 1)
+        self.setCentralWidget(central)
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(self.panel.sizeHint().width() + 24)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        plots = QSplitter(Qt.Vertical)
-        plots.addWidget(self.data_view)
-        plots.addWidget(self.loss_view)
-        plots.setSizes([560, 340])
         eq_scroll = QScrollArea()
         eq_scroll.setWidget(self.equations)
         eq_scroll.setWidgetResizable(True)
-        main = QSplitter(Qt.Horizontal)
-        main.addWidget(scroll)
-        main.addWidget(plots)
-        main.addWidget(eq_scroll)
-        main.setStretchFactor(1, 1)
-        main.setSizes([370, 820, 470])
-        self.splitter = main
-        central = QWidget()
-        col = QVBoxLayout(central)
-        col.setContentsMargins(4, 4, 4, 4)
-        col.addWidget(self.banner)
-        col.addWidget(main, 1)
-        self.setCentralWidget(central)
+        self.docks = {}
+        view_menu = self.menuBar().addMenu("&View")
+        for name, title, widget, area, key in (("settings", "Settings", scroll, Qt.LeftDockWidgetArea, "F9"),
+                                               ("maths", "The maths", eq_scroll, Qt.RightDockWidgetArea, "F10")):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{name}")
+            dock.setWidget(widget)
+            dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
+            self.addDockWidget(area, dock)
+            action = dock.toggleViewAction()
+            action.setShortcut(QKeySequence(key))
+            view_menu.addAction(action)
+            self.docks[name] = dock
+        self.resizeDocks([self.docks["settings"], self.docks["maths"]], [370, 420], Qt.Horizontal)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Transport")
@@ -169,7 +188,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         c.run_replaced.connect(self._on_run)
-        for view in (self.data_view, self.loss_view, self.equations):
+        for view in (self.data_view, self.loss_view, self.surface, self.curve, self.sections, self.equations):
             c.snapshot_changed.connect(view.on_snapshot)
         c.snapshot_changed.connect(self._show_status)
         c.playing_changed.connect(self._show_playing)
@@ -183,12 +202,49 @@ class MainWindow(QMainWindow):
         self.panel.trail_changed.connect(self.data_view.set_trail_length)
         self.panel.pins_changed.connect(self.data_view.set_pinned_steps)
         self.panel.pin_requested.connect(self.data_view.pin_current)
+        self.panel.landscape_toggled.connect(lambda on: self._set_shown(landscape=on))
+        self.panel.sections_toggled.connect(lambda on: self._set_shown(sections=on))
+        self.panel.lock_range_toggled.connect(self.surface.lock_range)
+        self.panel.contours_toggled.connect(self.surface.set_show_contours)
+        self.panel.log_levels_toggled.connect(self.surface.set_log_levels)
+        self.surface.start_picked.connect(self._start_picked)
+        self._pick_timer = QTimer(self)  # a drag sends many points: restart at most every 40 ms
+        self._pick_timer.setSingleShot(True)
+        self._pick_timer.setInterval(40)
+        self._pick_timer.timeout.connect(self._apply_pick)
+        self._picked: tuple[float, float] | None = None
         self._show_speed(c.steps_per_second, c.steps_per_frame)
 
     def _on_run(self, run: Run) -> None:
-        for view in (self.data_view, self.loss_view, self.equations):
+        for view in (self.data_view, self.loss_view, self.surface, self.curve, self.sections, self.equations):
             view.set_run(run)
+        self._set_shown()
+
+    def _set_shown(self, landscape: bool | None = None, sections: bool | None = None) -> None:
+        """Show the views that fit the run: data (not for functions), surface or curve, sections."""
+        if landscape is not None:
+            self.show_landscape = landscape
+        if sections is not None:
+            self.show_sections = sections
+        run = self.controller.run
+        two = len(run.param_names) == 2
         self.data_view.setVisible(not run.is_function)
+        self.surface.setVisible(two and (self.show_landscape or run.is_function))
+        self.curve.setVisible(not two and (self.show_landscape or run.is_function))
+        self.sections.setVisible(two and self.show_sections)
+
+    def _start_picked(self, p0: float, p1: float) -> None:
+        self._picked = (p0, p1)
+        if not self._pick_timer.isActive():
+            self._pick_timer.start()
+
+    def _apply_pick(self) -> None:
+        """Restart from the point picked on the surface (click or drag)."""
+        if self._picked is None:
+            return
+        names = self.controller.run.param_names
+        self.controller.set_config(init=tuple(zip(names, self._picked)))
+        self._picked = None
 
     # ----- small views --------------------------------------------------------------------
     def _show_status(self, snap: Snapshot) -> None:

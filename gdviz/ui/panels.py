@@ -23,6 +23,11 @@ class SettingsPanel(QWidget):
     residuals_toggled = Signal(bool)
     log_scale_toggled = Signal(bool)
     trail_changed = Signal(int)
+    landscape_toggled = Signal(bool)
+    sections_toggled = Signal(bool)
+    lock_range_toggled = Signal(bool)
+    contours_toggled = Signal(bool)
+    log_levels_toggled = Signal(bool)
     pins_changed = Signal(list)
     pin_requested = Signal()
 
@@ -171,6 +176,27 @@ class SettingsPanel(QWidget):
         self.log_scale.toggled.connect(self.log_scale_toggled)
         col.addWidget(self.residuals)
         col.addWidget(self.log_scale)
+        self.landscape = QCheckBox("Loss landscape")
+        self.sections = QCheckBox("Cross-sections")
+        self.lock_range = QCheckBox("Lock landscape range")
+        self.contours = QCheckBox("Contour lines")
+        self.log_levels = QCheckBox("Log-spaced levels")
+        for box_, on, signal in ((self.landscape, True, self.landscape_toggled),
+                                 (self.sections, True, self.sections_toggled),
+                                 (self.lock_range, False, self.lock_range_toggled),
+                                 (self.contours, True, self.contours_toggled),
+                                 (self.log_levels, True, self.log_levels_toggled)):
+            box_.setChecked(on)
+            box_.toggled.connect(signal)
+        grid = QHBoxLayout()
+        grid.addWidget(self.landscape)
+        grid.addWidget(self.sections)
+        col.addLayout(grid)
+        grid2 = QHBoxLayout()
+        grid2.addWidget(self.contours)
+        grid2.addWidget(self.log_levels)
+        col.addLayout(grid2)
+        col.addWidget(self.lock_range)
         trail = QHBoxLayout()
         trail.addWidget(QLabel("Trail of earlier lines"))
         self.trail = QSpinBox()
