@@ -50,7 +50,7 @@ def frame_ms(window, frames: int, steps_per_frame: int = 1, widget=None) -> floa
     event loop does after a timer tick; `widget` forces one view's full repaint as well)."""
     app = _app()
     window.controller.steps_per_frame = steps_per_frame
-    window.equations.rate_limited = True  # as while playing
+    window._set_rate_limited(True)  # as while playing
     times = []
     for _ in range(frames):
         t = time.perf_counter()

@@ -37,13 +37,13 @@ class DataView(pg.PlotWidget):
                                       name="validation")
         for item in (self.train, self.val):
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self.residuals = pg.PlotDataItem(pen=theme.pen(theme.MUTED, 1.2), connect="pairs")
+        self.residuals = pg.PlotCurveItem(pen=theme.pen(theme.MUTED, 1.2), connect="pairs")
         self.optimum = pg.PlotDataItem(pen=theme.pen(theme.OPTIMUM, 2.0, Qt.DashLine), name="least squares")
-        self.line = pg.PlotDataItem(pen=theme.pen(theme.LINE, 4.0), name="fitted line")
+        self.line = pg.PlotCurveItem(pen=theme.pen(theme.LINE, 4.0), name="fitted line")
         self.batch = pg.ScatterPlotItem(size=17, pen=pg.mkPen(theme.BATCH, width=2.5), brush=None,
                                         name="current batch")
-        self.trail_items = [pg.PlotDataItem() for _ in range(MAX_TRAIL)]
-        self.pin_items = [pg.PlotDataItem(pen=theme.pen(theme.MUTED, 2.0)) for _ in range(MAX_PINS)]
+        self.trail_items = [pg.PlotCurveItem() for _ in range(MAX_TRAIL)]
+        self.pin_items = [pg.PlotCurveItem(pen=theme.pen(theme.MUTED, 2.0)) for _ in range(MAX_PINS)]
         self.pin_labels = [pg.TextItem(color="#444", anchor=(1, 1)) for _ in range(MAX_PINS)]
         for item in (*self.trail_items, *self.pin_items, *self.pin_labels, self.residuals, self.train,
                      self.val, self.optimum, self.line, self.batch):

@@ -3,6 +3,7 @@ and the two cross-sections through the current point (tutorials 000 and 002)."""
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -14,6 +15,8 @@ from ..engine import Run, Snapshot, Status
 from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lines, initial_framing,
                               loss_curve, loss_grid, objective_key, surface_axes)
 from . import theme
+
+POINTS_INTERVAL = 0.1  # seconds between recolourings of the path's points
 
 GRID = 200  # surface resolution (cells per side)
 CURVE_POINTS = 400  # samples of a 1-D loss curve
@@ -157,12 +160,12 @@ class SurfaceView(_Plot):
         self.image = SmoothImage(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get(COLOUR_MAP))
         self.contours = pg.PlotDataItem(pen=theme.pen(CONTOUR, 1.2), skipFiniteCheck=True)
-        self.path_line = pg.PlotDataItem(pen=theme.pen(PATH, 2.5), skipFiniteCheck=True)
+        self.path_line = pg.PlotCurveItem(pen=theme.pen(PATH, 2.5), skipFiniteCheck=True)
         self.path_points = pg.ScatterPlotItem(size=10, pen=OUTLINE)
-        self.arrow_line = pg.PlotDataItem(pen=theme.pen(ARROW, 4.0))
+        self.arrow_line = pg.PlotCurveItem(pen=theme.pen(ARROW, 4.0))
         self.arrow_head = pg.ArrowItem(headLen=18, tipAngle=36, tailLen=None, brush=ARROW,
                                        pen=pg.mkPen("#5a3000", width=1))
-        self.current = pg.ScatterPlotItem(size=18, brush=PATH, pen=pg.mkPen("w", width=2.5))
+        self.current = theme.Marker(18, PATH, pg.mkPen("w", width=2.5), z=20)
         self.optimum = pg.ScatterPlotItem(symbol="star", size=28, brush=STAR, pen=pg.mkPen("k", width=1.5))
         for z, item in enumerate((self.image, self.contours, self.path_line, self.path_points, self.optimum,
                                   self.arrow_line, self.current, self.arrow_head)):
@@ -171,6 +174,8 @@ class SurfaceView(_Plot):
         self.image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.contours.curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self._brushes = step_brushes()
+        self._points_drawn_at = 0.0
+        self.rate_limited = False  # set while playing: the path's points recolour ≤ 10 times a second
         self._axes = (1, 0)
         self._framing: Framing | None = None
         self._fit: Framing | None = None  # the framing at step 0 (reset returns to it)
@@ -297,10 +302,14 @@ class SurfaceView(_Plot):
         lo, hi = self._framing.lo, self._framing.hi
         line = clamp_to_box(params[path_rows(len(params))][:, [ih, iv]], lo, hi)
         self.path_line.setData(line[:, 0], line[:, 1])
-        rows = sample_rows(len(params))
-        pts = clamp_to_box(params[rows][:, [ih, iv]], lo, hi)
-        shade = (steps[rows] * (len(self._brushes) - 1)) // max(int(steps[-1]), 1)
-        self.path_points.setData(pts[:, 0], pts[:, 1], brush=self._brushes[shade])
+        now = time.monotonic()
+        if not self.rate_limited or now - self._points_drawn_at >= POINTS_INTERVAL:
+            # recolouring hundreds of points is the costliest part of a frame: ≤ 10 times a second
+            self._points_drawn_at = now
+            rows = sample_rows(len(params))
+            pts = clamp_to_box(params[rows][:, [ih, iv]], lo, hi)
+            shade = (steps[rows] * (len(self._brushes) - 1)) // max(int(steps[-1]), 1)
+            self.path_points.setData(pts[:, 0], pts[:, 1], brush=self._brushes[shade])
         here = clamp_to_box([[snap.params[ih], snap.params[iv]]], lo, hi)
         self.current.setData(here[:, 0], here[:, 1])
 
@@ -403,11 +412,11 @@ class _CurvePlot(_Plot):
 
     def __init__(self, title: str, x_label: str, y_label: str, parent=None) -> None:
         super().__init__(title, x_label, y_label, parent)
-        self.curve = pg.PlotDataItem(pen=theme.pen(CURVE, 3.5), skipFiniteCheck=True)
-        self.tangent = pg.PlotDataItem(pen=theme.pen(TANGENT, 3.0))
-        self.step_line = pg.PlotDataItem(pen=theme.pen(PATH, 2.0, Qt.DashLine))
-        self.next_point = pg.ScatterPlotItem(size=16, brush=pg.mkBrush("w"), pen=pg.mkPen(PATH, width=3))
-        self.current = pg.ScatterPlotItem(size=18, brush=PATH, pen=pg.mkPen("w", width=2.5))
+        self.curve = pg.PlotCurveItem(pen=theme.pen(CURVE, 3.5), skipFiniteCheck=True)
+        self.tangent = pg.PlotCurveItem(pen=theme.pen(TANGENT, 3.0))
+        self.step_line = pg.PlotCurveItem(pen=theme.pen(PATH, 2.0, Qt.DashLine))
+        self.next_point = theme.Marker(16, "w", pg.mkPen(PATH, width=3), z=19)
+        self.current = theme.Marker(18, PATH, pg.mkPen("w", width=2.5), z=20)
         self._framing: Framing | None = None
         self._fit: Framing | None = None
         self._axis = 0
@@ -488,7 +497,7 @@ class _CurvePlot(_Plot):
     def _clear(self, title: str) -> None:
         self._set_labels(title, "", "")
         for item in self.getPlotItem().items:
-            if isinstance(item, (pg.PlotDataItem, pg.ScatterPlotItem)):
+            if isinstance(item, (pg.PlotDataItem, pg.PlotCurveItem, pg.ScatterPlotItem, theme.Marker)):
                 item.setData([], [])
         self.diverged.hide()
 

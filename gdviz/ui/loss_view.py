@@ -76,8 +76,7 @@ class LossView(pg.PlotWidget):
         self.val = pg.PlotDataItem(pen=theme.pen(theme.VAL, 3.0, Qt.DashLine), name="validation loss",
                                    skipFiniteCheck=True, antialias=False)
         self.cursor = pg.InfiniteLine(angle=90, pen=theme.pen(theme.MUTED, 1.5, Qt.DotLine))
-        self.dot = pg.PlotDataItem(symbol="o", symbolSize=13, symbolBrush=theme.LINE,
-                                   symbolPen=pg.mkPen("w", width=1.5), pen=None)
+        self.dot = theme.Marker(13, theme.LINE, pg.mkPen("w", width=1.5))
         for item in (self.train, self.val, self.cursor, self.dot):
             plot.addItem(item)
         # PlotItem.addItem imposes the plot's own modes on curves, so set them on the plot
@@ -131,8 +130,8 @@ class LossView(pg.PlotWidget):
             xs, ys = summary.update(steps, ys)
             item.setData(xs, np.maximum(ys, TINY) if self.log_scale else ys)
         self.cursor.setPos(snap.step)
-        y = max(snap.train_loss, TINY) if self.log_scale else snap.train_loss
-        self.dot.setData([snap.step], [y])  # a PlotDataItem applies log mode itself
+        y = math.log10(max(snap.train_loss, TINY)) if self.log_scale else snap.train_loss
+        self.dot.setData([snap.step], [y])  # a plain item: in log mode it needs log10 coordinates
 
     def _grow_ranges(self, step: int, train: np.ndarray, val: np.ndarray | None) -> None:
         """Ranges set by the program, grown in jumps (autorange every frame costs two repaints)."""

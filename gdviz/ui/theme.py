@@ -8,7 +8,8 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import PySide6  # noqa: E402,F401  (import Qt before pyqtgraph picks a binding)
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtGui import QColor, QFont  # noqa: E402
-from PySide6.QtWidgets import QGraphicsItem  # noqa: E402
+import numpy as np  # noqa: E402
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem  # noqa: E402
 
 TRAIN = "#1f5fbf"  # blue
 VAL = "#e07000"  # orange
@@ -62,3 +63,29 @@ def style_plot(plot: pg.PlotItem, x_label: str, y_label: str, title: str = "") -
         plot.setTitle(title, size=f"{AXIS_PT + 1}pt", color="k")
     plot.showGrid(x=True, y=True, alpha=0.15)
     plot.hideButtons()
+
+
+class Marker(QGraphicsEllipseItem):
+    """One point drawn in pixels: moving it is a setPos, not a scatter rebuild (far cheaper per frame)."""
+
+    def __init__(self, size: float, brush, pen=None, z: float = 10) -> None:
+        r = size / 2
+        super().__init__(-r, -r, size, size)
+        self.setFlag(QGraphicsItem.ItemIgnoresTransformations)
+        self.setBrush(pg.mkBrush(brush) if brush is not None else pg.mkBrush(0, 0, 0, 0))
+        self.setPen(pen if pen is not None else pg.mkPen(None))
+        self.setZValue(z)
+
+    def setData(self, xs, ys, **_ignored) -> None:  # noqa: N802 (matches PlotDataItem.setData)
+        """Move to (xs[0], ys[0]); hide when given no finite point."""
+        if len(xs) and np.isfinite(xs[0]) and np.isfinite(ys[0]):
+            self.setPos(float(xs[0]), float(ys[0]))
+            self.show()
+        else:
+            self.hide()
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (matches PlotDataItem.getData)
+        """The marked point as one-element arrays (empty when hidden)."""
+        if not self.isVisible():
+            return np.zeros(0), np.zeros(0)
+        return np.array([self.pos().x()]), np.array([self.pos().y()])
