@@ -34,7 +34,31 @@ def trail(window, app) -> None:
     window.panel.log_scale.setChecked(True)
 
 
-SCENES: dict[str, Callable] = {"main-window": main_window, "pinned-lines": trail}
+def _landscape(learning_rate: float, steps: int, **config) -> Callable:
+    def scene(window, app) -> None:
+        window.controller.load(RunConfig(**config), LiveSettings(learning_rate=learning_rate))
+        window.controller.step_forward(steps)
+    scene.__doc__ = f"η = {learning_rate} after {steps} steps on {config}"
+    return scene
+
+
+def tangent(window, app) -> None:
+    """Tutorial 000: f(x) = x² + 5, its tangent and the path of x."""
+    window.controller.load(RunConfig(function="parabola"), LiveSettings(learning_rate=0.1))
+    window.controller.step_forward(6)
+
+
+SCENES: dict[str, Callable] = {
+    "main-window": main_window,
+    "pinned-lines": trail,
+    "landscape-lr-0.2": _landscape(0.2, 12, data="linear"),
+    "landscape-lr-0.8": _landscape(0.8, 12, data="linear"),
+    "landscape-lr-1.1": _landscape(1.1, 40, data="linear"),
+    "bad-feature": _landscape(0.02, 60, data="linear", bad_feature=True),
+    "bad-feature-standardised": _landscape(0.1, 30, data="linear", bad_feature=True, standardise=True),
+    "tangent": tangent,
+    "rosenbrock": _landscape(0.001, 3000, function="rosenbrock"),
+}
 
 
 def render(out_dir: Path, names: list[str] | None = None) -> list[Path]:
