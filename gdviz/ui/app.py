@@ -34,5 +34,9 @@ def run_gui(args=None) -> int:
         run = build_run(args)
     window = MainWindow(run)
     window.resize(1600, 950)
+    from PySide6.QtCore import QSettings
+    geometry = QSettings().value("window/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
     window.show()
     return app.exec()
