@@ -45,6 +45,11 @@ class UpdateRule(str, Enum):
     DIRECTION_SEARCH = "direction-search"  # try θ + s·d, d a sign direction; keep d while the loss falls
 
     @property
+    def uses_learning_rate(self) -> bool:
+        """Whether η (and its schedule) scales the step: not for fixed steps or the searches."""
+        return self not in (UpdateRule.FIXED, UpdateRule.RANDOM_SEARCH, UpdateRule.DIRECTION_SEARCH)
+
+    @property
     def is_search(self) -> bool:
         """Whether the rule searches with the training loss instead of following the gradient."""
         return self in (UpdateRule.RANDOM_SEARCH, UpdateRule.DIRECTION_SEARCH)

@@ -11,7 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 
 from ..bench import Bench, Measure  # noqa: E402
-from ..engine import LiveSettings, ModelKind, Reduction, Run, RunConfig  # noqa: E402
+from ..engine import (BatchMode, LiveSettings, ModelKind, Race, RaceEntry, Reduction, Run, RunConfig,  # noqa: E402
+                      UpdateRule)
 from ..engine.datasets import Dataset, Preset  # noqa: E402
 
 
@@ -84,6 +85,51 @@ def loss_view_at_1e6(quick: bool) -> Measure:
                    higher_is_better=False, decimals=2)
 
 
+RACE_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
+
+
+def race(n: int) -> Race:
+    """Six Adam runners, mini-batch 32, at different learning rates on n synthetic points."""
+    entries = [RaceEntry(f"η = {lr:g}", i, LiveSettings(learning_rate=lr, rule=UpdateRule.ADAM,
+                                                         batch_mode=BatchMode.MINI, batch_size=32))
+               for i, lr in enumerate(RACE_RATES)]
+    return Race(RunConfig(grad_tol=0), entries, dataset=dataset(n))
+
+
+@lru_cache(maxsize=None)
+def _race_window(n: int):
+    """A shown 1280×800 window racing six runners on n points (kept for the repeats)."""
+    app = _app()
+    from .main_window import MainWindow
+    window = MainWindow()
+    window.controller.start_race(race(int(n)))
+    window.resize(1280, 800)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    return window
+
+
+def race_frame(quick: bool) -> Measure:
+    """One timer frame of a six-runner race: every runner steps, every view draws every runner."""
+    window = _race_window(1e5)
+    window.controller.reset()
+    frame_ms(window, 10)
+    return Measure(frame_ms(window, 60 if quick else 200), 6.0, higher_is_better=False, decimals=2)
+
+
+def race_headless(quick: bool) -> Measure:
+    """Steps a second of each runner when Race.advance steps six mini-batch Adam runners together."""
+    steps = 10_000 if quick else 50_000
+    contest = race(100_000)
+    start = time.perf_counter()
+    contest.advance(steps)
+    elapsed = time.perf_counter() - start
+    if any(run.step != steps for run in contest.runs):
+        raise RuntimeError(f"bench race stopped early: {[run.status_message() for run in contest.runs]}")
+    return Measure(steps / elapsed, 10_000)
+
+
 def _surface_bench(index: int) -> Bench:
     """One row of the landscape module's surface figures (new data, new range, contours)."""
     def bench(quick: bool) -> Measure:
@@ -104,6 +150,8 @@ def contour_ms(quick: bool) -> Measure:
 BENCHES: dict[str, Bench] = {
     **{f"window frame, N={n:.0e}, 1 step/frame, ms": _frame_bench(n) for n in (1e2, 1e4, 1e5, 1e6)},
     "loss view append+redraw, 1e6-step history, ms": loss_view_at_1e6,
+    "race window frame, 6 runs mini-batch Adam, N=1e5, ms": race_frame,
+    "race headless, 6 runs mini-batch Adam, N=1e5, steps/s per run": race_headless,
     "surface 200×200 at N=1e6, data changed, ms": _surface_bench(0),
     "surface 200×200, range changed, ms": _surface_bench(2),
     "contour lines, 12 levels, ms": contour_ms,

@@ -1,20 +1,42 @@
-"""The data with the evolving fitted line, residuals, the optimum and the current batch."""
+"""The data with the evolving fitted line, residuals, the optimum and the current batch; in a race,
+one line per runner; faint dashed lines where abandoned futures ended."""
 from __future__ import annotations
+
+from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
-from collections import deque
-
-from ..engine import Run, Snapshot
+from ..engine import Race, Run, Snapshot, Status
+from ..engine.race import MAX_RUNS
 from . import theme
+from .controller import MAX_GHOSTS, Ghost, RaceItem, entry_colour
 
 MAX_DRAWN = 20_000  # above this many points draw a fixed random sample (PERFORMANCE.md)
 MAX_RESIDUALS = 400
 MAX_TRAIL = 50
 MAX_PINS = 12
+GHOST_ALPHA = 120
+BAND = 3.0  # lines are cut to the view's height plus this many heights above and below
+
+
+def clip_line(xs, ys, lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
+    """The part of the segment (xs[0], ys[0])–(xs[1], ys[1]) with lo ≤ y ≤ hi (empty when none).
+
+    A runaway runner's line (slope 1e6) would hand the painter coordinates it cannot draw."""
+    (x0, x1), (y0, y1) = xs, ys
+    if not np.isfinite([x0, x1, y0, y1]).all():
+        return np.zeros(0), np.zeros(0)
+    if y0 == y1:
+        return (np.array([x0, x1]), np.array([y0, y1])) if lo <= y0 <= hi else (np.zeros(0), np.zeros(0))
+    ta, tb = sorted(((lo - y0) / (y1 - y0), (hi - y0) / (y1 - y0)))
+    t0, t1 = max(0.0, ta), min(1.0, tb)
+    if t0 > t1:
+        return np.zeros(0), np.zeros(0)
+    t = np.array([t0, t1])
+    return x0 + t * (x1 - x0), y0 + t * (y1 - y0)
 
 
 def _frame(lo: float, hi: float, margin: float = 0.08) -> tuple[float, float]:
@@ -31,7 +53,8 @@ class DataView(pg.PlotWidget):
         plot = self.getPlotItem()
         theme.style_plot(plot, "x", "y", "Data and fitted line")
         plot.setMenuEnabled(False)
-        self.legend = plot.addLegend(offset=(10, 10), labelTextSize="12pt")
+        self.legend = plot.addLegend(offset=(10, 10), labelTextSize="12pt", brush=pg.mkBrush(255, 255, 255, 200))
+        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # its text would render every frame
         self.train = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.TRAIN, name="train")
         self.val = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.VAL, symbol="t",
                                       name="validation")
@@ -45,9 +68,13 @@ class DataView(pg.PlotWidget):
         self.trail_items = [pg.PlotCurveItem() for _ in range(MAX_TRAIL)]
         self.pin_items = [pg.PlotCurveItem(pen=theme.pen(theme.MUTED, 2.0)) for _ in range(MAX_PINS)]
         self.pin_labels = [pg.TextItem(color="#444", anchor=(1, 1)) for _ in range(MAX_PINS)]
+        self.ghost_lines = [pg.PlotCurveItem() for _ in range(MAX_GHOSTS)]
+        self.race_lines = [pg.PlotCurveItem() for _ in range(MAX_RUNS - 1)]  # runners 2…6; the first is `line`
         for item in (*self.trail_items, *self.pin_items, *self.pin_labels, self.residuals, self.train,
-                     self.val, self.optimum, self.line, self.batch):
+                     self.val, self.optimum, *self.ghost_lines, *self.race_lines, self.line, self.batch):
             plot.addItem(item)
+        for item in (*self.ghost_lines, *self.race_lines):
+            item.hide()
         for label in self.pin_labels:
             label.setFont(pg.QtGui.QFont("", 11))
         self.trail_length = 0
@@ -57,7 +84,51 @@ class DataView(pg.PlotWidget):
         self._run: Run | None = None
         self._residual_rows = np.zeros(0, int)
         self._x_span = (0.0, 1.0)
+        self._y_span = (0.0, 1.0)
         self._last: Snapshot | None = None
+        self._race: Race | None = None
+        self._race_items: list[RaceItem] = []
+        self._colours: list[str] = []
+        self._diverged: list[int | None] = []  # each runner's divergence step shown in the legend
+        self._ghosts: list[Ghost] = []
+        self._ghosts_dirty = False
+        self._build_legend()
+
+    def _build_legend(self) -> None:
+        """The data, the least-squares line, the fitted line and the batch; in a race the training
+        data, the least-squares line and one line per runner (kept short: it shares the corner)."""
+        self.legend.clear()
+        if self._race is None:
+            lines = [(self.line, "fitted line")]
+            rows = [(self.train, "train"), (self.val, "validation"), (self.optimum, "least squares"), *lines,
+                    (self.batch, "current batch")]
+        else:
+            lines = list(zip((self.line, *self.race_lines), (e.name for e in self._race.entries)))
+            rows = [(self.train, "train"), (self.optimum, "least squares"), *lines]
+        for item, name in rows:
+            self.legend.addItem(item, name)
+        self._diverged = [None] * len(lines)
+
+    def set_race(self, race: Race | None) -> None:
+        """A race starts (one line per runner in its colour; the primary keeps `line`) or ends (None)."""
+        self._race, self._race_items = race, []
+        self._colours = [] if race is None else [entry_colour(e) for e in race.entries]
+        self.line.setPen(theme.pen(theme.LINE if race is None else self._colours[0], 4.0))
+        # a runner may be green: the least-squares line turns dark grey so the two are not confused
+        self.optimum.setPen(theme.pen(theme.OPTIMUM if race is None else "#444444", 2.0, Qt.DashLine))
+        for i, item in enumerate(self.race_lines):
+            if race is not None and i + 1 < len(race.runs):
+                item.setPen(theme.pen(self._colours[i + 1], 3.5))
+            item.hide()
+        self._build_legend()
+        self._ghosts_dirty = True
+
+    def set_ghosts(self, ghosts: list[Ghost]) -> None:
+        """Abandoned futures: each one's last line stays drawn, faint and dashed."""
+        self._ghosts = list(ghosts)
+        self._ghosts_dirty = True
+        if self._last is not None and self.isVisible():
+            self._draw_ghosts()
 
     def set_run(self, run: Run) -> None:
         """New data or model: draw the points and fix the axes (they stay still while the line moves)."""
@@ -85,7 +156,7 @@ class DataView(pg.PlotWidget):
         preset = ds.preset
         x_range = preset.x_range or _frame(float(x_all.min()), float(x_all.max()))
         y_range = preset.y_range or _frame(float(y_all.min()), float(y_all.max()), 0.15)
-        self._x_span = x_range
+        self._x_span, self._y_span = x_range, y_range
         plot.setXRange(*x_range, padding=0)
         plot.setYRange(*y_range, padding=0)
         plot.disableAutoRange()
@@ -94,6 +165,7 @@ class DataView(pg.PlotWidget):
         self.optimum.setData(xs, run.objective.predict(opt, xs))
         self._last = None
         self._trail.clear()
+        self._ghosts_dirty = True
 
     def on_snapshot(self, snap: Snapshot) -> None:
         """Move the line (and residuals, batch marks) to the snapshot's parameters."""
@@ -118,6 +190,44 @@ class DataView(pg.PlotWidget):
             self.batch.setData(ds.x_train[b], ds.y_train[b])
         else:
             self.batch.setData([], [])
+        if self._ghosts_dirty:
+            self._draw_ghosts()
+
+    def on_race_snapshots(self, items: list[RaceItem]) -> None:
+        """Every other runner's line; a diverged runner says so in the legend (its line stays put)."""
+        self._race_items = items
+        if not items or self._run is None or not self.isVisible() or self._run.is_function:
+            return
+        xs = np.array(self._x_span)
+        for i, item in enumerate(self.race_lines):
+            if i + 1 < len(items):
+                _entry, run, snap = items[i + 1]
+                item.setData(*self._cut(xs, run.objective.predict(np.array(snap.params), xs)))
+                item.show()
+        for i, (entry, _run, snap) in enumerate(items):
+            at = snap.diverged_at if snap.status is Status.DIVERGED else None
+            if i < len(self._diverged) and at != self._diverged[i]:
+                self._diverged[i] = at
+                text = entry.name if at is None else f"{entry.name} ✕ diverged"
+                label = self.legend.getLabel((self.line, *self.race_lines)[i])
+                if label is not None:
+                    label.setText(text, color=theme.DIVERGED if at is not None else "k")
+
+    def _cut(self, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        y0, y1 = self._y_span
+        return clip_line(xs, ys, y0 - BAND * (y1 - y0), y1 + BAND * (y1 - y0))
+
+    def _draw_ghosts(self) -> None:
+        self._ghosts_dirty = False
+        if self._run is None or self._run.is_function:
+            return
+        colour = theme.LINE if self._race is None else self._colours[0]
+        xs = np.array(self._x_span)
+        for i, item in enumerate(self.ghost_lines):
+            if i < len(self._ghosts):
+                item.setPen(theme.pen(theme.faded(colour, GHOST_ALPHA), 3.0, Qt.DashLine))
+                item.setData(*self._cut(xs, self._run.objective.predict(self._ghosts[i].params[-1], xs)))
+            item.setVisible(i < len(self._ghosts))
 
     def _draw_trail(self, snap: Snapshot, xs: np.ndarray) -> None:
         """The lines of the previous frames, fading with age."""
@@ -183,3 +293,4 @@ class DataView(pg.PlotWidget):
         super().showEvent(event)
         if self._last is not None:
             self.on_snapshot(self._last)
+            self.on_race_snapshots(self._race_items)

@@ -1,5 +1,8 @@
 """The loss landscape: the surface with the descent path, the curve L(θ) with its tangent,
-and the two cross-sections through the current point (tutorials 000 and 002)."""
+and the two cross-sections through the current point (tutorials 000 and 002).
+
+In a race the surface and the curve draw one path and current point per runner ("lanes");
+abandoned futures stay as faint dashed ghosts; a search rule's tried points show as small dots."""
 from __future__ import annotations
 
 import math
@@ -11,10 +14,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
-from ..engine import Run, Snapshot, Status
+from ..engine import Race, Run, Snapshot, Status
+from ..engine.race import MAX_RUNS
 from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lines, initial_framing,
                               loss_curve, loss_grid, objective_key, surface_axes)
 from . import theme
+from .controller import MAX_GHOSTS, Ghost, RaceItem, entry_colour
 
 POINTS_INTERVAL = 0.1  # seconds between recolourings of the path's points
 
@@ -30,6 +35,13 @@ TANGENT = "#ff8c00"
 CURVE = theme.TRAIN
 STAR = "#ffd21f"
 OUTLINE = pg.mkPen(0, 0, 0, 110, width=0.8)  # path markers: a faint dark rim, so dense paths stay colours
+CASING = "#ffffffb4"  # under a runner's path: every run colour stays visible on every colour of the map
+TRIED = "#9a9a9a"  # points a search tried
+MAX_TRIED = 400  # tried points drawn (an even sample)
+GHOST_ALPHA = 170
+GHOST_CASING = "#ffffff78"
+RACE_SPAN = 10.0  # in a race the range grows to at most this many initial spans
+RACE_RISE = 1.0  # a race's range follows points with loss ≤ L₀ + this·|L₀|: a runaway leaves the view
 
 
 def sample_rows(n: int, k: int = MAX_PATH_POINTS) -> np.ndarray:
@@ -98,6 +110,137 @@ class _Plot(pg.PlotWidget):
         self.diverged.setZValue(100)
         self.diverged.hide()
         plot.addItem(self.diverged)
+        self.lanes: list[_Lane] = []  # created by the views that draw races
+        self.casings: pg.PlotCurveItem | None = None
+        self.ghost_casing: pg.PlotCurveItem | None = None
+        self.ghost_paths: list[pg.PlotCurveItem] = []
+        self._race: Race | None = None
+        self._race_items: list[RaceItem] = []
+        self._race_seen = [0] * MAX_RUNS
+        self._ghosts: list[Ghost] = []
+        self._ghosts_dirty = False
+        self._tried_drawn_at = 0.0
+        self.rate_limited = False  # set while playing: dots recolour ≤ 10 times a second
+        self.legend: pg.LegendItem | None = None
+
+    def _add_race_items(self, casing: bool, z: float) -> None:
+        """Lanes for up to MAX_RUNS runners, ghost paths and a legend (views that draw races)."""
+        plot = self.getPlotItem()
+        self.lanes = [_Lane(plot, z + 0.01 * (MAX_RUNS - i)) for i in range(MAX_RUNS)]  # the primary on top
+        # one item under every lane: one path to paint instead of six
+        self.casings = pg.PlotCurveItem(pen=theme.pen(CASING, 5.0), skipFiniteCheck=True) if casing else None
+        if self.casings is not None:
+            self.casings.setZValue(z - 0.1)
+            self.casings.hide()
+            plot.addItem(self.casings)
+        self.ghost_paths = [pg.PlotCurveItem(skipFiniteCheck=True) for _ in range(MAX_GHOSTS)]
+        # on the map a ghost's dashes lie on a faint white band, like a runner's path on its casing
+        self.ghost_casing = pg.PlotCurveItem(pen=theme.pen(GHOST_CASING, 5.0), skipFiniteCheck=True) if casing else None
+        for item in (*self.ghost_paths, self.ghost_casing):
+            if item is not None:
+                item.setZValue(z - 0.5 if item is not self.ghost_casing else z - 0.6)
+                item.hide()
+                plot.addItem(item)
+        self.legend = pg.LegendItem(offset=(-10, 10), labelTextSize="12pt", brush=pg.mkBrush(255, 255, 255, 225),
+                                    pen=pg.mkPen("#888888"))
+        self.legend.setParentItem(plot.getViewBox())
+        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # its text would render every frame
+        self.legend.setZValue(200)
+        self.legend.hide()
+
+    # ----- races and ghosts ---------------------------------------------------------------
+    def set_race(self, race: Race | None) -> None:
+        """A race starts (a lane per runner, in its colour, with a legend) or ends (None)."""
+        self._race, self._race_items = race, []
+        self._race_seen = [0] * MAX_RUNS
+        if not self.lanes:
+            return
+        entries = () if race is None else race.entries
+        self.legend.clear()
+        for lane, entry in zip(self.lanes, entries):
+            lane.set_colour(entry_colour(entry))
+            self.legend.addItem(lane.line, entry.name)
+        for lane in self.lanes:
+            lane.hide()
+        if self.casings is not None:
+            self.casings.hide()
+        self.legend.setVisible(race is not None)
+        self._show_single(race is None)
+        self._ghosts_dirty = True
+        if self._framing is not None:
+            self._cap_framing()
+
+    def _cap_framing(self) -> None:
+        factor = RACE_SPAN if self._race is not None else Framing.MAX_FACTOR
+        self._framing.max_span = factor * self._framing.initial_span
+
+    def set_ghosts(self, ghosts: list[Ghost]) -> None:
+        """Abandoned futures of the primary run: faint dashed paths."""
+        self._ghosts = list(ghosts)
+        self._ghosts_dirty = True
+        if self._run is not None and self._last is not None and self.isVisible():
+            self._draw_ghosts()
+
+    def _draw_ghosts(self) -> None:
+        """Each ghost's path as `_ghost_xy` gives it, clamped like the path."""
+        self._ghosts_dirty = False
+        colour = PATH if self._race is None else entry_colour(self._race.entries[0])
+        paths = []
+        for i, item in enumerate(self.ghost_paths):
+            if i < len(self._ghosts) and self._run is not None:
+                xy = self._ghost_xy(self._ghosts[i])
+                item.setPen(theme.pen(theme.faded(colour, GHOST_ALPHA), 3.0, Qt.DashLine))
+                item.setData(xy[:, 0], xy[:, 1])
+                item.show()
+                paths.append(xy)
+            else:
+                item.hide()
+        if self.ghost_casing is not None:
+            self.ghost_casing.setVisible(bool(paths))
+            if paths:
+                xy = np.concatenate(paths)
+                connect = np.ones(len(xy), bool)
+                connect[np.cumsum([len(p) for p in paths]) - 1] = False
+                self.ghost_casing.setData(xy[:, 0], xy[:, 1], connect=connect)
+
+    def _ghost_xy(self, ghost: Ghost) -> np.ndarray:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _show_single(self, on: bool) -> None:
+        """Show the single run's own path items (a race draws every runner in a lane instead)."""
+
+    def _new_runner_points(self, i: int, run: Run, columns: list[int], limit: float) -> np.ndarray:
+        """Like `_new_path_points`, for runner i of a race, leaving out rows whose loss is above `limit`."""
+        h = run.history
+        params, loss = h.column("params"), h.column("train_loss")
+        if len(params) < self._race_seen[i]:
+            self._race_seen[i] = 0
+        seen, self._race_seen[i] = self._race_seen[i], len(params)
+        new = params[seen:, columns][loss[seen:] <= limit]
+        if len(new) == 0:
+            return np.zeros((0, len(columns)))
+        return np.vstack([new.min(axis=0), new.max(axis=0)])
+
+    def _follow_race(self, items: list[RaceItem], columns: list[int]) -> bool:
+        """Grow the range for every runner's new rows and next step; True when it changed.
+
+        Points whose loss rose well above the start's are left out: a runner that runs away
+        leaves the view (its point waits on the edge) instead of shrinking every other path."""
+        start = float(self._run.history.column("train_loss")[0])
+        limit = start + RACE_RISE * max(abs(start), 1e-12)
+        points = [np.zeros((0, len(columns)))]
+        for i, (_entry, run, snap) in enumerate(items):
+            points.append(self._new_runner_points(i, run, columns, limit))
+            if snap.next_update is not None and snap.train_loss <= limit:
+                points.append(np.array(snap.next_update.params_after)[columns][None])
+        if self._framing.update(np.vstack(points)):
+            self._apply_range()
+            return True
+        return False
+
+    def _dots_due(self, last: float) -> bool:
+        """Whether dots drawn at `last` (monotonic seconds) may be redrawn now (≤ 10 a second while playing)."""
+        return not self.rate_limited or time.monotonic() - last >= POINTS_INTERVAL
 
     def _set_labels(self, title: str, x_label: str, y_label: str) -> None:
         plot = self.getPlotItem()
@@ -106,13 +249,20 @@ class _Plot(pg.PlotWidget):
             plot.getAxis(name).setLabel(label, **{"font-size": f"{theme.AXIS_PT}pt"})
 
     def _show_status(self, snap: Snapshot) -> None:
-        """A red "diverged at step N" in the top left corner of the view while the run has diverged."""
-        diverged = snap.status is Status.DIVERGED
+        """A red "diverged at step N" in the top left corner of the view while the run has diverged
+        (in a race each runner's lane says it instead)."""
+        diverged = snap.status is Status.DIVERGED and self._race is None
         if diverged:
             (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
             self.diverged.setText(f"diverged at step {snap.diverged_at}")
             self.diverged.setPos(x0 + 0.03 * (x1 - x0), y1 - 0.03 * (y1 - y0))
         self.diverged.setVisible(diverged)
+
+    @property
+    def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """(horizontal, vertical) range shown."""
+        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        return (x0, x1), (y0, y1)
 
     def _pixels_per_unit(self) -> tuple[float, float]:
         """Screen pixels per data unit on x and y (falls back to a 400-pixel view when not laid out)."""
@@ -136,9 +286,103 @@ class _Plot(pg.PlotWidget):
         super().showEvent(event)
         if self._last is not None:
             self.on_snapshot(self._last)
+            self.on_race_snapshots(self._race_items)
 
     def on_snapshot(self, snap: Snapshot) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def on_race_snapshots(self, items: list[RaceItem]) -> None:
+        """Views without lanes ignore races."""
+        self._race_items = items
+
+
+class _Lane:
+    """One runner of a race on a landscape plot: its path, its current point, the points a search
+    tried, and a "✕ diverged" mark."""
+
+    def __init__(self, plot: pg.PlotItem, z: float) -> None:
+        self.line = pg.PlotCurveItem(pen=theme.pen(PATH, 3.0), skipFiniteCheck=True)
+        self.tried = pg.ScatterPlotItem(size=6, pen=pg.mkPen(255, 255, 255, 120, width=0.6))
+        self.tried_now = theme.Marker(14, None, pg.mkPen(PATH, width=2.5), z=20 + z)
+        self.current = theme.Marker(17, PATH, pg.mkPen("w", width=2.5), z=22 + z)
+        self.mark = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(255, 255, 255, 225))
+        self.mark.setFont(_big_font(12, bold=True))
+        self.tried.setZValue(z - 0.8)
+        self.line.setZValue(z)
+        self.mark.setZValue(90)
+        for item in self.items:
+            plot.addItem(item)
+            item.hide()
+        self.colour = PATH
+        self.tried_at = 0.0  # when the tried points were last drawn
+
+    @property
+    def items(self) -> tuple:
+        """Every graphics item of the lane."""
+        return self.line, self.tried, self.tried_now, self.current, self.mark
+
+    def set_colour(self, colour: str) -> None:
+        """The runner's colour for its path, point, tried points and mark."""
+        self.colour = colour
+        self.line.setPen(theme.pen(colour, 2.5))
+        self.current.setBrush(pg.mkBrush(colour))
+        self.tried_now.setPen(pg.mkPen(colour, width=2.5))
+        self.tried.setBrush(pg.mkBrush(theme.faded(colour, 150)))
+
+    def hide(self) -> None:
+        """Not racing (or fewer runners than lanes)."""
+        for item in self.items:
+            item.hide()
+
+    def draw_path(self, line: np.ndarray, here: np.ndarray) -> None:
+        """The path (rows of h, v already clamped) and the current point."""
+        self.line.setData(line[:, 0], line[:, 1])
+        self.line.show()
+        self.current.setData(here[:, 0], here[:, 1])
+
+    def draw_mark(self, snap: Snapshot, name: str, here: np.ndarray, view: tuple) -> None:
+        """"✕ name diverged at step N" beside the current point, turned towards the middle of the view."""
+        if snap.status is not Status.DIVERGED or not len(here):
+            self.mark.hide()
+            return
+        (x0, x1), (y0, y1) = view
+        x, y = float(here[0, 0]), float(here[0, 1])
+        self.mark.setAnchor((1 if x > 0.5 * (x0 + x1) else 0, 0 if y > 0.5 * (y0 + y1) else 1))
+        self.mark.setText(f"✕ {name} diverged at step {snap.diverged_at}", color=self.colour)
+        self.mark.setPos(x, y)
+        self.mark.show()
+
+    def draw_tried(self, tried: np.ndarray | None, now: np.ndarray | None) -> None:
+        """The points a search tried (None: not a search) and the one it tries next."""
+        if tried is not None:
+            self.tried.setData(tried[:, 0], tried[:, 1])
+            self.tried.setVisible(len(tried) > 0)
+        if now is None:
+            self.tried_now.hide()
+        else:
+            self.tried_now.setData(now[:, 0], now[:, 1])
+
+
+def tried_points(run: Run, snap: Snapshot, axes: list[int], lo: np.ndarray, hi: np.ndarray,
+                 with_all: bool) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """A search's tried points on `axes` (an even sample, clamped; None when `with_all` is False or the
+    run never searched) and the point it tries next (else the last one tried)."""
+    if not any(live.rule.is_search for _, live in run.changes):
+        return (np.zeros((0, 2)) if with_all else None), None
+    _steps, tried = run.tried_points()
+    drawn = None
+    if with_all:
+        drawn = np.zeros((0, 2))
+        if len(tried):
+            drawn = clamp_to_box(tried[sample_rows(len(tried), MAX_TRIED)][:, axes], lo, hi)
+    up = snap.next_update
+    if up is not None and up.candidate is not None:
+        now = np.array(up.candidate)[axes][None]
+    elif len(tried):
+        now = tried[-1:, axes]
+    else:
+        return drawn, None
+    return drawn, clamp_to_box(now, lo, hi)
 
 
 class SurfaceView(_Plot):
@@ -173,9 +417,15 @@ class SurfaceView(_Plot):
             plot.addItem(item)
         self.image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.contours.curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.tried = pg.ScatterPlotItem(size=6, brush=TRIED, pen=pg.mkPen(255, 255, 255, 120, width=0.6))
+        self.tried_now = theme.Marker(15, None, pg.mkPen("w", width=3), z=19)
+        self.tried.setZValue(1.5)
+        for item in (self.tried, self.tried_now):
+            plot.addItem(item)
+            item.hide()
+        self._add_race_items(casing=True, z=2.2)
         self._brushes = step_brushes()
         self._points_drawn_at = 0.0
-        self.rate_limited = False  # set while playing: the path's points recolour ≤ 10 times a second
         self._axes = (1, 0)
         self._framing: Framing | None = None
         self._fit: Framing | None = None  # the framing at step 0 (reset returns to it)
@@ -203,6 +453,7 @@ class SurfaceView(_Plot):
             if self._framing.update(run.initial_params[None][:, list(self._axes)]):
                 self._apply_range()
             self._fit = self._framing.copy()  # reset returns here, not to the first objective's fit
+            self._cap_framing()
             return
         self._key = objective_key(run.objective)
         self._axes = surface_axes(run.objective)
@@ -212,6 +463,7 @@ class SurfaceView(_Plot):
         self._fit = initial_framing(run.objective, run.initial_params[None], self._axes)
         self._framing = self._fit.copy()
         self._framing.locked = self._locked
+        self._cap_framing()
         minima = self._minima(run)
         self.optimum.setData(minima[:, 0], minima[:, 1])
         self._apply_range()
@@ -250,15 +502,80 @@ class SurfaceView(_Plot):
         self._follow(snap)
         if self._grid_dirty:
             self._draw_surface()
-        self._draw_path(snap)
-        self._draw_arrow(snap)
+        if self._race is None:
+            self._draw_path(snap)
+            self._draw_arrow(snap)
+            self._draw_tried(snap)
+        if self._ghosts_dirty:
+            self._draw_ghosts()
         self._show_status(snap)
+
+    def on_race_snapshots(self, items: list[RaceItem]) -> None:
+        """Every runner's lane: its path, current point, tried points (searches) and divergence mark."""
+        self._race_items = items
+        if not items or self._run is None or not self.isVisible():
+            return
+        axes = list(self._axes)
+        if self._follow_race(items, axes):
+            self._draw_surface()
+            self._draw_ghosts()
+        lo, hi = self._framing.lo, self._framing.hi
+        view = self.view_range
+        # every runner's path in one array: one clamp and one casing for all of them
+        parts = [params[path_rows(len(params))][:, axes] for params in
+                 (run.history.column("params") for _, run, _ in items)]
+        xy = clamp_to_box(np.concatenate(parts), lo, hi)
+        ends = np.cumsum([len(part) for part in parts])
+        # the current point stays on the edge of the view when the runner has left it
+        here = clamp_to_box(np.array([snap.params for _, _, snap in items])[:, axes], lo, hi, factor=1.0)
+        for i, (lane, (entry, run, snap)) in enumerate(zip(self.lanes, items)):
+            lane.draw_path(xy[ends[i] - len(parts[i]):ends[i]], here[i:i + 1])
+            due = self._dots_due(lane.tried_at)
+            if due:
+                lane.tried_at = time.monotonic()
+            lane.draw_tried(*tried_points(run, snap, axes, lo, hi, due))
+            lane.draw_mark(snap, entry.name, here[i:i + 1], view)
+        for lane in self.lanes[len(items):]:
+            lane.hide()
+        connect = np.ones(len(xy), bool)
+        connect[ends - 1] = False  # a break between runners
+        self.casings.setData(xy[:, 0], xy[:, 1], connect=connect)
+        self.casings.show()
+
+    def _show_single(self, on: bool) -> None:
+        for item in (self.path_line, self.path_points, self.current, self.arrow_line):
+            item.setVisible(on)
+        if not on:  # the tried dots show themselves again when a single run searches
+            for item in (self.arrow_head, self.tried, self.tried_now):
+                item.hide()
+            self._arrow = None
+        elif self._last is not None and self._run is not None and self.isVisible():
+            self.on_snapshot(self._last)
+
+    def _draw_tried(self, snap: Snapshot) -> None:
+        """A search's tried points as small grey dots, the next one ringed (≤ 10 redraws a second)."""
+        lo, hi = self._framing.lo, self._framing.hi
+        due = self._dots_due(self._tried_drawn_at)
+        if due:
+            self._tried_drawn_at = time.monotonic()
+        tried, now = tried_points(self._run, snap, list(self._axes), lo, hi, due)
+        if tried is not None:
+            self.tried.setData(tried[:, 0], tried[:, 1])
+            self.tried.setVisible(len(tried) > 0)
+        self.tried_now.setData(*((now[:, 0], now[:, 1]) if now is not None else ([], [])))
+
+    def _ghost_xy(self, ghost: Ghost) -> np.ndarray:
+        rows = path_rows(len(ghost.steps))
+        return clamp_to_box(ghost.params[rows][:, list(self._axes)], self._framing.lo, self._framing.hi)
 
     def _follow(self, snap: Snapshot) -> None:
         ih, iv = self._axes
         if snap.step == 0 and not self._locked and not self._framing.same_range(self._fit):
             self._framing = self._fit.copy()  # reset: back to the first picture
             self._apply_range()
+        self._cap_framing()
+        if self._race is not None:  # every runner, the primary too: `_follow_race`
+            return
         points = self._new_path_points([ih, iv])
         if snap.next_update is not None:
             after = snap.next_update.params_after
@@ -271,7 +588,7 @@ class SurfaceView(_Plot):
         plot = self.getPlotItem()
         plot.setXRange(lo[0], hi[0], padding=0)
         plot.setYRange(lo[1], hi[1], padding=0)
-        self._grid_dirty = True
+        self._grid_dirty = self._ghosts_dirty = True
 
     def _draw_surface(self) -> None:
         lo, hi = self._framing.lo, self._framing.hi
@@ -355,18 +672,17 @@ class SurfaceView(_Plot):
 
     def _clear(self, title: str) -> None:
         self._set_labels(title, "", "")
-        for item in (self.contours, self.path_line, self.arrow_line, self.path_points, self.current, self.optimum):
+        for item in (self.contours, self.path_line, self.arrow_line, self.path_points, self.current, self.optimum,
+                     self.tried, self.tried_now, *self.ghost_paths, self.ghost_casing):
             item.setData([], [])
+        for lane in self.lanes:
+            lane.hide()
+        self.casings.hide()
         self.image.clear()
         self._z = None
         self.arrow_head.hide()
         self.diverged.hide()
 
-    @property
-    def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
-        """(horizontal, vertical) range shown."""
-        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
-        return (x0, x1), (y0, y1)
 
     # ----- picking a start ----------------------------------------------------------------
     def _pick(self, pos: QPointF) -> bool:
@@ -441,17 +757,21 @@ class _CurvePlot(_Plot):
         self._key, self._y = objective_key(run.objective), None
         self._fit = initial_framing(run.objective, run.initial_params[None], [axis])
         self._framing = self._fit.copy()
+        self._cap_framing()
         self._apply_range()
 
     def _apply_range(self) -> None:
         self.getPlotItem().setXRange(self._framing.lo[0], self._framing.hi[0], padding=0)
-        self._range_dirty = True
+        self._range_dirty = self._ghosts_dirty = True
 
     def _follow(self, snap: Snapshot) -> None:
         """Grow the horizontal range when the path leaves it (back to the first one on reset)."""
         if snap.step == 0 and not self._framing.same_range(self._fit):
             self._framing = self._fit.copy()
             self._apply_range()
+        self._cap_framing()
+        if self._race is not None:  # every runner, the primary too: `_follow_race`
+            return
         points = self._new_path_points([self._axis])
         if snap.next_update is not None:
             points = np.vstack([points, [[snap.next_update.params_after[self._axis]]]])
@@ -499,6 +819,8 @@ class _CurvePlot(_Plot):
         for item in self.getPlotItem().items:
             if isinstance(item, (pg.PlotDataItem, pg.PlotCurveItem, pg.ScatterPlotItem, theme.Marker)):
                 item.setData([], [])
+        for lane in self.lanes:
+            lane.hide()
         self.diverged.hide()
 
 
@@ -513,6 +835,7 @@ class CurveView(_CurvePlot):
         self.optimum = pg.ScatterPlotItem(symbol="star", size=26, brush=STAR, pen=pg.mkPen("k", width=1.5))
         self._add(self.curve, self.path_points, self.optimum, self.step_line, self.tangent, self.next_point,
                   self.current)
+        self._add_race_items(casing=False, z=2.5)
         self._brushes = step_brushes()
 
     def set_run(self, run: Run) -> None:
@@ -540,17 +863,54 @@ class CurveView(_CurvePlot):
             return
         self._follow(snap)
         if self._range_dirty:
-            xs = np.linspace(self._framing.lo[0], self._framing.hi[0], CURVE_POINTS)
-            ys = loss_curve(self._run.objective, xs)
-            self.curve.setData(xs, ys)
-            self._y = None
-            self._fit_y(ys)
-            self._range_dirty = False
-        self._draw_path()
-        up = snap.next_update
-        after = None if up is None else float(loss_curve(self._run.objective, [up.params_after[0]])[0])
-        self._draw_point_and_tangent(snap, after)
+            self._draw_curve()
+        if self._race is None:
+            self._draw_path()
+            up = snap.next_update
+            after = None if up is None else float(loss_curve(self._run.objective, [up.params_after[0]])[0])
+            self._draw_point_and_tangent(snap, after)
+        if self._ghosts_dirty:
+            self._draw_ghosts()
         self._show_status(snap)
+
+    def _draw_curve(self) -> None:
+        xs = np.linspace(self._framing.lo[0], self._framing.hi[0], CURVE_POINTS)
+        ys = loss_curve(self._run.objective, xs)
+        self.curve.setData(xs, ys)
+        self._y = None
+        self._fit_y(ys)
+        self._range_dirty = False
+
+    def on_race_snapshots(self, items: list[RaceItem]) -> None:
+        """Every runner's path along the curve, its current point and divergence mark."""
+        self._race_items = items
+        if not items or self._run is None or not self.isVisible():
+            return
+        if self._follow_race(items, [0]):
+            self._draw_curve()
+            self._draw_ghosts()
+        lo, hi = self._box()
+        view = self.view_range
+        for lane, (entry, run, snap) in zip(self.lanes, items):
+            h = run.history
+            rows = path_rows(h.n)
+            line = clamp_to_box(np.column_stack([h.column("params")[rows, 0], h.column("train_loss")[rows]]), lo, hi)
+            here = clamp_to_box([[snap.params[0], snap.train_loss]], lo, hi, factor=1.0)
+            lane.draw_path(line, here)
+            lane.draw_mark(snap, entry.name, here, view)
+        for lane in self.lanes[len(items):]:
+            lane.hide()
+
+    def _show_single(self, on: bool) -> None:
+        for item in (self.path_points, self.step_line, self.tangent, self.next_point, self.current):
+            item.setVisible(on)
+        if on and self._last is not None and self._run is not None and self.isVisible():
+            self.on_snapshot(self._last)
+
+    def _ghost_xy(self, ghost: Ghost) -> np.ndarray:
+        rows = path_rows(len(ghost.steps))
+        lo, hi = self._box()
+        return clamp_to_box(np.column_stack([ghost.params[rows, 0], ghost.train_loss[rows]]), lo, hi)
 
     def _draw_path(self) -> None:
         h = self._run.history

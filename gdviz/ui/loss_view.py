@@ -1,17 +1,51 @@
-"""Training and validation loss against step, with a marker at the current step."""
+"""Training and validation loss against step, with a marker at the current step.
+
+In a race, one training curve per runner; faint ghosts of abandoned futures; thin marks where a
+setting changed mid-run; optionally the learning rate on a right-hand axis.
+"""
 from __future__ import annotations
 
 import math
+from enum import Enum
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
 
-from ..engine import Run, Snapshot
+from ..engine import LiveSettings, Race, Run, Snapshot, Status
+from ..engine.race import MAX_RUNS
 from . import theme
+from .controller import MAX_GHOSTS, Ghost, RaceItem, entry_colour
 
 TINY = 1e-300  # floor for log scale (loss can reach exactly 0 on exact data)
 RAW_LIMIT = 8192  # rows drawn as they are; older rows are drawn from a min/max summary
+MAX_CHANGES = 20  # marks of mid-run setting changes (the most recent ones)
+GHOST_ALPHA = 80
+LEARNING_RATE = "#9a8c70"  # muted khaki: apart from every run colour
+LOG_DECADES = 2  # the learning-rate axis turns logarithmic when the rate spans more than this
+RACE_HEADROOM = 2.0  # linear scale in a race: the top stops this many start-to-best spans above L₀
+
+_CHANGE_LABELS = (("learning_rate", "η"), ("batch_mode", "batch"), ("batch_size", "batch size"), ("rule", "rule"),
+                  ("fixed_step", "step"), ("momentum", "β"), ("beta1", "β₁"), ("beta2", "β₂"),
+                  ("epsilon", "ε"), ("rho", "ρ"), ("clip", "clip"), ("clip_value", "clip at"),
+                  ("schedule", "schedule"), ("decay_rate", "γ"), ("decay_steps", "T"),
+                  ("search_radius", "radius"))
+
+
+def _setting(value) -> str:
+    return value.value if isinstance(value, Enum) else f"{value:g}"
+
+
+def describe_change(before: LiveSettings, after: LiveSettings) -> str:
+    """What a live edit changed, e.g. "η 0.1→0.05, batch full→mini" ("" when nothing did)."""
+    parts = [f"{label} {_setting(getattr(before, name))}→{_setting(getattr(after, name))}"
+             for name, label in _CHANGE_LABELS if getattr(before, name) != getattr(after, name)]
+    return ", ".join(parts)
+
+
+def _log10(ys: np.ndarray) -> np.ndarray:
+    return np.log10(np.maximum(ys, TINY))
 
 
 class PeakSummary:
@@ -69,7 +103,8 @@ class LossView(pg.PlotWidget):
         plot = self.getPlotItem()
         theme.style_plot(plot, "step", "loss", "Loss")
         plot.setMenuEnabled(False)
-        plot.addLegend(offset=(-10, 10), labelTextSize="12pt")
+        self.legend = plot.addLegend(offset=(-10, 10), labelTextSize="12pt")
+        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # its text would render every frame
         # antialiasing the long curves tripled the frame cost; at 3 px they read well without it
         self.train = pg.PlotDataItem(pen=theme.pen(theme.TRAIN, 3.0), name="training loss", skipFiniteCheck=True,
                                      antialias=False)
@@ -77,41 +112,177 @@ class LossView(pg.PlotWidget):
                                    skipFiniteCheck=True, antialias=False)
         self.cursor = pg.InfiniteLine(angle=90, pen=theme.pen(theme.MUTED, 1.5, Qt.DotLine))
         self.dot = theme.Marker(13, theme.LINE, pg.mkPen("w", width=1.5))
-        for item in (self.train, self.val, self.cursor, self.dot):
-            plot.addItem(item)
-        # PlotItem.addItem imposes the plot's own modes on curves, so set them on the plot
+        # plain curve items take their data as drawn: in log mode they get log10 values from here
+        self.ghost_curves = [pg.PlotCurveItem(skipFiniteCheck=True, antialias=False) for _ in range(MAX_GHOSTS)]
+        self.race_curves = [pg.PlotCurveItem(skipFiniteCheck=True, antialias=False) for _ in range(MAX_RUNS - 1)]
+        self.race_dots = [theme.Marker(11, "w", pg.mkPen("w", width=1.5), z=9) for _ in range(MAX_RUNS - 1)]
+        self.race_labels = [pg.TextItem(anchor=(1, 1), fill=pg.mkBrush(255, 255, 255, 220)) for _ in range(MAX_RUNS)]
+        self.change_marks = [self._change_mark() for _ in range(MAX_CHANGES)]
+        for label in self.race_labels:
+            label.setFont(pg.QtGui.QFont("", 12, pg.QtGui.QFont.Bold))
+            label.setZValue(30)
+        plot.addItem(self.train)
+        plot.addItem(self.val)
+        # PlotItem.addItem imposes the plot's own modes on curves, so set them on the plot; it sets them on
+        # every curve it holds, and plain curve items have no such modes: they are added after
         plot.setDownsampling(auto=True, mode="peak")
         plot.setClipToView(True)
+        for z, item in ((-3, self.change_marks), (-2, self.ghost_curves), (-1, self.race_curves)):
+            for one in item:
+                one.setZValue(z)
+        for item in (*self.change_marks, *self.ghost_curves, *self.race_curves, self.cursor, *self.race_dots,
+                     self.dot, *self.race_labels):
+            plot.addItem(item)
+        for item in (*self.change_marks, *self.ghost_curves, *self.race_curves, *self.race_dots, *self.race_labels):
+            item.hide()
         plot.disableAutoRange()
+        self._build_learning_rate_axis()
         self.log_scale = False
+        self.show_learning_rate = False
         self._run: Run | None = None
+        self._race: Race | None = None
+        self._race_items: list[RaceItem] = []
+        self._colours: list[str] = []
+        self._ghosts: list[Ghost] = []
+        self._ghost_lines: list[tuple[np.ndarray, np.ndarray]] = []  # each ghost summarised once
+        self._changes: list | None = None
         self._x_max = 20.0
-        self._y = (math.inf, -math.inf)  # loss range seen so far
+        self._y = (math.inf, -math.inf)  # loss range shown
+        self._extremes = (math.inf, -math.inf)  # loss range seen (a race's runaway runner may lie above the top)
         self._seen_rows = 0
+        self._race_seen = [0] * MAX_RUNS
         self._last: Snapshot | None = None
         self._summaries = (PeakSummary(), PeakSummary())
+        self._race_summaries = [PeakSummary() for _ in range(MAX_RUNS - 1)]
+        self._lr = _RateAxisState()
+        self._build_legend()
 
+    def _change_mark(self) -> pg.InfiniteLine:
+        return pg.InfiniteLine(angle=90, pen=theme.pen(theme.faded("#555555", 170), 1.2, Qt.DashLine), label="",
+                               labelOpts={"position": 0.97, "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)],
+                                          "color": "#333333", "fill": pg.mkBrush(255, 255, 255, 200)})
+
+    def _build_learning_rate_axis(self) -> None:
+        """A second ViewBox sharing x, drawn against the right axis (pyqtgraph's MultiplePlotAxes)."""
+        plot = self.getPlotItem()
+        self.lr_box = pg.ViewBox(enableMouse=False)
+        self.lr_box.disableAutoRange()
+        plot.scene().addItem(self.lr_box)
+        axis = plot.getAxis("right")
+        axis.linkToView(self.lr_box)
+        axis.setLabel("learning rate η", color=LEARNING_RATE, **{"font-size": f"{theme.AXIS_PT}pt"})
+        axis.setTextPen(LEARNING_RATE)
+        axis.enableAutoSIPrefix(False)  # "0.3", not "300 (×0.001)"
+        axis.setTickFont(plot.getAxis("left").style["tickFont"])
+        self.lr_box.setXLink(plot)
+        self.lr_curve = pg.PlotCurveItem(pen=theme.pen(LEARNING_RATE, 2.5, Qt.DashDotLine), skipFiniteCheck=True,
+                                         antialias=False)
+        self.lr_box.addItem(self.lr_curve)
+        self.lr_box.hide()
+        plot.vb.sigResized.connect(self._sync_lr_box)
+
+    def _sync_lr_box(self, *_) -> None:
+        vb = self.getPlotItem().vb
+        self.lr_box.setGeometry(vb.sceneBoundingRect())
+        self.lr_box.linkedViewChanged(vb, self.lr_box.XAxis)
+
+    def _build_legend(self) -> None:
+        """Training and validation alone; in a race, one row per runner (validation is not drawn)."""
+        self.legend.clear()
+        if self._race is None:
+            validation = self._run is None or self._run.has_validation
+            rows = [(self.train, "training loss")] + ([(self.val, "validation loss")] if validation else [])
+        else:
+            names = [e.name for e in self._race.entries]
+            rows = [(self.train, names[0])] + list(zip(self.race_curves, names[1:]))
+        for item, name in rows:
+            self.legend.addItem(item, name)
+
+    # ----- run, race, ghosts and options --------------------------------------------------
     def set_run(self, run: Run) -> None:
         """A new run: forget the ranges."""
         self._run = run
-        self.val.setVisible(run.has_validation)
+        self.val.setVisible(run.has_validation and self._race is None)
+        self._build_legend()
+        self._changes = None
         self._reset_ranges()
 
+    def set_race(self, race: Race | None) -> None:
+        """A race starts (one curve per runner, in its colour) or ends (None)."""
+        self._race, self._race_items = race, []
+        self._colours = [] if race is None else [entry_colour(e) for e in race.entries]
+        primary = theme.TRAIN if race is None else self._colours[0]
+        self.train.setPen(theme.pen(primary, 3.0))
+        self.dot.setBrush(pg.mkBrush(theme.LINE if race is None else primary))
+        for i, (curve, dot) in enumerate(zip(self.race_curves, self.race_dots)):
+            if race is not None and i + 1 < len(race.runs):
+                curve.setPen(theme.pen(self._colours[i + 1], 3.0))
+                dot.setBrush(pg.mkBrush(self._colours[i + 1]))
+            curve.hide()
+            dot.hide()
+        for label in self.race_labels:
+            label.hide()
+        if self._run is not None:
+            self.val.setVisible(self._run.has_validation and race is None)
+        self._build_legend()
+        self._set_ghost_pens()
+        self._reset_ranges()
+
+    def set_ghosts(self, ghosts: list[Ghost]) -> None:
+        """Abandoned futures of the primary run, drawn faintly behind its curve."""
+        self._ghosts = list(ghosts)
+        summaries = [PeakSummary() for _ in ghosts]
+        self._ghost_lines = [s.update(g.steps.astype(float), g.train_loss) for s, g in zip(summaries, ghosts)]
+        self._set_ghost_pens()
+        self._draw_ghosts()
+
+    def _set_ghost_pens(self) -> None:
+        colour = theme.TRAIN if self._race is None else self._colours[0]
+        for curve in self.ghost_curves:
+            curve.setPen(theme.pen(theme.faded(colour, GHOST_ALPHA), 3.0))
+
+    def _draw_ghosts(self) -> None:
+        for i, curve in enumerate(self.ghost_curves):
+            if i < len(self._ghost_lines):
+                xs, ys = self._ghost_lines[i]
+                curve.setData(xs, _log10(ys) if self.log_scale else ys)
+            curve.setVisible(i < len(self._ghost_lines))
+
     def _reset_ranges(self) -> None:
-        for summary in getattr(self, "_summaries", ()):
+        for summary in (*getattr(self, "_summaries", ()), *getattr(self, "_race_summaries", ())):
             summary.reset()
         self._x_max = 20.0
-        self._y = (math.inf, -math.inf)
+        self._y = self._extremes = (math.inf, -math.inf)
         self._seen_rows = 0
+        self._race_seen = [0] * MAX_RUNS
+        if hasattr(self, "_lr"):
+            self._lr.reset()
 
     def set_log_scale(self, on: bool) -> None:
         """Logarithmic loss axis."""
         self.log_scale = on
-        self.getPlotItem().setLogMode(y=on)
+        plot = self.getPlotItem()
+        plot.setLogMode(y=on)
+        plot.disableAutoRange()  # setLogMode turns autorange back on: ranges stay the program's
+        plot.getAxis("right").setLogMode(self._lr.log)  # setLogMode set every axis, the rate's too
         self._reset_ranges()
+        self._draw_ghosts()
         if self._last is not None:
             self.on_snapshot(self._last)
+            self.on_race_snapshots(self._race_items)
 
+    def set_show_learning_rate(self, on: bool) -> None:
+        """Draw the primary run's learning rate (after schedules) against a right-hand axis."""
+        self.show_learning_rate = on
+        self.getPlotItem().showAxis("right", on)
+        self.lr_box.setVisible(on)
+        self._lr.reset()
+        if on:
+            self._sync_lr_box()
+            if self._last is not None:
+                self.on_snapshot(self._last)
+
+    # ----- the frame ----------------------------------------------------------------------
     def on_snapshot(self, snap: Snapshot) -> None:
         """Append what is new and move the marker."""
         self._last = snap
@@ -120,31 +291,124 @@ class LossView(pg.PlotWidget):
         h = self._run.history
         steps = h.column("step")
         train = h.column("train_loss")
-        if len(steps) < self._seen_rows or snap.step < self._x_max / 8:  # stepped back or reset
+        furthest = snap.step if self._race is None else self._race.step
+        if len(steps) < self._seen_rows or furthest < self._x_max / 8:  # stepped back or reset
             self._reset_ranges()
-        val = h.column("val_loss") if self._run.has_validation else None
-        self._grow_ranges(snap.step, train, val)
+        racing = self._race is not None
+        val = h.column("val_loss") if self._run.has_validation and not racing else None
+        new = slice(self._seen_rows, len(train))
+        self._seen_rows = len(train)
+        self._grow_ranges(furthest, [train[new]] + ([] if val is None else [val[new]]))
         for item, summary, ys in ((self.train, self._summaries[0], train), (self.val, self._summaries[1], val)):
             if ys is None:
                 continue
             xs, ys = summary.update(steps, ys)
-            item.setData(xs, np.maximum(ys, TINY) if self.log_scale else ys)
+            item.setData(xs, np.maximum(ys, TINY) if self.log_scale else self._below_ceiling(ys))
         self.cursor.setPos(snap.step)
         y = math.log10(max(snap.train_loss, TINY)) if self.log_scale else snap.train_loss
         self.dot.setData([snap.step], [y])  # a plain item: in log mode it needs log10 coordinates
+        self._draw_changes()
+        if self.show_learning_rate:
+            self._draw_learning_rate(steps, h.column("learning_rate"))
 
-    def _grow_ranges(self, step: int, train: np.ndarray, val: np.ndarray | None) -> None:
-        """Ranges set by the program, grown in jumps (autorange every frame costs two repaints)."""
-        plot = self.getPlotItem()
-        new = slice(self._seen_rows, len(train))
-        self._seen_rows = len(train)
+    def on_race_snapshots(self, items: list[RaceItem]) -> None:
+        """Every other runner's curve and current point; a diverged runner's mark at its last point."""
+        self._race_items = items
+        if not items or self._run is None or not self.isVisible():
+            return
+        parts = []
+        for i, (_entry, run, snap) in enumerate(items[1:]):
+            h = run.history
+            steps, train = h.column("step"), h.column("train_loss")
+            if len(train) < self._race_seen[i + 1]:  # this runner went back on its own
+                self._race_seen[i + 1] = 0
+            parts.append(train[self._race_seen[i + 1]:])
+            self._race_seen[i + 1] = len(train)
+            xs, ys = self._race_summaries[i].update(steps, train)
+            self.race_curves[i].setData(xs, _log10(ys) if self.log_scale else self._below_ceiling(ys))
+            self.race_curves[i].show()
+            y = np.array([self._y_of(snap.train_loss)])
+            self.race_dots[i].setData([snap.step], y if self.log_scale else self._below_ceiling(y))
+        self._grow_ranges(max(s.step for _, _, s in items), parts)
+        for i, (label, (entry, _run, snap)) in enumerate(zip(self.race_labels, items)):
+            self._mark_diverged(label, snap, self._colours[i] if i < len(self._colours) else theme.DIVERGED)
+        for label in self.race_labels[len(items):]:
+            label.hide()
+
+    def _below_ceiling(self, ys: np.ndarray) -> np.ndarray:
+        """A race's runaway values held a few view heights above the top (painters choke on 1e12
+        pixels); the part of the curve in view is unchanged but for the steepness of the exit."""
         lo, hi = self._y
-        for arr in (train, val):
-            if arr is not None and new.stop > new.start:
-                part = arr[new]
+        if self._extremes[1] <= hi or not math.isfinite(lo):
+            return ys
+        return np.minimum(ys, hi + 10 * (hi - min(0.0, lo)))
+
+    def _y_of(self, loss: float) -> float:
+        return math.log10(max(loss, TINY)) if self.log_scale else loss
+
+    def _mark_diverged(self, label: pg.TextItem, snap: Snapshot, colour: str) -> None:
+        """"✕ diverged at step N" at the runner's last point, kept inside the view."""
+        if snap.status is not Status.DIVERGED:
+            label.hide()
+            return
+        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        x, y = min(max(snap.step, x0), x1), min(max(self._y_of(snap.train_loss), y0), y1)
+        # the text leans towards the middle of the view, so it is never cut by an edge
+        label.setAnchor((1 if x > 0.5 * (x0 + x1) else 0, 0 if y > 0.5 * (y0 + y1) else 1))
+        label.setPos(x, y)
+        label.setText(f"✕ diverged at step {snap.diverged_at}", color=colour)
+        label.show()
+
+    def _draw_changes(self) -> None:
+        """Thin marks where the primary run's settings were changed mid-run (not at step 0)."""
+        changes = self._run.changes
+        if changes == self._changes:
+            return
+        self._changes = changes
+        marks = [(at, describe_change(before, after))
+                 for (_, before), (at, after) in zip(changes, changes[1:]) if at > 0]
+        marks = [(at, text) for at, text in marks if text][-MAX_CHANGES:]
+        for i, mark in enumerate(self.change_marks):
+            mark.setVisible(i < len(marks))  # first: a hidden label ignores a new text
+            if i < len(marks):
+                mark.setPos(marks[i][0])
+                mark.label.setFormat(marks[i][1].replace("{", "{{").replace("}", "}}"))
+
+    def _draw_learning_rate(self, steps: np.ndarray, rates: np.ndarray) -> None:
+        """The rate each step used, on its own axis: logarithmic when it spans over two decades."""
+        lr = self._lr
+        if len(rates) < lr.seen:
+            lr.reset()
+        if lr.update(rates[lr.seen:]):
+            self.getPlotItem().getAxis("right").setLogMode(lr.log)
+            lo, hi = lr.shown_range()
+            self.lr_box.setYRange(lo, hi, padding=0)
+        lr.seen = len(rates)
+        if not lr.clean:
+            keep = np.isfinite(rates) & (rates > 0)
+            steps, rates = steps[keep], rates[keep]
+        xs, ys = lr.summary.update(steps, rates)
+        self.lr_curve.setData(xs, np.log10(ys) if lr.log else ys)
+
+    def _grow_ranges(self, step: int, parts: list[np.ndarray]) -> None:
+        """Ranges set by the program, grown in jumps (autorange every frame costs two repaints).
+
+        In a race on a linear scale the top stops a little above the start: a runaway runner
+        leaves through the top instead of flattening every other curve."""
+        plot = self.getPlotItem()
+        lo, hi = self._extremes
+        for part in parts:
+            if len(part):
                 part = part[np.isfinite(part)]
                 if len(part):
                     lo, hi = min(lo, float(part.min())), max(hi, float(part.max()))
+        for ghost in self._ghosts:
+            lo, hi = min(lo, float(ghost.train_loss.min())), max(hi, float(ghost.train_loss.max()))
+            step = max(step, int(ghost.steps[-1]))
+        self._extremes = (lo, hi)
+        if self._race is not None and not self.log_scale and math.isfinite(lo):
+            start = float(self._run.history.column("train_loss")[0])
+            hi = min(hi, start + RACE_HEADROOM * max(abs(start), start - lo, 1e-12))
         changed = (lo, hi) != self._y
         self._y = (lo, hi)
         if step > 0.95 * self._x_max or changed:
@@ -163,3 +427,45 @@ class LossView(pg.PlotWidget):
         super().showEvent(event)
         if self._last is not None:
             self.on_snapshot(self._last)
+            self.on_race_snapshots(self._race_items)
+
+
+class _RateAxisState:
+    """What the learning-rate axis has seen: the rate's range, whether it is logarithmic, its summary."""
+
+    def __init__(self) -> None:
+        self.summary = PeakSummary()
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything (a new run, a rewind, the axis shown again)."""
+        self.summary.reset()
+        self.seen = 0
+        self.lo, self.hi = math.inf, -math.inf
+        self.log = False
+        self.clean = True  # every rate so far finite and positive
+        self.shown: tuple[float, float] | None = None
+
+    def update(self, new: np.ndarray) -> bool:
+        """Take in new rates; True when the axis range (or its log mode) must change."""
+        if len(new):
+            good = new[np.isfinite(new) & (new > 0)]
+            self.clean &= len(good) == len(new)
+            if len(good):
+                self.lo, self.hi = min(self.lo, float(good.min())), max(self.hi, float(good.max()))
+        if not math.isfinite(self.lo):
+            return False
+        log = self.hi > self.lo * 10 ** LOG_DECADES
+        wanted = (self.lo, self.hi, log)
+        if wanted == self.shown:
+            return False
+        self.shown, self.log = wanted, log
+        return True
+
+    def shown_range(self) -> tuple[float, float]:
+        """The axis range: the rates with a margin (in log10 units when logarithmic); 0 at the bottom
+        of a linear axis so a halved rate looks halved."""
+        if self.log:
+            a, b = math.log10(self.lo), math.log10(self.hi)
+            return a - 0.1 * (b - a), b + 0.1 * (b - a)
+        return 0.0, self.hi * 1.15

@@ -190,6 +190,10 @@ class MainWindow(QMainWindow):
         c.run_replaced.connect(self._on_run)
         for view in (self.data_view, self.loss_view, self.surface, self.curve, self.sections, self.equations):
             c.snapshot_changed.connect(view.on_snapshot)
+        for view in (self.data_view, self.loss_view, self.surface, self.curve):  # the views that draw races
+            c.race_changed.connect(view.set_race)
+            c.race_snapshots.connect(view.on_race_snapshots)
+            c.ghosts_changed.connect(view.set_ghosts)
         c.snapshot_changed.connect(self._show_status)
         c.playing_changed.connect(self._show_playing)
         c.playing_changed.connect(self._set_rate_limited)
@@ -207,6 +211,8 @@ class MainWindow(QMainWindow):
         self.panel.lock_range_toggled.connect(self.surface.lock_range)
         self.panel.contours_toggled.connect(self.surface.set_show_contours)
         self.panel.log_levels_toggled.connect(self.surface.set_log_levels)
+        if hasattr(self.panel, "learning_rate_toggled"):  # the panel's checkbox may not be there yet
+            self.panel.learning_rate_toggled.connect(self.loss_view.set_show_learning_rate)
         self.surface.start_picked.connect(self._start_picked)
         self._pick_timer = QTimer(self)  # a drag sends many points: restart at most every 40 ms
         self._pick_timer.setSingleShot(True)
