@@ -7,14 +7,49 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from ..engine import BatchMode, LiveSettings, ModelKind, Reduction, Run, RunConfig, UpdateRule
+from ..engine import (BatchMode, ClipMode, LiveSettings, ModelKind, Reduction, Run, RunConfig, Schedule,
+                      UpdateRule)
 from ..engine.functions import FUNCTIONS
 from .controller import RunController
-from .widgets import LogSlider, NumberBox, combo, select_data
+from .race_panel import RacePanel
+from .widgets import LogSlider, NumberBox, combo, fit_popup, hbox, select_data, small_box
 
 DATA_SETS = [("House prices — tutorial 000", "house"), ("Beans — tutorial 001", "beans"),
              ("y = 1 + 2x — tutorial 002", "linear")] + [
              (f"Function: {spec.title}", f"fn:{name}") for name, spec in FUNCTIONS.items()]
+
+_R = UpdateRule
+RULES = [("gradient  θ ← θ − η·g", _R.GRADIENT),
+         ("fixed step  θ ← θ − s·sign(g)", _R.FIXED),
+         ("momentum  v ← βv + g; θ ← θ − ηv", _R.MOMENTUM),
+         ("Nesterov  v ← βv + g; θ ← θ − η(g + βv)", _R.NESTEROV),
+         ("AdaGrad  G ← G + g²; θ ← θ − ηg/(√G + ε)", _R.ADAGRAD),
+         ("RMSProp  s ← ρs + (1 − ρ)g²; θ ← θ − ηg/(√s + ε)", _R.RMSPROP),
+         ("Adam  momentum + RMSProp, bias-corrected", _R.ADAM),
+         ("random search (tutorial 004)", _R.RANDOM_SEARCH),
+         ("direction search (tutorial 004)", _R.DIRECTION_SEARCH)]
+CLIPS = [("none", ClipMode.NONE), ("by value", ClipMode.VALUE), ("by norm", ClipMode.NORM)]
+SCHEDULES = [("constant  η", Schedule.CONSTANT), ("step decay  η·γ^⌊t/T⌋", Schedule.STEP),
+             ("exponential  η·γ^(t/T)", Schedule.EXPONENTIAL), ("1/t  η/(1 + γ·t/T)", Schedule.INVERSE)]
+HYPER = (  # live setting, row label, tooltip, arrow step (None: arrows multiply by 10^0.1)
+    ("momentum", "Momentum β", "How much of the velocity each step keeps, 0 ≤ β < 1", 0.05),
+    ("beta1", "β₁  (mean g)", "Adam's decay of the mean gradient m, 0 ≤ β₁ < 1", 0.05),
+    ("beta2", "β₂  (mean g²)", "Adam's decay of the mean squared gradient v, 0 ≤ β₂ < 1", 0.001),
+    ("rho", "ρ  (mean g²)", "RMSProp's decay of the mean squared gradient s, 0 ≤ ρ < 1", 0.05),
+    ("epsilon", "ε", "Keeps the step finite where the squared gradients are 0 (> 0)", None),
+    ("fixed_step", "Step size s", "The move of fixed-step descent and of direction search (> 0)", None),
+    ("search_radius", "Search radius r", "Random search tries points of the box start ± r (> 0)", None),
+)
+_ETA = frozenset(r for r in UpdateRule if r.uses_learning_rate)
+APPLIES: dict[str, frozenset[UpdateRule]] = {  # which rules each row of the descent group serves
+    "learning_rate": _ETA, "schedule": _ETA,
+    "clip": frozenset(r for r in UpdateRule if not r.is_search),  # the searches never read g
+    "momentum": frozenset({_R.MOMENTUM, _R.NESTEROV}), "beta1": frozenset({_R.ADAM}),
+    "beta2": frozenset({_R.ADAM}), "rho": frozenset({_R.RMSPROP}),
+    "epsilon": frozenset({_R.ADAGRAD, _R.RMSPROP, _R.ADAM}),
+    "fixed_step": frozenset({_R.FIXED, _R.DIRECTION_SEARCH}),
+    "search_radius": frozenset({_R.RANDOM_SEARCH}),
+}
 
 
 class SettingsPanel(QWidget):
@@ -30,6 +65,7 @@ class SettingsPanel(QWidget):
     log_levels_toggled = Signal(bool)
     pins_changed = Signal(list)
     pin_requested = Signal()
+    learning_rate_toggled = Signal(bool)
 
     def __init__(self, controller: RunController, parent=None) -> None:
         super().__init__(parent)
@@ -42,6 +78,8 @@ class SettingsPanel(QWidget):
         layout.addWidget(self._descent_group())
         layout.addWidget(self._speed_group())
         layout.addWidget(self._view_group())
+        self.race_panel = RacePanel(controller)
+        layout.addWidget(self.race_panel)
         layout.addStretch(1)
         controller.run_replaced.connect(self.show_run)
         controller.live_changed.connect(self.show_live)
@@ -94,6 +132,7 @@ class SettingsPanel(QWidget):
         row.addWidget(self.bad_feature)
         row.addWidget(self.standardise)
         form.addRow(row)
+        self._data_rows = [(form, self.val_fraction), (form, row)]  # hidden for a function
         return box
 
     def _restart(self, **changes) -> None:
@@ -102,6 +141,7 @@ class SettingsPanel(QWidget):
 
     def _model_group(self) -> QGroupBox:
         box = QGroupBox("Model and loss")
+        self.model_group = box
         form = QFormLayout(box)
         self.model = combo([("ŷ = w·x + b  (line)", ModelKind.LINE), ("ŷ = w·x  (through origin)", ModelKind.ORIGIN),
                             ("ŷ = b  (constant)", ModelKind.CONSTANT)])
@@ -112,6 +152,7 @@ class SettingsPanel(QWidget):
         self.reduction.activated.connect(
             lambda _: self.controller.set_config(reduction=self.reduction.currentData()))
         form.addRow("Loss", self.reduction)
+        self._data_rows += [(form, self.model), (form, self.reduction)]
         self.init_w = NumberBox(-1e9, 1e9, 0.0)
         self.init_b = NumberBox(-1e9, 1e9, 0.0)
         for box_ in (self.init_w, self.init_b):
@@ -124,6 +165,7 @@ class SettingsPanel(QWidget):
     def _descent_group(self) -> QGroupBox:
         box = QGroupBox("Descent (live)")
         form = QFormLayout(box)
+        self._descent_form = form
         self.lr = NumberBox(-1e3, 1e3, 0.1, log_steps=True)
         self.lr.setObjectName("learningRate")
         self.lr.setToolTip("Learning rate η (must be > 0); arrows multiply by 10^0.1")
@@ -143,15 +185,71 @@ class SettingsPanel(QWidget):
         self.batch_size.setKeyboardTracking(False)
         self.batch_size.valueChanged.connect(lambda v: self.controller.set_live(batch_size=int(v)))
         form.addRow("Batch size", self.batch_size)
-        self.rule = combo([("gradient  θ ← θ − η·g", UpdateRule.GRADIENT),
-                           ("fixed step  θ ← θ − s·sign(g)", UpdateRule.FIXED)])
+        self._data_rows += [(form, self.batch_mode), (form, self.batch_size)]
+        self.rule = combo(RULES)
+        self.rule.setObjectName("ruleCombo")
+        fit_popup(self.rule)
         self.rule.activated.connect(lambda _: self.controller.set_live(rule=self.rule.currentData()))
         form.addRow("Update", self.rule)
-        self.fixed_step = NumberBox(-1e3, 1e3, 0.01, log_steps=True)
-        self.fixed_step.setToolTip("Step size s of fixed-step descent (> 0)")
-        self.fixed_step.valueChanged.connect(lambda v: self.controller.set_live(fixed_step=float(v)))
-        form.addRow("Step size s", self.fixed_step)
+        self.hyper: dict[str, NumberBox] = {}
+        for name, label, tip, step in HYPER:
+            spin = NumberBox(-1e3, 1e3, 0.0, step=step or 0.1, log_steps=step is None)
+            spin.setObjectName(f"{name}Box")
+            spin.setToolTip(tip)
+            spin.valueChanged.connect(lambda v, name=name: self.controller.set_live(**{name: float(v)}))
+            form.addRow(label, spin)
+            self.hyper[name] = spin
+            setattr(self, name, spin)  # panel.momentum, panel.beta1, … panel.fixed_step
+        self.epsilon.setDecimals(20)  # 1e-8 and below must not round to 0
+        form.addRow("Clip gradient", self._clip_row())
+        form.addRow("Schedule", self._schedule_row())
+        form.addRow("", self._decay_row())
+        self._rows = {  # live setting → the form fields of its rows
+            "learning_rate": (self.lr, self.lr_slider), "schedule": (self.schedule_row, self.decay_row),
+            "clip": (self.clip_row,), **{name: (spin,) for name, spin in self.hyper.items()}}
         return box
+
+    def _clip_row(self) -> QWidget:
+        self.clip = combo(CLIPS)
+        self.clip.setObjectName("clipCombo")
+        self.clip.setMinimumContentsLength(6)
+        self.clip.setToolTip("Clip the gradient before the update rule sees it: each component into "
+                             "[−c, c] (by value), or scaled so that ‖g‖ ≤ c (by norm)")
+        self.clip.activated.connect(lambda _: self.controller.set_live(clip=self.clip.currentData()))
+        self.clip_value = small_box(1.0, "The bound c of a clipped gradient (> 0)", log_steps=True)
+        self.clip_value.setObjectName("clipValueBox")
+        self.clip_value.valueChanged.connect(lambda v: self.controller.set_live(clip_value=float(v)))
+        self.clip_row = hbox(self.clip, QLabel("c"), self.clip_value)
+        return self.clip_row
+
+    def _schedule_row(self) -> QWidget:
+        self.schedule = combo(SCHEDULES)
+        self.schedule.setObjectName("scheduleCombo")
+        fit_popup(self.schedule)
+        self.schedule.setToolTip("How the learning rate changes with the step t")
+        self.schedule.activated.connect(lambda _: self.controller.set_live(schedule=self.schedule.currentData()))
+        self.schedule_row = hbox(self.schedule)
+        return self.schedule_row
+
+    def _decay_row(self) -> QWidget:
+        self.decay_rate = small_box(0.5, "γ: the decay rate of the schedule (> 0)", step=0.05)
+        self.decay_rate.setObjectName("decayRateBox")
+        self.decay_rate.valueChanged.connect(lambda v: self.controller.set_live(decay_rate=float(v)))
+        self.decay_steps = small_box(100.0, "T: the schedule's step count, a whole number ≥ 1", step=10)
+        self.decay_steps.setObjectName("decayStepsBox")
+        self.decay_steps.valueChanged.connect(lambda v: self.controller.set_live(decay_steps=v))
+        self.decay_row = hbox(QLabel("γ"), self.decay_rate, QLabel("T"), self.decay_steps)
+        return self.decay_row
+
+    def row_shown(self, name: str) -> bool:
+        """Whether the row of a live setting (learning_rate, momentum, …, clip, schedule) is shown."""
+        return self._descent_form.isRowVisible(self._rows[name][0])
+
+    def _show_rows(self, rule: UpdateRule) -> None:
+        """Show only the rows that apply to the rule, so the panel stays short."""
+        for name, fields_ in self._rows.items():
+            for field in fields_:
+                self._descent_form.setRowVisible(field, rule in APPLIES[name])
 
     def _speed_group(self) -> QGroupBox:
         box = QGroupBox("Speed   ( [ slower · ] faster )")
@@ -176,6 +274,10 @@ class SettingsPanel(QWidget):
         self.log_scale.toggled.connect(self.log_scale_toggled)
         col.addWidget(self.residuals)
         col.addWidget(self.log_scale)
+        self.show_lr = QCheckBox("Show learning rate on the loss plot")
+        self.show_lr.setToolTip("Draw η of every step (after the schedule) on a second axis of the loss plot")
+        self.show_lr.toggled.connect(self.learning_rate_toggled)
+        col.addWidget(self.show_lr)
         self.landscape = QCheckBox("Loss landscape")
         self.sections = QCheckBox("Cross-sections")
         self.lock_range = QCheckBox("Lock landscape range")
@@ -302,9 +404,12 @@ class SettingsPanel(QWidget):
             select_data(self.data, cfg.data)
         data_mode = not run.is_function
         for widget in (self.model, self.reduction, self.val_fraction, self.bad_feature, self.standardise,
-                       self.batch_mode, self.batch_size, self.residuals, self.trail, self.pins, self.pin_button):
+                       self.residuals, self.trail, self.pins, self.pin_button):
             widget.setEnabled(data_mode)
-        self.batch_size.setEnabled(data_mode and run.live.batch_mode is BatchMode.MINI)
+        for form, field in self._data_rows:  # a function has no data: keep the panel short
+            form.setRowVisible(field, data_mode)
+        self.model_group.setTitle("Model and loss" if data_mode else "Start")
+        self._enable_batch(run)
         if data_mode:
             select_data(self.model, run.objective.model)
             select_data(self.reduction, run.objective.reduction)
@@ -326,18 +431,34 @@ class SettingsPanel(QWidget):
             self.batch_size.setMaximum(max(1, run.objective.n_train))
 
     def show_live(self, live: LiveSettings) -> None:
-        """Show live settings (after a rewind or a rejected edit)."""
+        """Show live settings (after a rewind or a rejected edit) and the rows the rule uses."""
         with QSignalBlocker(self.lr):
             self.lr.setValue(live.learning_rate)
         self.lr_slider.set_float(live.learning_rate)
-        select_data(self.batch_mode, live.batch_mode)
-        select_data(self.rule, live.rule)
+        for box, data in ((self.batch_mode, live.batch_mode), (self.rule, live.rule), (self.clip, live.clip),
+                          (self.schedule, live.schedule)):
+            select_data(box, data)
+        self.rule.setToolTip(self.rule.currentText())
         with QSignalBlocker(self.batch_size):
             self.batch_size.setValue(live.batch_size)
-        self.batch_size.setEnabled(live.batch_mode is BatchMode.MINI and not self.controller.run.is_function)
-        with QSignalBlocker(self.fixed_step):
-            self.fixed_step.setValue(live.fixed_step)
-        self.fixed_step.setEnabled(live.rule is UpdateRule.FIXED)
+        boxes = {**self.hyper, "clip_value": self.clip_value, "decay_rate": self.decay_rate,
+                 "decay_steps": self.decay_steps}
+        for name, box in boxes.items():
+            with QSignalBlocker(box):
+                box.setValue(getattr(live, name))
+        self.clip_value.setEnabled(live.clip is not ClipMode.NONE)
+        scheduled = live.schedule is not Schedule.CONSTANT
+        self.decay_rate.setEnabled(scheduled)
+        self.decay_steps.setEnabled(scheduled)
+        self._enable_batch(self.controller.run, live)
+        self._show_rows(live.rule)
+
+    def _enable_batch(self, run: Run, live: LiveSettings | None = None) -> None:
+        """Batch choices apply to data runs whose rule follows a batch gradient (searches use all data)."""
+        live = live or run.live
+        batched = not run.is_function and not live.rule.is_search
+        self.batch_mode.setEnabled(batched)
+        self.batch_size.setEnabled(batched and live.batch_mode is BatchMode.MINI)
 
     def show_speed(self, steps_per_second: int, steps_per_frame: int) -> None:
         """Show the timer speed."""

@@ -1,11 +1,11 @@
-"""Small widgets: number boxes that show numbers as typed, a logarithmic slider, combo helpers."""
+"""Small widgets: number boxes that show numbers as typed, a logarithmic slider, combo and row helpers."""
 from __future__ import annotations
 
 import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSlider
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QSlider, QWidget
 
 
 class NumberBox(QDoubleSpinBox):
@@ -101,3 +101,28 @@ def select_data(box: QComboBox, data: object) -> None:
         blocked = box.blockSignals(True)
         box.setCurrentIndex(i)
         box.blockSignals(blocked)
+
+
+def fit_popup(box: QComboBox) -> None:
+    """Let the drop-down list be wider than the box, so long items (formulas) show whole."""
+    view = box.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+
+
+def small_box(value: float, tip: str, step: float = 0.1, log_steps: bool = False) -> NumberBox:
+    """A narrow NumberBox for a row holding several settings (any number: the engine judges it)."""
+    box = NumberBox(-1e9, 1e9, value, step=step, log_steps=log_steps)
+    box.setMinimumWidth(64)
+    box.setMaximumWidth(84)
+    box.setToolTip(tip)
+    return box
+
+
+def hbox(*widgets: QWidget) -> QWidget:
+    """Widgets side by side in one form field (a widget, so the row can be hidden as a whole)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return row
