@@ -362,8 +362,8 @@ class Run:
                 mask |= (steps > at) & (steps <= until)
         return steps[mask].copy(), self.history.column("state")[mask, :len(self.param_names)].copy()
 
-    def snapshot(self) -> Snapshot:
-        """An immutable picture of the current step."""
+    def snapshot(self, preview: bool = True) -> Snapshot:
+        """An immutable picture of the current step (without the next update when preview is False)."""
         h = self.history
         val = float(h.column("val_loss")[-1])
         grad = self.objective.grad(self.params)
@@ -373,7 +373,7 @@ class Run:
             train_loss=float(h.column("train_loss")[-1]), val_loss=None if math.isnan(val) else val,
             batch_loss=float(h.column("batch_loss")[-1]), status=self.status, diverged_at=self.diverged_at,
             message=self.status_message(), live=self.live, last_update=self._last_update(),
-            next_update=self.preview(), batch_indices=self._last_batch)
+            next_update=self.preview() if preview else None, batch_indices=self._last_batch)
 
     def status_message(self) -> str:
         """One line saying where the run stands."""

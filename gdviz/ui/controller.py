@@ -319,7 +319,8 @@ class RunController(QObject):
         snap = self._run.snapshot()
         self.snapshot_changed.emit(snap)
         race = self._race
-        items = [] if race is None else [(entry, run, snap if run is self._run else run.snapshot())
+        # the other runners are drawn, not written out: their next update is not needed
+        items = [] if race is None else [(entry, run, snap if run is self._run else run.snapshot(preview=False))
                                          for entry, run in zip(race.entries, race.runs)]
         self.race_snapshots.emit(items)
 

@@ -54,6 +54,7 @@ class DataView(pg.PlotWidget):
         theme.style_plot(plot, "x", "y", "Data and fitted line")
         plot.setMenuEnabled(False)
         self.legend = plot.addLegend(offset=(10, 10), labelTextSize="12pt", brush=pg.mkBrush(255, 255, 255, 200))
+        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # text: blit, do not re-render
         self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # its text would render every frame
         self.train = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.TRAIN, name="train")
         self.val = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.VAL, symbol="t",

@@ -402,8 +402,12 @@ class SurfaceView(_Plot):
         self.grid = grid
         self.log_levels = True
         self.image = SmoothImage(axisOrder="row-major")
+        # the moving paths dirty the whole view every frame; the colours and contours change only
+        # with the range, so they are blitted from pixmaps instead of re-rendered
+        self.image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.image.setColorMap(pg.colormap.get(COLOUR_MAP))
         self.contours = pg.PlotDataItem(pen=theme.pen(CONTOUR, 1.2), skipFiniteCheck=True)
+        self.contours.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.path_line = pg.PlotCurveItem(pen=theme.pen(PATH, 2.5), skipFiniteCheck=True)
         self.path_points = pg.ScatterPlotItem(size=10, pen=OUTLINE)
         self.arrow_line = pg.PlotCurveItem(pen=theme.pen(ARROW, 4.0))

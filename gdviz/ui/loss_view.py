@@ -104,6 +104,7 @@ class LossView(pg.PlotWidget):
         theme.style_plot(plot, "step", "loss", "Loss")
         plot.setMenuEnabled(False)
         self.legend = plot.addLegend(offset=(-10, 10), labelTextSize="12pt")
+        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # text: blit, do not re-render
         self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # its text would render every frame
         # antialiasing the long curves tripled the frame cost; at 3 px they read well without it
         self.train = pg.PlotDataItem(pen=theme.pen(theme.TRAIN, 3.0), name="training loss", skipFiniteCheck=True,
