@@ -55,7 +55,6 @@ class DataView(pg.PlotWidget):
         plot.setMenuEnabled(False)
         self.legend = plot.addLegend(offset=(10, 10), labelTextSize="12pt", brush=pg.mkBrush(255, 255, 255, 200))
         self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # text: blit, do not re-render
-        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # its text would render every frame
         self.train = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.TRAIN, name="train")
         self.val = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.VAL, symbol="t",
                                       name="validation")
@@ -101,8 +100,9 @@ class DataView(pg.PlotWidget):
         self.legend.clear()
         if self._race is None:
             lines = [(self.line, "fitted line")]
-            rows = [(self.train, "train"), (self.val, "validation"), (self.optimum, "least squares"), *lines,
-                    (self.batch, "current batch")]
+            has_val = self._run is not None and self._run.dataset is not None and self._run.dataset.n_val > 0
+            rows = [(self.train, "train"), *([(self.val, "validation")] if has_val else []),
+                    (self.optimum, "least squares"), *lines, (self.batch, "current batch")]
         else:
             lines = list(zip((self.line, *self.race_lines), (e.name for e in self._race.entries)))
             rows = [(self.train, "train"), (self.optimum, "least squares"), *lines]
@@ -150,13 +150,14 @@ class DataView(pg.PlotWidget):
         total = ds.n_train + ds.n_val
         note = "" if sum(shown) == total else f"  (showing {sum(shown):,} of {total:,} points)"
         plot.setTitle(f"Data: {ds.name}{note}", size=f"{theme.AXIS_PT + 1}pt", color="k")
+        self._build_legend()
         self.legend.setVisible(True)
         self._residual_rows = np.linspace(0, ds.n_train - 1, min(ds.n_train, MAX_RESIDUALS)).astype(int)
         x_all = np.concatenate([ds.x_train, ds.x_val])
         y_all = np.concatenate([ds.y_train, ds.y_val])
         preset = ds.preset
         x_range = preset.x_range or _frame(float(x_all.min()), float(x_all.max()))
-        y_range = preset.y_range or _frame(float(y_all.min()), float(y_all.max()), 0.15)
+        y_range = preset.y_range or self._y_frame(run, x_range, y_all)
         self._x_span, self._y_span = x_range, y_range
         plot.setXRange(*x_range, padding=0)
         plot.setYRange(*y_range, padding=0)
@@ -167,6 +168,17 @@ class DataView(pg.PlotWidget):
         self._last = None
         self._trail.clear()
         self._ghosts_dirty = True
+
+    @staticmethod
+    def _y_frame(run: Run, x_range: tuple[float, float], y: np.ndarray) -> tuple[float, float]:
+        """The data's range, widened to show the starting line (by at most one data span each way)."""
+        lo, hi = float(y.min()), float(y.max())
+        span = hi - lo if hi > lo else max(abs(hi), 1.0)
+        start = run.objective.predict(run.initial_params, np.array(x_range))
+        if np.all(np.isfinite(start)):
+            lo = max(min(lo, float(start.min())), lo - span)
+            hi = min(max(hi, float(start.max())), hi + span)
+        return _frame(lo, hi, 0.08)
 
     def on_snapshot(self, snap: Snapshot) -> None:
         """Move the line (and residuals, batch marks) to the snapshot's parameters."""

@@ -75,7 +75,7 @@ class EquationPanel(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
-        self.setStyleSheet("QLabel#equationPanel { background: #fbfbf8; padding: 10px; font-size: 14pt;"
+        self.setStyleSheet("QLabel#equationPanel { background: #fbfbf8; padding: 8px; font-size: 13pt;"
                            " border: 1px solid #d8d8d0; }")
         self.setMinimumWidth(380)
         self._run: Run | None = None

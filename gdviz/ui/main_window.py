@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
             top.addWidget(widget)
         bottom.addWidget(self.loss_view)
         bottom.addWidget(self.sections)
+        self._top_row = top
         plots = QSplitter(Qt.Vertical)
         plots.addWidget(top)
         plots.addWidget(bottom)
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(key))
             view_menu.addAction(action)
             self.docks[name] = dock
-        self.resizeDocks([self.docks["settings"], self.docks["maths"]], [370, 420], Qt.Horizontal)
+        self.resizeDocks([self.docks["settings"], self.docks["maths"]], [360, 450], Qt.Horizontal)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Transport")
@@ -238,6 +239,8 @@ class MainWindow(QMainWindow):
         self.surface.setVisible(two and (self.show_landscape or run.is_function))
         self.curve.setVisible(not two and (self.show_landscape or run.is_function))
         self.sections.setVisible(two and self.show_sections)
+        top = self._top_row  # a view shown again would keep a sliver of width: share the row equally
+        top.setSizes([1000 if top.widget(i).isVisibleTo(self) else 0 for i in range(top.count())])
 
     def _set_rate_limited(self, playing: bool) -> None:
         """While playing, text and path colours refresh ≤ 10 times a second; by hand, at once."""
