@@ -34,9 +34,10 @@ def trail(window, app) -> None:
     window.panel.log_scale.setChecked(True)
 
 
-def _landscape(learning_rate: float, steps: int, **config) -> Callable:
+def _landscape(learning_rate: float, steps: int, equal: bool = False, **config) -> Callable:
     def scene(window, app) -> None:
         window.controller.load(RunConfig(**config), LiveSettings(learning_rate=learning_rate))
+        window.panel.equal_scales.setChecked(equal)
         window.controller.step_forward(steps)
     scene.__doc__ = f"η = {learning_rate} after {steps} steps on {config}"
     return scene
@@ -48,16 +49,29 @@ def tangent(window, app) -> None:
     window.controller.step_forward(6)
 
 
+def _race(preset: str, steps: int, log: bool = False) -> Callable:
+    def scene(window, app) -> None:
+        window.controller.start_preset(preset)
+        window.panel.log_scale.setChecked(log)
+        window.controller.step_forward(steps)
+    scene.__doc__ = f"the ready-made race {preset} after {steps} steps"
+    return scene
+
+
 SCENES: dict[str, Callable] = {
     "main-window": main_window,
     "pinned-lines": trail,
     "landscape-lr-0.2": _landscape(0.2, 12, data="linear"),
     "landscape-lr-0.8": _landscape(0.8, 12, data="linear"),
     "landscape-lr-1.1": _landscape(1.1, 40, data="linear"),
-    "bad-feature": _landscape(0.02, 60, data="linear", bad_feature=True),
-    "bad-feature-standardised": _landscape(0.1, 30, data="linear", bad_feature=True, standardise=True),
+    "bad-feature": _landscape(0.02, 60, equal=True, data="linear", bad_feature=True),
+    "bad-feature-standardised": _landscape(0.1, 30, equal=True, data="linear", bad_feature=True,
+                                           standardise=True),
     "tangent": tangent,
     "rosenbrock": _landscape(0.001, 3000, function="rosenbrock"),
+    "race-valley": _race("valley-optimizers", 150, log=True),
+    "race-learning-rates": _race("learning-rates", 40),
+    "race-search": _race("search-vs-gradient", 300, log=True),
 }
 
 

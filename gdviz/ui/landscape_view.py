@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
@@ -435,6 +435,12 @@ class SurfaceView(_Plot):
         self._fit: Framing | None = None  # the framing at step 0 (reset returns to it)
         self._h = self._v = self._z = None
         self._grid_dirty = False
+        self._equal = False
+        self._regrid = QTimer(self)  # with equal scales the visible range decides the grid
+        self._regrid.setSingleShot(True)
+        self._regrid.timeout.connect(self._regrid_now)
+        self.getPlotItem().getViewBox().sigRangeChanged.connect(
+            lambda *_: self._equal and self._regrid.start(0))
         self._arrow: tuple[float, float, float, float] | None = None  # tail h, v and direction
         self._dragging = False
         self._locked = False
@@ -477,6 +483,19 @@ class SurfaceView(_Plot):
         if self._framing is not None:
             self._framing.locked = locked
         self._locked = locked
+
+    def set_equal_scales(self, on: bool) -> None:
+        """Draw both parameters to the same scale (tutorial 002 draws the bad feature's valley so)."""
+        self._equal = on
+        self.getPlotItem().getViewBox().setAspectLocked(on, ratio=1.0)
+        if self._run is not None:
+            self._apply_range()
+            self._regrid_now()
+
+    def _regrid_now(self) -> None:
+        """Recompute the colours and contours for the visible range."""
+        if self._run is not None and self.isVisible():
+            self._draw_surface()
 
     def set_log_levels(self, on: bool) -> None:
         """Log-spaced contour levels and log colours (dense near the minimum) or even ones.
@@ -596,6 +615,9 @@ class SurfaceView(_Plot):
 
     def _draw_surface(self) -> None:
         lo, hi = self._framing.lo, self._framing.hi
+        if self._equal:  # the aspect lock widened one axis beyond the framing: fill what is seen
+            (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+            lo, hi = np.array([x0, y0]), np.array([x1, y1])
         self._h = np.linspace(lo[0], hi[0], self.grid)
         self._v = np.linspace(lo[1], hi[1], self.grid)
         self._z = loss_grid(self._run.objective, self._h, self._v)

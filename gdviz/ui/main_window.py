@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         self.panel.landscape_toggled.connect(lambda on: self._set_shown(landscape=on))
         self.panel.sections_toggled.connect(lambda on: self._set_shown(sections=on))
         self.panel.lock_range_toggled.connect(self.surface.lock_range)
+        self.panel.equal_scales_toggled.connect(self.surface.set_equal_scales)
         self.panel.contours_toggled.connect(self.surface.set_show_contours)
         self.panel.log_levels_toggled.connect(self.surface.set_log_levels)
         if hasattr(self.panel, "learning_rate_toggled"):  # the panel's checkbox may not be there yet

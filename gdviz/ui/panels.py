@@ -61,6 +61,7 @@ class SettingsPanel(QWidget):
     landscape_toggled = Signal(bool)
     sections_toggled = Signal(bool)
     lock_range_toggled = Signal(bool)
+    equal_scales_toggled = Signal(bool)
     contours_toggled = Signal(bool)
     log_levels_toggled = Signal(bool)
     pins_changed = Signal(list)
@@ -280,12 +281,15 @@ class SettingsPanel(QWidget):
         col.addWidget(self.show_lr)
         self.landscape = QCheckBox("Loss landscape")
         self.sections = QCheckBox("Cross-sections")
-        self.lock_range = QCheckBox("Lock landscape range")
+        self.lock_range = QCheckBox("Lock range")
+        self.equal_scales = QCheckBox("Equal scales")
+        self.equal_scales.setToolTip("One unit is as long across as up: a badly scaled feature shows as a narrow valley")
         self.contours = QCheckBox("Contour lines")
         self.log_levels = QCheckBox("Log-spaced levels")
         for box_, on, signal in ((self.landscape, True, self.landscape_toggled),
                                  (self.sections, True, self.sections_toggled),
                                  (self.lock_range, False, self.lock_range_toggled),
+                                 (self.equal_scales, False, self.equal_scales_toggled),
                                  (self.contours, True, self.contours_toggled),
                                  (self.log_levels, True, self.log_levels_toggled)):
             box_.setChecked(on)
@@ -298,7 +302,10 @@ class SettingsPanel(QWidget):
         grid2.addWidget(self.contours)
         grid2.addWidget(self.log_levels)
         col.addLayout(grid2)
-        col.addWidget(self.lock_range)
+        grid3 = QHBoxLayout()
+        grid3.addWidget(self.lock_range)
+        grid3.addWidget(self.equal_scales)
+        col.addLayout(grid3)
         trail = QHBoxLayout()
         trail.addWidget(QLabel("Trail of earlier lines"))
         self.trail = QSpinBox()
