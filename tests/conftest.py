@@ -25,3 +25,18 @@ def isolated_qsettings(tmp_path: Path) -> None:
     QSettings.setDefaultFormat(QSettings.IniFormat)
     for scope in (QSettings.UserScope, QSettings.SystemScope):
         QSettings.setPath(QSettings.IniFormat, scope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window, shown and exposed; closed at the end."""
+    from gdviz.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1600, 950)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.controller.pause()
+    w.close()

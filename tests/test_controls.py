@@ -22,17 +22,6 @@ needs_races = pytest.mark.skipif(not hasattr(RunController, "start_preset"),
                                  reason="RunController.start_preset / start_race / end_race are not there yet")
 
 
-@pytest.fixture
-def window(qtbot):
-    """The real main window, shown and exposed; closed at the end."""
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1600, 950)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.pause()
-    w.close()
 
 
 def choose(box, data) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from gdviz.engine import DataObjective, LiveSettings, ModelKind, Reduction, Sums, builtin
 from gdviz.engine.datasets import Dataset, Preset
+from reference import direct_grad, direct_loss, factor, w_b  # noqa: F401
 
 MODELS = list(ModelKind)
 REDUCTIONS = list(Reduction)
@@ -33,34 +34,6 @@ def dataset(name: str) -> Dataset:
     return far_dataset() if name == "far" else builtin(name)
 
 
-def w_b(model: ModelKind, params) -> tuple[float, float]:
-    """Slope and intercept of a parameter vector ordered as the engine names them."""
-    if model is ModelKind.LINE:
-        return params[0], params[1]
-    if model is ModelKind.ORIGIN:
-        return params[0], 0.0
-    return 0.0, params[0]
-
-
-def factor(reduction: Reduction, k: int) -> float:
-    """c in L = c·Σ(ŷ − y)²."""
-    return {Reduction.MEAN: 1.0 / k, Reduction.SUM: 1.0, Reduction.HALF_SUM: 0.5}[reduction]
-
-
-def direct_loss(model, reduction, params, x, y) -> float:
-    """c·Σ(w·x + b − y)² on the raw data."""
-    w, b = w_b(model, params)
-    r = w * x + b - y
-    return factor(reduction, len(x)) * float(np.sum(r * r))
-
-
-def direct_grad(model, reduction, params, x, y) -> np.ndarray:
-    """2c·Σ r·∂ŷ/∂θ on the raw data, in the engine's parameter order."""
-    w, b = w_b(model, params)
-    r = w * x + b - y
-    c = factor(reduction, len(x))
-    gw, gb = 2 * c * float(np.sum(x * r)), 2 * c * float(np.sum(r))
-    return np.array({ModelKind.LINE: [gw, gb], ModelKind.ORIGIN: [gw], ModelKind.CONSTANT: [gb]}[model])
 
 
 def exact_loss(model, reduction, params, x, y) -> float:

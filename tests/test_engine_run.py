@@ -13,38 +13,13 @@ from gdviz.engine import (BatchMode, LiveSettings, ModelKind, Reduction, Run, Ru
                           UpdateRule, builtin)
 from gdviz.engine.datasets import Dataset, Preset
 from gdviz.engine.sampler import Sampler
+from reference import direct_grad, direct_loss, factor, w_b  # noqa: F401
 
 FULL, STOCHASTIC, MINI = BatchMode.FULL, BatchMode.STOCHASTIC, BatchMode.MINI
 HISTORY_COLUMNS = ("params", "grad", "train_loss", "batch_loss", "learning_rate", "step", "epoch", "pos")
 
 
 # ----- references ---------------------------------------------------------------------------
-def w_b(model: ModelKind, params) -> tuple[float, float]:
-    if model is ModelKind.LINE:
-        return params[0], params[1]
-    if model is ModelKind.ORIGIN:
-        return params[0], 0.0
-    return 0.0, params[0]
-
-
-def factor(reduction: Reduction, k: int) -> float:
-    return {Reduction.MEAN: 1.0 / k, Reduction.SUM: 1.0, Reduction.HALF_SUM: 0.5}[reduction]
-
-
-def direct_loss(model, reduction, params, x, y) -> float:
-    """c·Σ(w·x + b − y)² on raw data."""
-    w, b = w_b(model, params)
-    r = w * x + b - y
-    return factor(reduction, len(x)) * float(np.sum(r * r))
-
-
-def direct_grad(model, reduction, params, x, y) -> np.ndarray:
-    """2c·Σ r·∂ŷ/∂θ on raw data, in the engine's parameter order (w before b)."""
-    w, b = w_b(model, params)
-    r = w * x + b - y
-    c = factor(reduction, len(x))
-    gw, gb = 2 * c * float(np.sum(x * r)), 2 * c * float(np.sum(r))
-    return np.array({ModelKind.LINE: [gw, gb], ModelKind.ORIGIN: [gw], ModelKind.CONSTANT: [gb]}[model])
 
 
 def lstsq_optimum(model: ModelKind, x: np.ndarray, y: np.ndarray) -> np.ndarray:

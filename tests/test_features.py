@@ -9,17 +9,6 @@ from gdviz.engine.run import Run
 from gdviz.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-
-
 def drawn_line(view) -> tuple[np.ndarray, np.ndarray]:
     x, y = view.line.getData()
     return np.asarray(x, float), np.asarray(y, float)

@@ -23,17 +23,6 @@ from gdviz.ui.main_window import MainWindow
 
 
 # ----- helpers -----------------------------------------------------------------------------------
-@pytest.fixture
-def window(qtbot):
-    """The real main window, shown and exposed; closed at the end."""
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.pause()
-    w.close()
 
 
 def activate(qtbot, w: MainWindow) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from gdviz.ui.main_window import MainWindow
 
-from test_gui import activate, window  # noqa: F401  (fixture)
+from test_gui import activate
 
 
 def rate(c) -> int:
@@ -35,7 +35,7 @@ FOCUS_TARGETS = {
 
 
 @pytest.mark.parametrize("target", list(FOCUS_TARGETS))
-def test_transport_keys_work_with_focus_on(qtbot, window, target):  # noqa: F811
+def test_transport_keys_work_with_focus_on(qtbot, window, target):
     c, panel = window.controller, window.panel
     widget = FOCUS_TARGETS[target](window)
     focus(qtbot, window, widget)
@@ -91,13 +91,13 @@ def test_transport_keys_work_with_focus_on(qtbot, window, target):  # noqa: F811
     assert QApplication.focusWidget() is widget
 
 
-def test_transport_buttons_take_no_focus(window):  # noqa: F811
+def test_transport_buttons_take_no_focus(window):
     for button in window.buttons.values():
         assert button.focusPolicy() == Qt.NoFocus
 
 
 @pytest.mark.parametrize("box", ["lr", "x_col"])
-def test_keys_in_a_number_or_text_box_belong_to_the_user(qtbot, window, box):  # noqa: F811
+def test_keys_in_a_number_or_text_box_belong_to_the_user(qtbot, window, box):
     c, panel = window.controller, window.panel
     widget = getattr(panel, box)
     c.set_speed(1, 1)
@@ -119,7 +119,7 @@ def test_keys_in_a_number_or_text_box_belong_to_the_user(qtbot, window, box):  #
     assert c.run.step == 4
 
 
-def test_p_pins_the_current_line(qtbot, window):  # noqa: F811
+def test_p_pins_the_current_line(qtbot, window):
     c, dv = window.controller, window.data_view
     c.step_forward(4)
     focus(qtbot, window, dv)
@@ -134,7 +134,7 @@ def test_p_pins_the_current_line(qtbot, window):  # noqa: F811
     assert not dv.pin_items[0].isVisible()  # not reached yet after a reset
 
 
-def test_page_keys_step_the_value_of_a_focused_spin_box(qtbot, window):  # noqa: F811
+def test_page_keys_step_the_value_of_a_focused_spin_box(qtbot, window):
     c, panel = window.controller, window.panel
     spin = panel.steps_per_frame
     focus(qtbot, window, spin)

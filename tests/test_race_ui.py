@@ -21,17 +21,6 @@ from gdviz.ui.loss_view import describe_change
 from gdviz.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot):
-    """The real main window, shown and exposed; closed at the end."""
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1600, 950)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.pause()
-    w.close()
 
 
 def has_data(item) -> bool:
