@@ -1,6 +1,8 @@
 """The main window: the composition root that wires the controller, panels and views."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDockWidget, QLabel, QLineEdit,
@@ -77,6 +79,10 @@ class MainWindow(QMainWindow):
         self.panel = SettingsPanel(self.controller)
         self.banner = MessageBanner()
         self._last_snap: Snapshot | None = None
+        self._status_at = 0.0
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(lambda: self._last_snap and self._show_status(self._last_snap))
         self._build_layout()
         self._build_toolbar()
         self._build_status_bar()
@@ -264,7 +270,14 @@ class MainWindow(QMainWindow):
 
     # ----- small views --------------------------------------------------------------------
     def _show_status(self, snap: Snapshot) -> None:
+        """The status bar; while playing at most 10 times a second (relayouts cost 2 ms a frame)."""
         self._last_snap = snap
+        if self.equations.rate_limited and time.monotonic() - self._status_at < 0.1:
+            if not self._status_timer.isActive():
+                self._status_timer.start(100)
+            return
+        self._status_timer.stop()
+        self._status_at = time.monotonic()
         labels = self.status_labels
         labels["step"].setText(f"step <b>{snap.step:,}</b>")
         labels["epoch"].setText(f"epoch <b>{snap.epoch:,}</b>")
