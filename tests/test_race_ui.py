@@ -16,7 +16,8 @@ from gdviz.engine import (PRESETS, LiveSettings, Race, RaceEntry, RunConfig, Sch
 from gdviz.engine.optimizers import scheduled_lr
 from gdviz.engine.surface import clamp_to_box
 from gdviz.ui import theme
-from gdviz.ui.controller import MAX_GHOSTS, entry_colour
+from gdviz.ui.controller import MAX_GHOSTS
+from gdviz.ui.theme import entry_colour
 from gdviz.ui.loss_view import describe_change
 from gdviz.ui.main_window import MainWindow
 

@@ -7,7 +7,6 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..engine import DataError, LiveSettings, Race, RaceEntry, Run, RunConfig, Snapshot, Status
-from .theme import RUN_COLOURS
 
 # (steps per second, steps per frame): `[` and `]` walk this ladder
 SPEEDS: tuple[tuple[int, int], ...] = (
@@ -20,11 +19,6 @@ SAME_DATA = {"init", "model", "reduction", "standardise", "grad_tol", "loss_tol"
 MAX_GHOSTS = 3
 
 RaceItem = tuple[RaceEntry, Run, Snapshot]
-
-
-def entry_colour(entry: RaceEntry) -> str:
-    """A race entry's colour as #rrggbb: its palette index into the run colours, or its own hex."""
-    return entry.colour if isinstance(entry.colour, str) else RUN_COLOURS[entry.colour % len(RUN_COLOURS)]
 
 
 @dataclass(frozen=True, eq=False)

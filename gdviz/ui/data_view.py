@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..engine import Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
 from . import theme
-from .controller import MAX_GHOSTS, Ghost, RaceItem, entry_colour
+from .controller import MAX_GHOSTS, Ghost, RaceItem
+from .theme import entry_colour
 
 MAX_DRAWN = 20_000  # above this many points draw a fixed random sample (PERFORMANCE.md)
 MAX_RESIDUALS = 400

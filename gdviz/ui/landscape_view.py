@@ -19,7 +19,8 @@ from ..engine.race import MAX_RUNS
 from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lines, initial_framing,
                               loss_curve, loss_grid, objective_key, surface_axes)
 from . import theme
-from .controller import MAX_GHOSTS, Ghost, RaceItem, entry_colour
+from .controller import MAX_GHOSTS, Ghost, RaceItem
+from .theme import entry_colour
 
 POINTS_INTERVAL = 0.1  # seconds between recolourings of the path's points
 

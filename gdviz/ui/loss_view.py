@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..engine import LiveSettings, Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
 from . import theme
-from .controller import MAX_GHOSTS, Ghost, RaceItem, entry_colour
+from .controller import MAX_GHOSTS, Ghost, RaceItem
+from .theme import entry_colour
 
 TINY = 1e-300  # floor for log scale (loss can reach exactly 0 on exact data)
 RAW_LIMIT = 8192  # rows drawn as they are; older rows are drawn from a min/max summary

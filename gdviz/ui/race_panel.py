@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel
 
 from ..engine import PRESETS, BatchMode, LiveSettings, Race, RaceEntry, UpdateRule
 from ..engine.race import MAX_RUNS
-from .controller import entry_colour
+from .theme import entry_colour
 from .widgets import combo, fit_popup
 
 RULE_NAMES = {UpdateRule.GRADIENT: "gradient", UpdateRule.FIXED: "fixed step", UpdateRule.MOMENTUM: "momentum",

@@ -21,6 +21,13 @@ DIVERGED = "#d00000"
 CONVERGED = "#1a8a1a"
 RUN_COLOURS = ("#c0002a", "#1f5fbf", "#2a9d2a", "#8e44ad", "#e07000", "#008b8b")
 
+
+
+def entry_colour(entry) -> str:
+    """A race entry's colour as #rrggbb: its palette index into the run colours, or its own hex."""
+    return entry.colour if isinstance(entry.colour, str) else RUN_COLOURS[entry.colour % len(RUN_COLOURS)]
+
+
 AXIS_PT = 13
 TICK_PT = 12
 
