@@ -67,6 +67,8 @@ class DataView(pg.PlotWidget):
         self.batch = pg.ScatterPlotItem(size=17, pen=pg.mkPen(theme.BATCH, width=2.5), brush=None,
                                         name="current batch")
         self.trail_items = [pg.PlotCurveItem() for _ in range(MAX_TRAIL)]
+        for item in self.trail_items:
+            item.hide()  # shown one by one as the trail grows
         self.pin_items = [pg.PlotCurveItem(pen=theme.pen(theme.MUTED, 2.0)) for _ in range(MAX_PINS)]
         self.pin_labels = [pg.TextItem(color="#444", anchor=(1, 1)) for _ in range(MAX_PINS)]
         self.ghost_lines = [pg.PlotCurveItem() for _ in range(MAX_GHOSTS)]
@@ -79,6 +81,8 @@ class DataView(pg.PlotWidget):
         for label in self.pin_labels:
             label.setFont(pg.QtGui.QFont("", 11))
         self.trail_length = 0
+        self._trail_drawn = 0  # trail items currently shown
+        self._trail_alpha: list[int | None] = [None] * MAX_TRAIL
         self._trail: deque[tuple[int, tuple[float, ...]]] = deque(maxlen=MAX_TRAIL)
         self.pinned_steps: list[int] = []
         self.show_residuals = False
@@ -251,16 +255,21 @@ class DataView(pg.PlotWidget):
         if self.trail_length and (not trail or trail[-1][0] != snap.step):
             trail.append((snap.step, snap.params))
         shown = list(trail)[-self.trail_length - 1:-1] if self.trail_length else []
+        if not shown and not self._trail_drawn:
+            return  # no trail then and now: nothing to touch on this frame
         obj = self._run.objective
-        for i, item in enumerate(self.trail_items):
+        for i, item in enumerate(self.trail_items[:max(len(shown), self._trail_drawn)]):
             if i < len(shown):
                 age = len(shown) - i  # 1 = newest
                 alpha = int(20 + 150 * (1 - (age - 1) / max(1, len(shown))))
-                item.setPen(theme.pen(theme.faded(theme.LINE, alpha), 2.0))
+                if self._trail_alpha[i] != alpha:  # a new pen only when the fading changes
+                    self._trail_alpha[i] = alpha
+                    item.setPen(theme.pen(theme.faded(theme.LINE, alpha), 2.0))
                 item.setData(xs, obj.predict(np.array(shown[i][1]), xs))
                 item.setVisible(True)
             else:
                 item.setVisible(False)
+        self._trail_drawn = len(shown)
 
     def _draw_pins(self, snap: Snapshot, xs: np.ndarray) -> None:
         """Lines at pinned steps already reached (tutorial 003's 10, 20, 30, 100, 1000 epochs)."""
