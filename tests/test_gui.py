@@ -197,7 +197,7 @@ def test_diverging_run_shows_diverged_and_stops(qtbot, window):
     assert run.status is Status.DIVERGED
     assert "diverged at step" in window.status_labels["state"].text()
     assert f"diverged at step {run.diverged_at}" in window.equations.text()
-    y = window.loss_view.train.yData
+    _, y = window.loss_view.train.getData()
     assert len(y) == len(run.history) and np.all(np.isfinite(y))
     assert np.all(np.isfinite(window.loss_view.train.getData()[1]))
     assert np.all(np.isfinite(window.data_view.line.getData()[1]))
@@ -424,9 +424,10 @@ def test_long_run_of_timer_frames(qtbot, window):
     assert run.status is Status.RUNNING
     assert run.step == LONG_FRAMES
     assert len(run.history) == LONG_FRAMES + 1
-    x, y = window.loss_view.train.getOriginalDataset()
+    x, y = window.loss_view.train.getData()
     losses = run.history.column("train_loss")
-    # old rows are drawn from a min/max summary: the curve spans every step and keeps the extremes
+    # old rows are drawn from a min/max summary and at most two points a pixel column: the curve
+    # spans every step, keeps the extremes and ends at the current loss
     assert len(x) == len(y) < LONG_FRAMES + 1
     assert x[0] == 0 and x[-1] == LONG_FRAMES and np.all(np.diff(x) >= 0)
     assert y.max() == losses.max() and y.min() == losses.min() and y[-1] == losses[-1]
@@ -474,7 +475,7 @@ def test_log_scale_switches_the_loss_plot_without_warnings(qtbot, window):
     c.step_forward(50)
     panel.log_scale.setChecked(True)
     assert lv.log_scale
-    assert lv.train.opts["logMode"][1] is True
+    assert lv.train.getData()[1][-1] == pytest.approx(math.log10(c.run.snapshot().train_loss))
     assert lv.getPlotItem().getAxis("left").logMode
     c.step_forward(50)
     QApplication.processEvents()
@@ -486,7 +487,7 @@ def test_log_scale_switches_the_loss_plot_without_warnings(qtbot, window):
     (_, _), (y0, y1) = lv.getPlotItem().viewRange()
     assert y0 < math.log10(snap.train_loss) < y1
     panel.log_scale.setChecked(False)
-    assert not lv.train.opts["logMode"][1]
+    assert lv.train.getData()[1][-1] == pytest.approx(snap.train_loss)
     lv.grab()
     assert lv.dot.getData()[1][0] == pytest.approx(snap.train_loss)
 
@@ -504,7 +505,7 @@ def test_function_mode_hides_the_data_view_and_back(qtbot, window):
     c.play()
     qtbot.waitUntil(lambda: c.run.step >= 5, timeout=5000)
     c.pause()
-    assert len(window.loss_view.train.getOriginalDataset()[0]) == c.run.step + 1
+    assert len(window.loss_view.train.getData()[0]) == c.run.step + 1
 
     with qtbot.waitSignal(c.run_replaced, timeout=2000):
         choose(panel.data, "linear")

@@ -367,8 +367,10 @@ def finite_items(view) -> None:
     """Every plot item's data (and every placed item's position) is finite."""
     import pyqtgraph as pg
 
+    from gdviz.ui.items import Curve
+
     for item in view.getPlotItem().items:
-        if isinstance(item, (pg.PlotDataItem, pg.ScatterPlotItem)):
+        if isinstance(item, (pg.PlotDataItem, pg.ScatterPlotItem, Curve)):
             x, y = item.getData()
             for arr in (x, y):
                 assert arr is None or np.isfinite(np.asarray(arr, float)).all(), item

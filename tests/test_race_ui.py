@@ -17,6 +17,7 @@ from gdviz.engine.optimizers import scheduled_lr
 from gdviz.engine.surface import clamp_to_box
 from gdviz.ui import theme
 from gdviz.ui.controller import MAX_GHOSTS
+from gdviz.ui.items import Curve
 from gdviz.ui.theme import entry_colour
 from gdviz.ui.loss_view import describe_change
 from gdviz.ui.main_window import MainWindow
@@ -61,7 +62,7 @@ def assert_all_finite(w: MainWindow) -> None:
     items += list(w.loss_view.lr_box.addedItems)
     checked = 0
     for item in items:
-        if isinstance(item, (pg.PlotDataItem, pg.PlotCurveItem, pg.ScatterPlotItem, theme.Marker)):
+        if isinstance(item, (pg.PlotDataItem, pg.PlotCurveItem, pg.ScatterPlotItem, theme.Marker, Curve)):
             for arr in item.getData():
                 if arr is not None:
                     assert np.isfinite(np.asarray(arr, float)).all(), item
@@ -180,7 +181,7 @@ def test_the_window_race_equals_the_headless_race(window, name: str) -> None:
         assert run.step == expected.step
         assert np.array_equal(run.params, expected.params)
         assert np.array_equal(run.history.column("train_loss"), expected.history.column("train_loss"))
-    x, y = window.loss_view.train.getOriginalDataset()
+    x, y = window.loss_view.train.getData()
     assert np.array_equal(y, ref.runs[0].history.column("train_loss"))
 
 

@@ -6,6 +6,8 @@ import statistics
 import time
 from functools import lru_cache
 
+SIZE = tuple(int(v) for v in os.environ.get("GDVIZ_BENCH_SIZE", "1280x800").split("x"))
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
@@ -39,7 +41,7 @@ def _window(n: int):
     from .main_window import MainWindow
     run = Run(RunConfig(grad_tol=0), LiveSettings(learning_rate=0.01), dataset=dataset(int(n)))
     window = MainWindow(run)
-    window.resize(1280, 800)
+    window.resize(*SIZE)
     window.show()
     for _ in range(3):
         app.processEvents()
@@ -113,7 +115,7 @@ def _race_window(n: int):
     from .main_window import MainWindow
     window = MainWindow()
     window.controller.start_race(race(int(n)))
-    window.resize(1280, 800)
+    window.resize(*SIZE)
     window.show()
     for _ in range(3):
         app.processEvents()

@@ -13,6 +13,7 @@ from ..engine import Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
+from .items import Curve, Scatter
 from .theme import entry_colour
 
 MAX_DRAWN = 20_000  # above this many points draw a fixed random sample (PERFORMANCE.md)
@@ -51,28 +52,28 @@ class DataView(pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("dataView")
+        theme.tune_view(self)
         plot = self.getPlotItem()
         theme.style_plot(plot, "x", "y", "Data and fitted line")
         plot.setMenuEnabled(False)
         self.legend = plot.addLegend(offset=(10, 10), labelTextSize="12pt", brush=pg.mkBrush(255, 255, 255, 200))
-        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # text: blit, do not re-render
-        self.train = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.TRAIN, name="train")
-        self.val = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.VAL, symbol="t",
+        self.train = Scatter(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.TRAIN, name="train")
+        self.val = Scatter(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.VAL, symbol="t",
                                       name="validation")
         for item in (self.train, self.val):
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self.residuals = pg.PlotCurveItem(pen=theme.pen(theme.MUTED, 1.2), connect="pairs")
-        self.optimum = pg.PlotDataItem(pen=theme.pen(theme.OPTIMUM, 2.0, Qt.DashLine), name="least squares")
-        self.line = pg.PlotCurveItem(pen=theme.pen(theme.LINE, 4.0), name="fitted line")
-        self.batch = pg.ScatterPlotItem(size=17, pen=pg.mkPen(theme.BATCH, width=2.5), brush=None,
+        self.residuals = Curve(theme.pen(theme.MUTED, 1.2), connect="pairs")
+        self.optimum = Curve(theme.pen(theme.OPTIMUM, 2.0, Qt.DashLine))
+        self.line = Curve(theme.pen(theme.LINE, 4.0))
+        self.batch = Scatter(size=17, pen=pg.mkPen(theme.BATCH, width=2.5), brush=None,
                                         name="current batch")
-        self.trail_items = [pg.PlotCurveItem() for _ in range(MAX_TRAIL)]
+        self.trail_items = [Curve() for _ in range(MAX_TRAIL)]
         for item in self.trail_items:
             item.hide()  # shown one by one as the trail grows
-        self.pin_items = [pg.PlotCurveItem(pen=theme.pen(theme.MUTED, 2.0)) for _ in range(MAX_PINS)]
+        self.pin_items = [Curve(theme.pen(theme.MUTED, 2.0)) for _ in range(MAX_PINS)]
         self.pin_labels = [pg.TextItem(color="#444", anchor=(1, 1)) for _ in range(MAX_PINS)]
-        self.ghost_lines = [pg.PlotCurveItem() for _ in range(MAX_GHOSTS)]
-        self.race_lines = [pg.PlotCurveItem() for _ in range(MAX_RUNS - 1)]  # runners 2…6; the first is `line`
+        self.ghost_lines = [Curve() for _ in range(MAX_GHOSTS)]
+        self.race_lines = [Curve() for _ in range(MAX_RUNS - 1)]  # runners 2…6; the first is `line`
         for item in (*self.trail_items, *self.pin_items, *self.pin_labels, self.residuals, self.train,
                      self.val, self.optimum, *self.ghost_lines, *self.race_lines, self.line, self.batch):
             plot.addItem(item)
@@ -88,6 +89,7 @@ class DataView(pg.PlotWidget):
         self.show_residuals = False
         self._run: Run | None = None
         self._residual_rows = np.zeros(0, int)
+        self._batch_shown: np.ndarray | None = None  # the batch indices ringed
         self._x_span = (0.0, 1.0)
         self._y_span = (0.0, 1.0)
         self._last: Snapshot | None = None
@@ -113,6 +115,7 @@ class DataView(pg.PlotWidget):
             rows = [(self.train, "train"), (self.optimum, "least squares"), *lines]
         for item, name in rows:
             self.legend.addItem(item, name)
+        theme.cache_tree(self.legend)
         self._diverged = [None] * len(lines)
 
     def set_race(self, race: Race | None) -> None:
@@ -140,6 +143,8 @@ class DataView(pg.PlotWidget):
         """New data or model: draw the points and fix the axes (they stay still while the line moves)."""
         self._run = run
         self._trail.clear()
+        self._batch_shown = None
+        self.batch.setData([], [])
         ds = run.dataset
         if ds is None:  # function mode: nothing to fit
             return
@@ -205,9 +210,12 @@ class DataView(pg.PlotWidget):
             self.residuals.setData(seg_x, seg_y)
         b = snap.batch_indices
         if b is not None and len(b) <= 512:
-            self.batch.setData(ds.x_train[b], ds.y_train[b])
-        else:
+            if self._batch_shown is None or not np.array_equal(b, self._batch_shown):
+                self.batch.setData(ds.x_train[b], ds.y_train[b])
+            self._batch_shown = b
+        elif self._batch_shown is not None:  # full batch: nothing to ring, no work per frame
             self.batch.setData([], [])
+            self._batch_shown = None
         if self._ghosts_dirty:
             self._draw_ghosts()
 

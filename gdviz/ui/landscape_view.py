@@ -20,6 +20,7 @@ from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lin
                               loss_curve, loss_grid, objective_key, surface_axes)
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
+from .items import Curve, Scatter
 from .theme import entry_colour
 
 POINTS_INTERVAL = 0.1  # seconds between recolourings of the path's points
@@ -96,6 +97,7 @@ class _Plot(pg.PlotWidget):
 
     def __init__(self, title: str, x_label: str, y_label: str, parent=None) -> None:
         super().__init__(parent)
+        theme.tune_view(self)
         plot = self.getPlotItem()
         theme.style_plot(plot, x_label, y_label, title)
         plot.setMenuEnabled(False)
@@ -129,14 +131,14 @@ class _Plot(pg.PlotWidget):
         plot = self.getPlotItem()
         self.lanes = [_Lane(plot, z + 0.01 * (MAX_RUNS - i)) for i in range(MAX_RUNS)]  # the primary on top
         # one item under every lane: one path to paint instead of six
-        self.casings = pg.PlotCurveItem(pen=theme.pen(CASING, 5.0), skipFiniteCheck=True) if casing else None
+        self.casings = Curve(theme.pen(CASING, 5.0)) if casing else None
         if self.casings is not None:
             self.casings.setZValue(z - 0.1)
             self.casings.hide()
             plot.addItem(self.casings)
-        self.ghost_paths = [pg.PlotCurveItem(skipFiniteCheck=True) for _ in range(MAX_GHOSTS)]
+        self.ghost_paths = [Curve() for _ in range(MAX_GHOSTS)]
         # on the map a ghost's dashes lie on a faint white band, like a runner's path on its casing
-        self.ghost_casing = pg.PlotCurveItem(pen=theme.pen(GHOST_CASING, 5.0), skipFiniteCheck=True) if casing else None
+        self.ghost_casing = Curve(theme.pen(GHOST_CASING, 5.0)) if casing else None
         for item in (*self.ghost_paths, self.ghost_casing):
             if item is not None:
                 item.setZValue(z - 0.5 if item is not self.ghost_casing else z - 0.6)
@@ -145,7 +147,6 @@ class _Plot(pg.PlotWidget):
         self.legend = pg.LegendItem(offset=(-10, 10), labelTextSize="12pt", brush=pg.mkBrush(255, 255, 255, 225),
                                     pen=pg.mkPen("#888888"))
         self.legend.setParentItem(plot.getViewBox())
-        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # its text would render every frame
         self.legend.setZValue(200)
         self.legend.hide()
 
@@ -161,6 +162,7 @@ class _Plot(pg.PlotWidget):
         for lane, entry in zip(self.lanes, entries):
             lane.set_colour(entry_colour(entry))
             self.legend.addItem(lane.line, entry.name)
+        theme.cache_tree(self.legend)
         for lane in self.lanes:
             lane.hide()
         if self.casings is not None:
@@ -302,8 +304,8 @@ class _Lane:
     tried, and a "✕ diverged" mark."""
 
     def __init__(self, plot: pg.PlotItem, z: float) -> None:
-        self.line = pg.PlotCurveItem(pen=theme.pen(PATH, 3.0), skipFiniteCheck=True)
-        self.tried = pg.ScatterPlotItem(size=6, pen=pg.mkPen(255, 255, 255, 120, width=0.6))
+        self.line = Curve(theme.pen(PATH, 3.0))
+        self.tried = Scatter(size=6, pen=pg.mkPen(255, 255, 255, 120, width=0.6))
         self.tried_now = theme.Marker(14, None, pg.mkPen(PATH, width=2.5), z=20 + z)
         self.current = theme.Marker(17, PATH, pg.mkPen("w", width=2.5), z=22 + z)
         self.mark = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(255, 255, 255, 225))
@@ -407,22 +409,20 @@ class SurfaceView(_Plot):
         # with the range, so they are blitted from pixmaps instead of re-rendered
         self.image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.image.setColorMap(pg.colormap.get(COLOUR_MAP))
-        self.contours = pg.PlotDataItem(pen=theme.pen(CONTOUR, 1.2), skipFiniteCheck=True)
+        self.contours = Curve(theme.pen(CONTOUR, 1.2))
         self.contours.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self.path_line = pg.PlotCurveItem(pen=theme.pen(PATH, 2.5), skipFiniteCheck=True)
-        self.path_points = pg.ScatterPlotItem(size=10, pen=OUTLINE)
-        self.arrow_line = pg.PlotCurveItem(pen=theme.pen(ARROW, 4.0))
+        self.path_line = Curve(theme.pen(PATH, 2.5))
+        self.path_points = Scatter(size=10, pen=OUTLINE)
+        self.arrow_line = Curve(theme.pen(ARROW, 4.0))
         self.arrow_head = pg.ArrowItem(headLen=18, tipAngle=36, tailLen=None, brush=ARROW,
                                        pen=pg.mkPen("#5a3000", width=1))
         self.current = theme.Marker(18, PATH, pg.mkPen("w", width=2.5), z=20)
-        self.optimum = pg.ScatterPlotItem(symbol="star", size=28, brush=STAR, pen=pg.mkPen("k", width=1.5))
+        self.optimum = Scatter(symbol="star", size=28, brush=STAR, pen=pg.mkPen("k", width=1.5))
         for z, item in enumerate((self.image, self.contours, self.path_line, self.path_points, self.optimum,
                                   self.arrow_line, self.current, self.arrow_head)):
             item.setZValue(z)
             plot.addItem(item)
-        self.image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self.contours.curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self.tried = pg.ScatterPlotItem(size=6, brush=TRIED, pen=pg.mkPen(255, 255, 255, 120, width=0.6))
+        self.tried = Scatter(size=6, brush=TRIED, pen=pg.mkPen(255, 255, 255, 120, width=0.6))
         self.tried_now = theme.Marker(15, None, pg.mkPen("w", width=3), z=19)
         self.tried.setZValue(1.5)
         for item in (self.tried, self.tried_now):
@@ -755,9 +755,9 @@ class _CurvePlot(_Plot):
 
     def __init__(self, title: str, x_label: str, y_label: str, parent=None) -> None:
         super().__init__(title, x_label, y_label, parent)
-        self.curve = pg.PlotCurveItem(pen=theme.pen(CURVE, 3.5), skipFiniteCheck=True)
-        self.tangent = pg.PlotCurveItem(pen=theme.pen(TANGENT, 3.0))
-        self.step_line = pg.PlotCurveItem(pen=theme.pen(PATH, 2.0, Qt.DashLine))
+        self.curve = Curve(theme.pen(CURVE, 3.5))
+        self.tangent = Curve(theme.pen(TANGENT, 3.0))
+        self.step_line = Curve(theme.pen(PATH, 2.0, Qt.DashLine))
         self.next_point = theme.Marker(16, "w", pg.mkPen(PATH, width=3), z=19)
         self.current = theme.Marker(18, PATH, pg.mkPen("w", width=2.5), z=20)
         self._framing: Framing | None = None
@@ -844,7 +844,7 @@ class _CurvePlot(_Plot):
     def _clear(self, title: str) -> None:
         self._set_labels(title, "", "")
         for item in self.getPlotItem().items:
-            if isinstance(item, (pg.PlotDataItem, pg.PlotCurveItem, pg.ScatterPlotItem, theme.Marker)):
+            if isinstance(item, (pg.PlotDataItem, pg.PlotCurveItem, pg.ScatterPlotItem, theme.Marker, Curve)):
                 item.setData([], [])
         for lane in self.lanes:
             lane.hide()
@@ -858,8 +858,8 @@ class CurveView(_CurvePlot):
     def __init__(self, parent=None) -> None:
         super().__init__("Loss", "θ", "L", parent)
         self.setObjectName("curveView")
-        self.path_points = pg.ScatterPlotItem(size=11, pen=OUTLINE)
-        self.optimum = pg.ScatterPlotItem(symbol="star", size=26, brush=STAR, pen=pg.mkPen("k", width=1.5))
+        self.path_points = Scatter(size=11, pen=OUTLINE)
+        self.optimum = Scatter(symbol="star", size=26, brush=STAR, pen=pg.mkPen("k", width=1.5))
         self._add(self.curve, self.path_points, self.optimum, self.step_line, self.tangent, self.next_point,
                   self.current)
         self._add_race_items(casing=False, z=2.5)
@@ -976,8 +976,10 @@ class SectionPlot(_CurvePlot):
         if self._run is None or not self.isVisible():
             return
         self._follow(snap)
-        if self._range_dirty:
-            self._xs = np.linspace(self._framing.lo[0], self._framing.hi[0], CURVE_POINTS)
+        # a point every 3 pixels is smooth, and each point is stroked again on every frame
+        points = int(min(CURVE_POINTS, max(48, self.getPlotItem().getViewBox().width() // 3)))
+        if self._range_dirty or len(self._xs) != points:
+            self._xs = np.linspace(self._framing.lo[0], self._framing.hi[0], points)
             self._y = None
             self._range_dirty = False
         obj, fixed = self._run.objective, np.array(snap.params)

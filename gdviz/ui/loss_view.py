@@ -11,12 +11,12 @@ from enum import Enum
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsItem
 
 from ..engine import LiveSettings, Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
+from .items import Curve
 from .theme import entry_colour
 
 TINY = 1e-300  # floor for log scale (loss can reach exactly 0 on exact data)
@@ -47,6 +47,23 @@ def describe_change(before: LiveSettings, after: LiveSettings) -> str:
 
 def _log10(ys: np.ndarray) -> np.ndarray:
     return np.log10(np.maximum(ys, TINY))
+
+
+def peak_columns(x: np.ndarray, y: np.ndarray, x0: float, x1: float, columns: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most two points per pixel column of [x0, x1]: each column's min and max (every spike
+    stays) at the column's first x, then the last point exactly (the curve ends at the current
+    step). x must be ascending. Short curves come back unchanged."""
+    n = len(x)
+    if n <= 2 * columns or not x1 > x0:
+        return x, y
+    col = np.floor((np.asarray(x[:-1], float) - x0) * (columns / (x1 - x0)))
+    starts = np.flatnonzero(np.concatenate([[True], col[1:] != col[:-1]]))
+    if 2 * len(starts) + 1 >= n:
+        return x, y
+    body = y[:-1]
+    lo, hi = np.minimum.reduceat(body, starts), np.maximum.reduceat(body, starts)
+    return (np.append(np.repeat(x[starts], 2), x[-1]),
+            np.append(np.column_stack([lo, hi]).ravel(), y[-1]))
 
 
 class PeakSummary:
@@ -101,22 +118,19 @@ class LossView(pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("lossView")
+        theme.tune_view(self)
         plot = self.getPlotItem()
         theme.style_plot(plot, "step", "loss", "Loss")
         plot.setMenuEnabled(False)
         self.legend = plot.addLegend(offset=(-10, 10), labelTextSize="12pt")
-        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # text: blit, do not re-render
-        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # its text would render every frame
-        # antialiasing the long curves tripled the frame cost; at 3 px they read well without it
-        self.train = pg.PlotDataItem(pen=theme.pen(theme.TRAIN, 3.0), name="training loss", skipFiniteCheck=True,
-                                     antialias=False)
-        self.val = pg.PlotDataItem(pen=theme.pen(theme.VAL, 3.0, Qt.DashLine), name="validation loss",
-                                   skipFiniteCheck=True, antialias=False)
-        self.cursor = pg.InfiniteLine(angle=90, pen=theme.pen(theme.MUTED, 1.5, Qt.DotLine))
+        # antialiasing the long curves tripled the frame cost; at 3 px they read well without it.
+        # Every curve takes its values as drawn: log10 values in log mode, at most two points per pixel column
+        self.train = Curve(theme.pen(theme.TRAIN, 3.0), antialias=False)
+        self.val = Curve(theme.pen(theme.VAL, 3.0, Qt.DashLine), antialias=False)
+        self.cursor = Curve(theme.pen(theme.MUTED, 1.5, Qt.DotLine))  # the current step, top to bottom
         self.dot = theme.Marker(13, theme.LINE, pg.mkPen("w", width=1.5))
-        # plain curve items take their data as drawn: in log mode they get log10 values from here
-        self.ghost_curves = [pg.PlotCurveItem(skipFiniteCheck=True, antialias=False) for _ in range(MAX_GHOSTS)]
-        self.race_curves = [pg.PlotCurveItem(skipFiniteCheck=True, antialias=False) for _ in range(MAX_RUNS - 1)]
+        self.ghost_curves = [Curve(antialias=False) for _ in range(MAX_GHOSTS)]
+        self.race_curves = [Curve(antialias=False) for _ in range(MAX_RUNS - 1)]
         self.race_dots = [theme.Marker(11, "w", pg.mkPen("w", width=1.5), z=9) for _ in range(MAX_RUNS - 1)]
         self.race_labels = [pg.TextItem(anchor=(1, 1), fill=pg.mkBrush(255, 255, 255, 220)) for _ in range(MAX_RUNS)]
         self.change_marks = [self._change_mark() for _ in range(MAX_CHANGES)]
@@ -125,10 +139,6 @@ class LossView(pg.PlotWidget):
             label.setZValue(30)
         plot.addItem(self.train)
         plot.addItem(self.val)
-        # PlotItem.addItem imposes the plot's own modes on curves, so set them on the plot; it sets them on
-        # every curve it holds, and plain curve items have no such modes: they are added after
-        plot.setDownsampling(auto=True, mode="peak")
-        plot.setClipToView(True)
         for z, item in ((-3, self.change_marks), (-2, self.ghost_curves), (-1, self.race_curves)):
             for one in item:
                 one.setZValue(z)
@@ -154,6 +164,8 @@ class LossView(pg.PlotWidget):
         self._seen_rows = 0
         self._race_seen = [0] * MAX_RUNS
         self._last: Snapshot | None = None
+        self._cursor_at = 0
+        plot.getViewBox().sigYRangeChanged.connect(self._draw_cursor)
         self._summaries = (PeakSummary(), PeakSummary())
         self._race_summaries = [PeakSummary() for _ in range(MAX_RUNS - 1)]
         self._lr = _RateAxisState()
@@ -177,8 +189,7 @@ class LossView(pg.PlotWidget):
         axis.enableAutoSIPrefix(False)  # "0.3", not "300 (×0.001)"
         axis.setTickFont(plot.getAxis("left").style["tickFont"])
         self.lr_box.setXLink(plot)
-        self.lr_curve = pg.PlotCurveItem(pen=theme.pen(LEARNING_RATE, 2.5, Qt.DashDotLine), skipFiniteCheck=True,
-                                         antialias=False)
+        self.lr_curve = Curve(theme.pen(LEARNING_RATE, 2.5, Qt.DashDotLine), antialias=False)
         self.lr_box.addItem(self.lr_curve)
         self.lr_box.hide()
         plot.vb.sigResized.connect(self._sync_lr_box)
@@ -199,6 +210,7 @@ class LossView(pg.PlotWidget):
             rows = [(self.train, names[0])] + list(zip(self.race_curves, names[1:]))
         for item, name in rows:
             self.legend.addItem(item, name)
+        theme.cache_tree(self.legend)
 
     # ----- run, race, ghosts and options --------------------------------------------------
     def set_run(self, run: Run) -> None:
@@ -247,13 +259,15 @@ class LossView(pg.PlotWidget):
         for i, curve in enumerate(self.ghost_curves):
             if i < len(self._ghost_lines):
                 xs, ys = self._ghost_lines[i]
-                curve.setData(xs, _log10(ys) if self.log_scale else ys)
+                curve.setData(*self._to_columns(xs, _log10(ys) if self.log_scale else ys))
             curve.setVisible(i < len(self._ghost_lines))
 
     def _reset_ranges(self) -> None:
         for summary in (*getattr(self, "_summaries", ()), *getattr(self, "_race_summaries", ())):
             summary.reset()
         self._x_max = 20.0
+        self._shown_x: float | None = None  # the ranges last set
+        self._shown_y: tuple[float, float] | None = None
         self._y = self._extremes = (math.inf, -math.inf)
         self._seen_rows = 0
         self._race_seen = [0] * MAX_RUNS
@@ -304,9 +318,9 @@ class LossView(pg.PlotWidget):
         for item, summary, ys in ((self.train, self._summaries[0], train), (self.val, self._summaries[1], val)):
             if ys is None:
                 continue
-            xs, ys = summary.update(steps, ys)
-            item.setData(xs, np.maximum(ys, TINY) if self.log_scale else self._below_ceiling(ys))
-        self.cursor.setPos(snap.step)
+            self._draw_curve(item, *summary.update(steps, ys))
+        self._cursor_at = snap.step
+        self._draw_cursor()
         y = math.log10(max(snap.train_loss, TINY)) if self.log_scale else snap.train_loss
         self.dot.setData([snap.step], [y])  # a plain item: in log mode it needs log10 coordinates
         self._draw_changes()
@@ -326,8 +340,7 @@ class LossView(pg.PlotWidget):
                 self._race_seen[i + 1] = 0
             parts.append(train[self._race_seen[i + 1]:])
             self._race_seen[i + 1] = len(train)
-            xs, ys = self._race_summaries[i].update(steps, train)
-            self.race_curves[i].setData(xs, _log10(ys) if self.log_scale else self._below_ceiling(ys))
+            self._draw_curve(self.race_curves[i], *self._race_summaries[i].update(steps, train))
             self.race_curves[i].show()
             y = np.array([self._y_of(snap.train_loss)])
             self.race_dots[i].setData([snap.step], y if self.log_scale else self._below_ceiling(y))
@@ -336,6 +349,21 @@ class LossView(pg.PlotWidget):
             self._mark_diverged(label, snap, self._colours[i] if i < len(self._colours) else theme.DIVERGED)
         for label in self.race_labels[len(items):]:
             label.hide()
+
+    def _draw_curve(self, item: Curve, xs: np.ndarray, ys: np.ndarray) -> None:
+        """A loss curve as drawn: log10 values in log mode, a runaway held under the ceiling, and at
+        most two points (min and max) per pixel column."""
+        item.setData(*self._to_columns(xs, _log10(ys) if self.log_scale else self._below_ceiling(ys)))
+
+    def _to_columns(self, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        vb = self.getPlotItem().getViewBox()
+        (x0, x1), _ = vb.viewRange()
+        return peak_columns(xs, ys, x0, x1, max(int(vb.width()), 50))
+
+    def _draw_cursor(self, *_) -> None:
+        """The current step's mark from the bottom of the view to the top."""
+        (_, _), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        self.cursor.setData([self._cursor_at, self._cursor_at], [y0, y1])
 
     def _below_ceiling(self, ys: np.ndarray) -> np.ndarray:
         """A race's runaway values held a few view heights above the top (painters choke on 1e12
@@ -411,19 +439,24 @@ class LossView(pg.PlotWidget):
         if self._race is not None and not self.log_scale and math.isfinite(lo):
             start = float(self._run.history.column("train_loss")[0])
             hi = min(hi, start + RACE_HEADROOM * max(abs(start), start - lo, 1e-12))
-        changed = (lo, hi) != self._y
         self._y = (lo, hi)
-        if step > 0.95 * self._x_max or changed:
-            while step > 0.95 * self._x_max:
-                self._x_max *= 2
-            plot.setXRange(0, self._x_max, padding=0.02)
-        if changed and math.isfinite(lo):
+        while step > 0.95 * self._x_max:
+            self._x_max *= 2
+        y_range = self._shown_y
+        if math.isfinite(lo):
             if self.log_scale:
                 a, b = math.log10(max(lo, TINY)), math.log10(max(hi, TINY))
-                plot.setYRange(a - 0.1 * (b - a + 1), b + 0.1 * (b - a + 1), padding=0)
+                y_range = (a - 0.1 * (b - a + 1), b + 0.1 * (b - a + 1))
             else:
-                top = hi if hi > 0 else 1.0
-                plot.setYRange(min(0.0, lo), top * 1.08, padding=0)
+                y_range = (min(0.0, lo), (hi if hi > 0 else 1.0) * 1.08)
+        # only when they change: each call costs a relayout of the view, and on a linear scale the
+        # range stays put while the loss falls
+        if (self._x_max, y_range) != (self._shown_x, self._shown_y):
+            if self._x_max != self._shown_x:
+                plot.setXRange(0, self._x_max, padding=0.02)
+            if y_range is not None and y_range != self._shown_y:
+                plot.setYRange(*y_range, padding=0)
+            self._shown_x, self._shown_y = self._x_max, y_range
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)

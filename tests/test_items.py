@@ -1,0 +1,117 @@
+"""The lean plot items (gdviz.ui.items) and the loss view's pixel-column summary."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+
+from gdviz.ui import theme
+from gdviz.ui.items import Curve, Scatter
+from gdviz.ui.loss_view import peak_columns
+
+
+@pytest.fixture
+def plot(qtbot):
+    theme.configure()
+    widget = pg.PlotWidget()
+    widget.resize(400, 300)
+    widget.setXRange(0, 10, padding=0)
+    widget.setYRange(0, 10, padding=0)
+    widget.getPlotItem().hideAxis("left")
+    widget.getPlotItem().hideAxis("bottom")
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def pixel(plot, x: float, y: float) -> QColor:
+    """The colour drawn at data point (x, y)."""
+    image = plot.grab().toImage()
+    vb = plot.getPlotItem().getViewBox()
+    pos = plot.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+    return image.pixelColor(pos.x(), pos.y())
+
+
+@pytest.mark.parametrize("style", [Qt.SolidLine, Qt.DashLine])
+def test_a_curve_draws_its_points_and_breaks_at_non_finite_ones(plot, style):
+    curve = Curve(theme.pen("#ff0000", 4.0, style))
+    plot.addItem(curve)
+    curve.setData([1, 5, 9, 9], [5, 5, np.nan, 1])
+    assert pixel(plot, 2, 5).red() > 200 and pixel(plot, 2, 5).green() < 80  # on the first segment
+    assert pixel(plot, 9, 3).green() > 200  # the NaN cut the line: nothing from (5, 5) to (9, 1)
+    x, y = curve.getData()
+    assert np.array_equal(x, [1, 5, 9, 9]) and np.isnan(y[2])
+
+
+def test_a_curve_with_pairs_draws_separate_segments(plot):
+    curve = Curve(theme.pen("#0000ff", 3.0), connect="pairs")
+    plot.addItem(curve)
+    curve.setData([1, 3, 6, 8], [2, 2, 2, 2])
+    assert pixel(plot, 2, 2).blue() > 200 and pixel(plot, 7, 2).blue() > 200
+    assert pixel(plot, 4.5, 2).red() > 200  # the gap between the pairs stays white
+
+
+def test_a_curve_s_rectangle_holds_its_points_and_its_pen(plot):
+    curve = Curve(theme.pen("#000000", 4.0))
+    plot.addItem(curve)
+    curve.setData([2, 4, 7], [1, 8, 3])
+    rect = curve.boundingRect()
+    vb = plot.getPlotItem().getViewBox()
+    px = vb.viewRect().width() / vb.width()
+    assert rect.left() < 2 - 2 * px and rect.right() > 7 + 2 * px  # half the pen and the fringe
+    assert rect.top() < 1 and rect.bottom() > 8
+    curve.setData([], [])
+    assert curve.boundingRect().isEmpty()
+    curve.setData([np.nan, np.inf], [1, 2])  # nothing finite: nothing drawn, nothing to bound
+    assert curve.boundingRect().isEmpty()
+
+
+def test_a_curve_s_rectangle_follows_the_view_range(plot):
+    curve = Curve(theme.pen("#000000", 4.0))
+    plot.addItem(curve)
+    curve.setData([2, 4], [2, 4])
+    before = curve.boundingRect().width()
+    plot.setXRange(0, 100, padding=0)  # ten times the units per pixel: ten times the padding
+    plot.grab()
+    assert curve.boundingRect().width() - 2 > 5 * (before - 2)
+
+
+def test_a_scatter_s_remembered_rectangle_is_forgotten_when_it_changes(plot):
+    dots = Scatter(size=10)
+    plot.addItem(dots)
+    dots.setData([1, 2], [1, 2])
+    first = dots.boundingRect()
+    assert first.contains(QPointF(1.5, 1.5))
+    dots.setData([5, 8], [6, 9])
+    assert dots.boundingRect() == pg.ScatterPlotItem.boundingRect(dots)
+    assert dots.boundingRect().contains(QPointF(8, 9)) and not dots.boundingRect().contains(QPointF(1, 1))
+    small = dots.boundingRect().width()
+    dots.setSize(40)  # bigger symbols: more pixels of padding
+    assert dots.boundingRect().width() > small
+    assert dots.boundingRect() == pg.ScatterPlotItem.boundingRect(dots)
+    plot.setXRange(0, 100, padding=0)
+    plot.grab()
+    assert dots.boundingRect() == pg.ScatterPlotItem.boundingRect(dots)
+
+
+def test_peak_columns_keep_every_column_s_extremes_and_the_last_point():
+    rng = np.random.default_rng(3)
+    x = np.arange(10_000, dtype=float)
+    y = rng.standard_normal(10_000)
+    y[1234], y[8765] = 50.0, -50.0  # spikes one pixel wide
+    cx, cy = peak_columns(x, y, 0.0, 10_000.0, 200)
+    assert len(cx) <= 2 * 200 + 1
+    assert cy.max() == 50.0 and cy.min() == -50.0
+    assert cx[0] == 0 and cx[-1] == x[-1] and cy[-1] == y[-1] and np.all(np.diff(cx) >= 0)
+    # each column's min and max, checked against a direct computation
+    col = np.floor(x[:-1] / 50)
+    for c in (0, 24, 199):
+        inside = y[:-1][col == c]
+        k = 2 * c
+        assert (cy[k], cy[k + 1]) == (inside.min(), inside.max())
+    short_x, short_y = peak_columns(x[:300], y[:300], 0.0, 10_000.0, 200)
+    assert np.array_equal(short_x, x[:300])
+    assert np.array_equal(short_y, y[:300])
