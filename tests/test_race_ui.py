@@ -17,7 +17,7 @@ from gdviz.engine.optimizers import scheduled_lr
 from gdviz.engine.surface import clamp_to_box
 from gdviz.ui import theme
 from gdviz.ui.controller import MAX_GHOSTS
-from gdviz.ui.items import Curve
+from gdviz.ui.items import Curve, Layers
 from gdviz.ui.theme import entry_colour
 from gdviz.ui.loss_view import describe_change
 from gdviz.ui.main_window import MainWindow
@@ -35,11 +35,15 @@ def data_lines(w: MainWindow) -> list:
 
 
 def loss_curves(w: MainWindow) -> list:
-    return [item for item in (w.loss_view.train, *w.loss_view.race_curves) if has_data(item)]
+    """The loss curves drawn (a race draws each runner's in `race_paths`, the primary on top)."""
+    if w.controller.race is not None:
+        return [xy for xy in w.loss_view.race_paths.lines() if len(xy[0])]
+    return [item.getData() for item in (w.loss_view.train, *w.loss_view.race_curves) if has_data(item)]
 
 
 def lane_paths(view) -> list:
-    return [lane.line for lane in view.lanes if has_data(lane.line)]
+    """The runners' paths drawn (each as x, y), bottom first."""
+    return [xy for xy in view.race_paths.lines() if len(xy[0])]
 
 
 def landscape(w: MainWindow, race: Race):
@@ -66,6 +70,10 @@ def assert_all_finite(w: MainWindow) -> None:
             for arr in item.getData():
                 if arr is not None:
                     assert np.isfinite(np.asarray(arr, float)).all(), item
+            checked += 1
+        elif isinstance(item, Layers):
+            for line in item.lines():
+                assert np.isfinite(line.x).all() and np.isfinite(line.y).all(), item
             checked += 1
         pos = item.pos()
         assert math.isfinite(pos.x()) and math.isfinite(pos.y()), item
@@ -181,7 +189,7 @@ def test_the_window_race_equals_the_headless_race(window, name: str) -> None:
         assert run.step == expected.step
         assert np.array_equal(run.params, expected.params)
         assert np.array_equal(run.history.column("train_loss"), expected.history.column("train_loss"))
-    x, y = window.loss_view.train.getData()
+    x, y = loss_curves(window)[-1]
     assert np.array_equal(y, ref.runs[0].history.column("train_loss"))
 
 
@@ -463,7 +471,8 @@ def test_hidden_views_skip_race_work_and_catch_up_when_shown(window, qtbot) -> N
     c.step_forward(3)
     window.loss_view.hide()
     c.step_forward(5)
-    assert len(window.loss_view.race_curves[0].getData()[0]) == 4  # still the curve of step 3
+    second = lambda: window.loss_view.race_paths.lines()[-2][0]  # noqa: E731 (the second runner's curve)
+    assert len(second()) == 4  # still the curve of step 3
     window.loss_view.show()
     qtbot.waitExposed(window.loss_view)
-    assert len(window.loss_view.race_curves[0].getData()[0]) == 9
+    assert len(second()) == 9

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .datasets import Dataset
-from .run import Run, load_dataset
+from .run import AHEAD, Run, load_dataset
 from .types import BatchMode, LiveSettings, Reduction, RunConfig, Snapshot, Status, UpdateRule
 
 MIN_RUNS, MAX_RUNS = 2, 6
@@ -53,6 +53,8 @@ class Race:
         self.entries = tuple(entries)
         self.dataset = None if config.function else dataset if dataset is not None else load_dataset(config)
         self.runs = tuple(Run(config, e.live, dataset=self.dataset, max_history=max_history) for e in entries)
+        for i, run in enumerate(self.runs):  # the runners compute their steps ahead in different frames
+            run.ahead_phase = i * AHEAD // len(self.runs)
 
     @classmethod
     def from_preset(cls, name: str, max_history: int = 1 << 20) -> "Race":

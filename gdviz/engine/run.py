@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -19,9 +19,30 @@ from .types import (BatchMode, ClipMode, LiveSettings, RunConfig, Schedule, Snap
 
 EXPLODE = 1e12  # a loss this many times above max(L₀, 1) counts as diverged
 CHUNK = 1 << 15  # steps integrated per block
+AHEAD = 12  # a one-step advance computes up to this many steps ahead (see Run.advance)
 CHECK_EVERY = 16  # the per-step loop looks for runaway parameters this often (the record decides)
 FAST_RULES = (UpdateRule.GRADIENT, UpdateRule.FIXED)  # the scalar kernel's rules (no clip, no schedule)
 STATUSES = tuple(Status)
+
+
+@dataclass
+class _Block:
+    """Steps integrated and checked, taken into the history a few at a time (Run.advance)."""
+    stop: bool  # checked with stop_on_converged
+    plan: Plan
+    p: np.ndarray  # parameters before the first step and after each (k + 1 rows)
+    g: np.ndarray
+    s: np.ndarray
+    rates: np.ndarray
+    batch: np.ndarray
+    train: np.ndarray
+    val: np.ndarray
+    status: np.ndarray  # each step's status code
+    converged: np.ndarray
+    end: int  # rows that count (a divergence or a stop at convergence cuts the block)
+    diverged_at: int | None  # the run diverges once every counted row is taken
+    stops: bool  # the run stops converged once every counted row is taken
+    taken: int = 0
 
 
 def load_dataset(config: RunConfig) -> Dataset:
@@ -70,6 +91,7 @@ class Run:
         self.live = (live or preset_live).validated()
         self.sampler = Sampler(self.objective.n_train, config.seed)
         self.max_history = max_history
+        self.ahead_phase = 0  # where in AHEAD steps this run computes its next block
         self.reset()
 
     # ----- set-up -------------------------------------------------------------------------
@@ -94,6 +116,7 @@ class Run:
 
     def reset(self) -> None:
         """Back to step 0 with the initial parameters, keeping the current live settings."""
+        self._ahead: _Block | None = None  # steps computed ahead (Run.advance)
         self.params = self.initial_params.copy()
         self.optimizer = optimizers.make(self.live.rule)
         self.opt_state = self.optimizer.init(self.params)
@@ -138,6 +161,7 @@ class Run:
             self._log.append((self.step, self.live))
 
     def _apply_live(self, live: LiveSettings) -> None:
+        self._ahead = None  # computed with the old settings
         if live.rule is not self.live.rule:
             self.optimizer = optimizers.make(live.rule)
             self.opt_state = self.optimizer.init(self.params)
@@ -219,22 +243,32 @@ class Run:
         return lambda i, theta: c[i] + jac[i] @ theta
 
     def advance(self, n: int = 1, stop_on_converged: bool = True) -> int:
-        """Take up to n steps; stops at divergence (and at convergence). Returns steps taken."""
+        """Take up to n steps; stops at divergence (and at convergence). Returns steps taken.
+
+        Steps are integrated and checked in blocks. A short advance (one step a frame) takes its
+        steps from a block of up to AHEAD computed ahead: the per-call cost of the vectorised
+        check is paid once a block, not once a step. A block depends only on the state it starts
+        from, so taking its rows later gives exactly the numbers a fresh computation would; any
+        change of state or settings drops it. `ahead_phase` staggers the steps at which runs
+        refill (a race's runners do not all compute in the same frame)."""
         taken = 0
         while taken < n and self.status is not Status.DIVERGED:
-            plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size,
-                                     min(n - taken, CHUNK, self.history.max_rows // 4))
-            sums = self._sums(plan)
-            with np.errstate(all="ignore"):
-                p, g, s, rates = self._integrate(sums, plan.steps)
-                done = self._record(plan, sums, p, g, s, rates, stop_on_converged)
-            taken += done
+            block = self._ahead
+            if block is None or block.stop != stop_on_converged:
+                aligned = AHEAD - (self.step + self.ahead_phase) % AHEAD
+                size = min(max(n - taken, aligned), CHUNK, self.history.max_rows // 4)
+                plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size, size)
+                sums = self._sums(plan)
+                with np.errstate(all="ignore"):
+                    p, g, s, rates = self._integrate(sums, plan.steps)
+                    block = self._ahead = self._check(plan, sums, p, g, s, rates, stop_on_converged)
+            taken += self._take(block, n - taken)
             if self.status is Status.DIVERGED or (stop_on_converged and self.status is Status.CONVERGED):
                 break
         return taken
 
-    def _record(self, plan: Plan, sums: Sums, p, g, s, rates, stop_on_converged: bool) -> int:
-        """Check a block of steps, append the good part to the history, update the state."""
+    def _check(self, plan: Plan, sums: Sums, p, g, s, rates, stop_on_converged: bool) -> "_Block":
+        """Check a block of steps: losses, status of each step, and where the block must end."""
         k = len(g)
         obj = self.objective
         train, full_grad = obj.loss_grad(p[1:])
@@ -255,26 +289,44 @@ class Run:
         end, status = k, np.full(k, STATUSES.index(Status.RUNNING), np.int8)
         status[converged] = STATUSES.index(Status.CONVERGED)
         first_bad = int(np.argmax(bad)) if bad.any() else k
+        diverged_at = None
         if first_bad < k:
             end = first_bad + int(finite[first_bad])
-            self.diverged_at = self.step + first_bad + 1
-            self.status = Status.DIVERGED
+            diverged_at = self.step + first_bad + 1
             status[first_bad] = STATUSES.index(Status.DIVERGED)
-        if stop_on_converged and converged[:first_bad].any():
-            end = int(np.argmax(converged)) + 1
+        stops = bool(stop_on_converged and converged[:first_bad].any())
+        if stops:
+            end, diverged_at = int(np.argmax(converged)) + 1, None
+        return _Block(stop_on_converged, plan, p, g, s, rates, batch, train, val, status, converged, end,
+                      diverged_at, stops)
+
+    def _take(self, block: "_Block", n: int) -> int:
+        """Append up to n of the block's rows to the history and move the state to the last of them."""
+        i = block.taken
+        m = min(n, block.end - i)
+        if m:
+            j = i + m  # rows i … j − 1
+            steps = self.step + 1 + np.arange(m)
+            self._append(steps, block.plan.epoch[i:j], block.plan.pos[i:j], block.status[i:j], block.p[i + 1:j + 1],
+                         block.g[i:j], block.batch[i:j], block.train[i:j], block.val[i:j], block.s[i:j],
+                         block.rates[i:j])
+            self.params = block.p[j].copy()
+            self.step += m
+            self.epoch, self.pos = int(block.plan.epoch[j - 1]), int(block.plan.pos[j - 1])
+            self._last_batch = block.plan.batch(j - 1)
+            self.opt_state = optimizers.unflatten(block.s[j - 1], self.opt_state)
+            block.taken = j
+        if block.taken < block.end:
+            self.status = Status.CONVERGED if block.converged[block.taken - 1] else Status.RUNNING
+            return m
+        self._ahead = None  # used up
+        if block.diverged_at is not None:
+            self.status, self.diverged_at = Status.DIVERGED, block.diverged_at
+        elif block.stops:
             self.status = Status.CONVERGED
-        elif self.status is not Status.DIVERGED:
-            self.status = Status.CONVERGED if end and converged[end - 1] else Status.RUNNING
-        if end:
-            steps = self.step + 1 + np.arange(end)
-            self._append(steps, plan.epoch[:end], plan.pos[:end], status[:end], p[1:end + 1], g[:end],
-                         batch[:end], train[:end], val[:end], s[:end], rates[:end])
-            self.params = p[end].copy()
-            self.step += end
-            self.epoch, self.pos = int(plan.epoch[end - 1]), int(plan.pos[end - 1])
-            self._last_batch = plan.batch(end - 1)
-            self.opt_state = optimizers.unflatten(s[end - 1], self.opt_state)
-        return end
+        else:
+            self.status = Status.CONVERGED if block.end and block.converged[block.end - 1] else Status.RUNNING
+        return m
 
     def _append(self, steps, epoch, pos, status, params, grad, batch, train, val, state, rates) -> None:
         codes = status if isinstance(status, np.ndarray) else np.full(len(steps), STATUSES.index(status))
@@ -288,6 +340,7 @@ class Run:
         step = max(0, min(int(step), self.step))
         if step == self.step and self.status is not Status.DIVERGED:
             return
+        self._ahead = None
         i = self.history.index_at_or_before(step)
         row = self.history.row(i)
         self.history.truncate(i + 1)

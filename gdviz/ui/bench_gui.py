@@ -6,7 +6,7 @@ import statistics
 import time
 from functools import lru_cache
 
-SIZE = tuple(int(v) for v in os.environ.get("GDVIZ_BENCH_SIZE", "1280x800").split("x"))
+SIZE = tuple(int(v) for v in os.environ.get("GDVIZ_BENCH_SIZE", "1600x950").split("x"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

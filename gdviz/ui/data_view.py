@@ -79,6 +79,8 @@ class DataView(pg.PlotWidget):
             plot.addItem(item)
         for item in (*self.ghost_lines, *self.race_lines):
             item.hide()
+        for item in (*self.ghost_lines, self.optimum):  # still while the line moves
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         for label in self.pin_labels:
             label.setFont(pg.QtGui.QFont("", 11))
         self.trail_length = 0

@@ -3,9 +3,11 @@
 pyqtgraph's PlotCurveItem recomputes its bounds, pixel padding and path in Python several times
 per frame (about 50 boundingRect calls a frame in the whole window). A `Curve` keeps one painter
 path, one rectangle and one pen; its geometry changes only in `setData` and when its view's range
-or size changes. Thick opaque pens are drawn as separate segments (`drawLines`): Qt strokes those
-several times faster than one antialiased polyline with joins, and at 2–4 px the joints look the
-same (measured: 200 points, 3 px: 0.6 ms as a path, 0.1 ms as segments).
+or size changes. `Layers` paints several such lines, each with its own pen, as one item: a race's
+six paths are one paint call, and one pixmap when cached. Thick opaque pens are drawn as separate
+segments (`drawLines`): Qt strokes those several times faster than one antialiased polyline with
+joins, and at 2–5 px the joints look the same (measured: 200 points at 3 px, 0.6 ms as a path,
+0.1 ms as segments).
 """
 from __future__ import annotations
 
@@ -16,36 +18,103 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 
+NO_PEN = pg.mkPen(None)
 
-class Curve(QGraphicsItem):
-    """A polyline in data coordinates, drawn with a cosmetic pen, antialiased unless told not to.
 
-    Interface as far as the views and legends use PlotCurveItem: setData(x, y, connect=…), getData,
-    setPen and `opts["pen"]`. `connect` is a boolean array (False: no segment from that point to the
-    next) or "pairs". Non-finite points break the line.
+class Polyline:
+    """One line's points as drawn: the path (or segments), its data rectangle and its pen.
+
+    `connect` is None (non-finite points break the line), "pairs", or a boolean array (False: no
+    segment from that point to the next). With `pixel` = (units per pixel on x, on y) points in the
+    same pixel as the point before are left out (the first and last points and both ends of every
+    break stay): a slow run takes many steps a pixel, and each would be stroked again every frame.
     """
 
-    def __init__(self, pen: QPen | None = None, antialias: bool = True, z: float | None = None,
-                 connect=None) -> None:
+    def __init__(self, x, y, connect=None, pen: QPen = NO_PEN, pixel: tuple[float, float] | None = None) -> None:
+        x = np.asarray(x, dtype=float)
+        y = np.asarray(y, dtype=float)
+        self.x, self.y, self.connect, self.pen = x, y, connect, pen
+        self.mode = "all"
+        self.rect = QRectF()
+        self._lines = None  # for QPainter.drawLines, built on the first paint
+        self.drawn = (x, y)
+        self.empty = True  # nothing to draw
+        if len(x) < 2:
+            self.path = QPainterPath()
+            return
+        every = bool(np.isfinite(x).all() and np.isfinite(y).all())
+        if every:
+            mode = connect if isinstance(connect, str) else "all" if connect is None else np.asarray(connect, bool)
+        else:
+            finite = np.isfinite(x) & np.isfinite(y)
+            if isinstance(connect, str):
+                mode = connect
+            elif connect is None:
+                mode = "finite"
+            else:  # a segment needs both of its ends finite
+                mode = np.asarray(connect, bool) & finite & np.append(finite[1:], False)
+        if pixel is not None and every and (not isinstance(mode, str) or mode == "all"):
+            x, y, mode = _thinned(x, y, mode, pixel)
+        self.mode, self.drawn = mode, (x, y)
+        self.path = pg.arrayToQPath(x, y, connect=mode, finiteCheck=not every)
+        self.empty = self.path.isEmpty() or pen.style() == Qt.NoPen
+        if not self.empty:
+            self.rect = self.path.boundingRect()  # of the finite points: non-finite ones were left out
+
+    def segmented(self) -> bool:
+        """Thick, solid, opaque: segments (no joins to compute) look the same and draw far faster."""
+        pen = self.pen
+        return (pen.widthF() > 1.0 and pen.style() == Qt.SolidLine and pen.color().alpha() == 255
+                and len(self.drawn[0]) > 2)
+
+    def paint(self, painter: QPainter) -> None:
+        """Stroke the line with its pen (the painter's transform maps data to pixels)."""
+        if self.empty:
+            return
+        painter.setPen(self.pen)
+        if self.segmented():
+            if self._lines is None:
+                self._lines = arrayToLineSegments(*self.drawn, connect=self.mode, finiteCheck=True)
+            painter.drawLines(*self._lines.drawargs())
+        else:
+            painter.drawPath(self.path)
+
+
+def _thinned(x: np.ndarray, y: np.ndarray, mode, pixel: tuple[float, float]):
+    px, py = pixel
+    if not (px > 0 and py > 0):
+        return x, y, mode
+    cx, cy = np.floor(x / px), np.floor(y / py)
+    keep = np.ones(len(x), bool)
+    keep[1:] = (cx[1:] != cx[:-1]) | (cy[1:] != cy[:-1])
+    keep[-1] = True
+    if not isinstance(mode, str):
+        keep |= ~mode
+        keep[1:] |= ~mode[:-1]
+        mode = mode[keep]
+    return x[keep], y[keep], mode
+
+
+class _LineItem(QGraphicsItem):
+    """What `Curve` and `Layers` share: lines in data coordinates with cosmetic pens, and a
+    rectangle padded by the widest pen in pixels, refitted when the view's range or size changes."""
+
+    def __init__(self, antialias: bool, thin: bool, z: float | None) -> None:
         super().__init__()
-        self._connect = connect  # the default for setData
-        self._pen = pen if pen is not None else pg.mkPen(None)
         self._antialias = antialias
-        self.opts = {"pen": self._pen, "antialias": antialias}  # what a LegendItem sample reads
-        self._x = self._y = np.zeros(0)
-        self._path = QPainterPath()
-        self._lines = None  # (pointer, count) for QPainter.drawLines, built on the first paint
-        self._data_rect = QRectF()
+        self._thin = thin
+        self._lines: list[Polyline] = []
         self._rect = QRectF()
         self._view: pg.ViewBox | None = None
         if z is not None:
             self.setZValue(z)
 
-    # ----- placement ----------------------------------------------------------------------
     def itemChange(self, change, value):  # noqa: N802 (Qt name)
         """Follow the view box the item lands in: its range and size set the pixel padding."""
         if change == QGraphicsItem.ItemParentHasChanged:
-            view = self._find_view()
+            view = self.parentItem()
+            while view is not None and not isinstance(view, pg.ViewBox):
+                view = view.parentItem()
             if view is not self._view:
                 if self._view is not None:
                     self._view.sigTransformChanged.disconnect(self._refit)
@@ -55,24 +124,8 @@ class Curve(QGraphicsItem):
                 self._refit()
         return super().itemChange(change, value)
 
-    def _find_view(self) -> pg.ViewBox | None:
-        item = self.parentItem()
-        while item is not None and not isinstance(item, pg.ViewBox):
-            item = item.parentItem()
-        return item
-
-    def _refit(self, *_) -> None:
-        """Pad the data's rectangle by half the pen and the antialiasing fringe, in data units."""
-        rect = QRectF(self._data_rect)
-        if self._path.elementCount():
-            px, py = self._pixel_size()
-            pad = 0.5 * max(self._pen.widthF(), 1.0) + 2.0
-            rect.adjust(-pad * px, -pad * py, pad * px, pad * py)
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
-
-    def _pixel_size(self) -> tuple[float, float]:
+    def pixel_size(self) -> tuple[float, float]:
+        """Data units per screen pixel on x and y (0 before the item is in a laid-out view)."""
         view = self._view
         if view is None:
             return 0.0, 0.0
@@ -80,71 +133,87 @@ class Curve(QGraphicsItem):
         w, h = view.width(), view.height()
         return (abs(r.width()) / w if w > 0 else 0.0), (abs(r.height()) / h if h > 0 else 0.0)
 
-    # ----- data ---------------------------------------------------------------------------
-    def setData(self, x, y, connect=None, **_ignored) -> None:  # noqa: N802 (PlotCurveItem's name)
-        """New points; hides nothing (an empty curve simply draws nothing)."""
-        if connect is None:
-            connect = self._connect
-        x = np.asarray(x, dtype=float)
-        y = np.asarray(y, dtype=float)
-        self._x, self._y = x, y
-        self._lines = None
-        if len(x) < 2:
-            self._mode, self._path, self._data_rect = "all", QPainterPath(), QRectF()
-        else:
-            finite = np.isfinite(x) & np.isfinite(y)
-            every = bool(finite.all())
-            if isinstance(connect, str):
-                mode = connect
-            elif connect is None:
-                mode = "all" if every else "finite"
-            else:  # a segment needs both of its ends finite
-                mode = np.asarray(connect, bool) & finite & np.append(finite[1:], False)
-            self._mode = mode
-            self._path = pg.arrayToQPath(x, y, connect=mode, finiteCheck=not every)
-            if every:
-                x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
-            elif finite.any():
-                fx, fy = x[finite], y[finite]
-                x0, x1, y0, y1 = float(fx.min()), float(fx.max()), float(fy.min()), float(fy.max())
-            else:
-                x0 = x1 = y0 = y1 = 0.0
-            self._data_rect = QRectF(x0, y0, x1 - x0, y1 - y0) if finite.any() else QRectF()
+    def _polyline(self, x, y, connect, pen: QPen) -> Polyline:
+        return Polyline(x, y, connect, pen, self.pixel_size() if self._thin else None)
+
+    def _refit(self, *_) -> None:
+        """Pad the lines' rectangle by half the widest pen and the antialiasing fringe, in data units."""
+        rect, width, drawn = QRectF(), 1.0, False
+        for line in self._lines:
+            if not line.empty:
+                rect = line.rect if not drawn else rect.united(line.rect)
+                width = max(width, line.pen.widthF())
+                drawn = True
+        if drawn:
+            px, py = self.pixel_size()
+            pad = 0.5 * width + 2.0
+            rect = QRectF(rect).adjusted(-pad * px, -pad * py, pad * px, pad * py)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+
+    def _changed(self) -> None:
         self._refit()
         self.update()
-
-    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (PlotCurveItem's name)
-        """The points last given."""
-        return self._x, self._y
-
-    def setPen(self, pen: QPen) -> None:  # noqa: N802 (Qt name)
-        """A new pen (a wider one widens the padding)."""
-        self._pen = pen
-        self.opts["pen"] = pen
-        self._refit()
-        self.update()
-
-    # ----- drawing ------------------------------------------------------------------------
-    def _segmented(self) -> bool:
-        """Thick, solid, opaque: segments (no joins to compute) look the same and draw far faster."""
-        pen = self._pen
-        return (pen.widthF() > 1.0 and pen.style() == Qt.SolidLine and pen.color().alpha() == 255
-                and len(self._x) > 2)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
         return self._rect
 
     def paint(self, painter: QPainter, *_args) -> None:
-        if self._path.isEmpty() or self._pen.style() == Qt.NoPen:
-            return
         painter.setRenderHint(QPainter.Antialiasing, self._antialias)
-        painter.setPen(self._pen)
-        if self._segmented():
-            if self._lines is None:
-                self._lines = arrayToLineSegments(self._x, self._y, connect=self._mode, finiteCheck=True)
-            painter.drawLines(*self._lines.drawargs())
-        else:
-            painter.drawPath(self._path)
+        for line in self._lines:
+            line.paint(painter)
+
+
+class Curve(_LineItem):
+    """One polyline: the interface the views and legends use of PlotCurveItem — setData(x, y,
+    connect=…), getData, setPen and `opts["pen"]`. `thin` leaves out points within a pixel of the
+    point before (the picture stays the same to within a pixel)."""
+
+    def __init__(self, pen: QPen | None = None, antialias: bool = True, z: float | None = None,
+                 connect=None, thin: bool = False) -> None:
+        super().__init__(antialias, thin, z)
+        self._connect = connect  # the default for setData
+        self._pen = pen if pen is not None else NO_PEN
+        self.opts = {"pen": self._pen, "antialias": antialias}  # what a LegendItem sample reads
+        self._lines = [Polyline([], [], pen=self._pen)]
+
+    def setData(self, x, y, connect=None, **_ignored) -> None:  # noqa: N802 (PlotCurveItem's name)
+        """New points (an empty curve simply draws nothing)."""
+        self._lines = [self._polyline(x, y, self._connect if connect is None else connect, self._pen)]
+        self._changed()
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (PlotCurveItem's name)
+        """The points last given."""
+        return self._lines[0].x, self._lines[0].y
+
+    def drawn(self) -> tuple[np.ndarray, np.ndarray]:
+        """The points drawn (after thinning)."""
+        return self._lines[0].drawn
+
+    def setPen(self, pen: QPen) -> None:  # noqa: N802 (Qt name)
+        """A new pen (a wider one widens the padding)."""
+        self._pen = pen
+        self.opts["pen"] = pen
+        line = self._lines[0]
+        self._lines = [self._polyline(line.x, line.y, line.connect, pen)]
+        self._changed()
+
+
+class Layers(_LineItem):
+    """Several polylines painted in order by one item, each with its own pen."""
+
+    def __init__(self, antialias: bool = True, z: float | None = None, thin: bool = False) -> None:
+        super().__init__(antialias, thin, z)
+
+    def set_lines(self, lines: list[tuple[np.ndarray, np.ndarray, object, QPen]]) -> None:
+        """(x, y, connect, pen) for each line, bottom first."""
+        self._lines = [self._polyline(x, y, connect, pen) for x, y, connect, pen in lines]
+        self._changed()
+
+    def lines(self) -> list[Polyline]:
+        """The lines, bottom first."""
+        return list(self._lines)
 
 
 class Scatter(pg.ScatterPlotItem):
@@ -176,3 +245,64 @@ class Scatter(pg.ScatterPlotItem):
     def clear(self) -> None:
         self.prepareGeometryChange()
         super().clear()
+
+
+class GrowingPaths:
+    """Lines that grow at their ends (a race's paths, its loss curves) as two items: every line's
+    settled part in one cached pixmap, redrawn when a line has grown by `block` points (or was
+    changed, or the view moved), and the newest points drawn live on top. A frame then strokes at
+    most `block` points a line instead of every point of every line.
+
+    `casing`: a wider pen drawn under every line (on a colour map it keeps each colour visible).
+    """
+
+    def __init__(self, plot: pg.PlotItem, z: float, casing: QPen | None = None, antialias: bool = True,
+                 thin: bool = False, block: int = 32) -> None:
+        self.block = block
+        self.casing = casing
+        self.body = Layers(antialias, z, thin)
+        self.body.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.head = Layers(antialias, z + 0.01, thin)
+        for item in (self.body, self.head):
+            plot.addItem(item)
+        self._key: tuple | None = None
+        self._given: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def draw(self, lines: list[tuple[np.ndarray, np.ndarray]], pens: list[QPen], view: tuple = ()) -> None:
+        """Each line's points (x, y) and pen, bottom first; `view` is whatever else the body depends
+        on (ranges, scales): when it changes the body is drawn again."""
+        self._given = lines
+        cuts = [max(0, (len(x) - 1) // self.block * self.block) for x, _ in lines]
+        # the body is still right when every line kept its cut, its point there and its pen
+        key = (tuple(view), self.body.pixel_size(), tuple((cut, float(x[cut]), float(y[cut]), pen.color().rgba(),
+                                                           pen.widthF()) if len(x) else (0,)
+                                                          for (x, y), cut, pen in zip(lines, cuts, pens)))
+        if key != self._key:
+            self._key = key
+            self.body.set_lines(self._layers([(x[:cut + 1], y[:cut + 1]) for (x, y), cut in zip(lines, cuts)], pens))
+        self.head.set_lines(self._layers([(x[cut:], y[cut:]) for (x, y), cut in zip(lines, cuts)], pens))
+        self.body.show()
+        self.head.show()
+
+    def _layers(self, parts: list[tuple[np.ndarray, np.ndarray]], pens: list[QPen]) -> list:
+        layers = []
+        parts = [(x, y) for x, y in parts]
+        if self.casing is not None and parts:
+            xs = np.concatenate([x for x, _ in parts])
+            ys = np.concatenate([y for _, y in parts])
+            connect = np.ones(len(xs), bool)
+            ends = np.cumsum([len(x) for x, _ in parts])
+            connect[ends[ends > 0] - 1] = False  # a break between lines
+            layers.append((xs, ys, connect, self.casing))
+        layers += [(x, y, None, pen) for (x, y), pen in zip(parts, pens)]
+        return layers
+
+    def hide(self) -> None:
+        """Draw nothing (and forget: the next draw starts afresh)."""
+        self.body.hide()
+        self.head.hide()
+        self._key, self._given = None, []
+
+    def lines(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The points last given for each line."""
+        return list(self._given)

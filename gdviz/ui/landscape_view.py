@@ -20,7 +20,7 @@ from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lin
                               loss_curve, loss_grid, objective_key, surface_axes)
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
-from .items import Curve, Scatter
+from .items import Curve, GrowingPaths, Scatter
 from .theme import entry_colour
 
 POINTS_INTERVAL = 0.1  # seconds between recolourings of the path's points
@@ -37,7 +37,8 @@ TANGENT = "#ff8c00"
 CURVE = theme.TRAIN
 STAR = "#ffd21f"
 OUTLINE = pg.mkPen(0, 0, 0, 110, width=0.8)  # path markers: a faint dark rim, so dense paths stay colours
-CASING = "#ffffffb4"  # under a runner's path: every run colour stays visible on every colour of the map
+CASING = "#ffffff"  # under a runner's path: every run colour stays visible on every colour of the map
+# (opaque: drawn as segments, several times faster than a translucent path with joins)
 TRIED = "#9a9a9a"  # points a search tried
 MAX_TRIED = 400  # tried points drawn (an even sample)
 GHOST_ALPHA = 170
@@ -54,11 +55,14 @@ def sample_rows(n: int, k: int = MAX_PATH_POINTS) -> np.ndarray:
 
 
 def path_rows(n: int, tail: int = PATH_TAIL) -> np.ndarray:
-    """Rows for the path line: all recent ones, an even sample of the older ones."""
+    """Rows for the path line: all recent ones, every k-th of the older ones.
+
+    k is a power of two, so as the run goes on the older part only grows at its end: a path
+    drawn from these rows keeps its start (its cached part stays valid) until k doubles."""
     if n <= 2 * tail:
         return np.arange(n)
-    return np.concatenate([np.linspace(0, n - tail - 1, tail).round().astype(np.int64),
-                           np.arange(n - tail, n)])
+    stride = 1 << int(math.ceil(math.log2((n - tail) / tail)))
+    return np.concatenate([np.arange(0, n - tail, stride), np.arange(n - tail, n)])
 
 
 def step_brushes(count: int = 256) -> np.ndarray:
@@ -114,9 +118,9 @@ class _Plot(pg.PlotWidget):
         self.diverged.hide()
         plot.addItem(self.diverged)
         self.lanes: list[_Lane] = []  # created by the views that draw races
-        self.casings: pg.PlotCurveItem | None = None
-        self.ghost_casing: pg.PlotCurveItem | None = None
-        self.ghost_paths: list[pg.PlotCurveItem] = []
+        self.race_paths: GrowingPaths | None = None
+        self.ghost_casing: Curve | None = None
+        self.ghost_paths: list[Curve] = []
         self._race: Race | None = None
         self._race_items: list[RaceItem] = []
         self._race_seen = [0] * MAX_RUNS
@@ -130,17 +134,16 @@ class _Plot(pg.PlotWidget):
         """Lanes for up to MAX_RUNS runners, ghost paths and a legend (views that draw races)."""
         plot = self.getPlotItem()
         self.lanes = [_Lane(plot, z + 0.01 * (MAX_RUNS - i)) for i in range(MAX_RUNS)]  # the primary on top
-        # one item under every lane: one path to paint instead of six
-        self.casings = Curve(theme.pen(CASING, 5.0)) if casing else None
-        if self.casings is not None:
-            self.casings.setZValue(z - 0.1)
-            self.casings.hide()
-            plot.addItem(self.casings)
+        # every runner's path in two items (the settled part cached, the newest points live),
+        # each on a white casing when on the colour map
+        self.race_paths = GrowingPaths(plot, z - 0.1, casing=theme.pen(CASING, 5.0) if casing else None, thin=True)
+        self.race_paths.hide()
         self.ghost_paths = [Curve() for _ in range(MAX_GHOSTS)]
         # on the map a ghost's dashes lie on a faint white band, like a runner's path on its casing
         self.ghost_casing = Curve(theme.pen(GHOST_CASING, 5.0)) if casing else None
         for item in (*self.ghost_paths, self.ghost_casing):
             if item is not None:
+                item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # still while the runs move
                 item.setZValue(z - 0.5 if item is not self.ghost_casing else z - 0.6)
                 item.hide()
                 plot.addItem(item)
@@ -165,8 +168,7 @@ class _Plot(pg.PlotWidget):
         theme.cache_tree(self.legend)
         for lane in self.lanes:
             lane.hide()
-        if self.casings is not None:
-            self.casings.hide()
+        self.race_paths.hide()
         self.legend.setVisible(race is not None)
         self._show_single(race is None)
         self._ghosts_dirty = True
@@ -241,6 +243,12 @@ class _Plot(pg.PlotWidget):
             return True
         return False
 
+    def _draw_race_paths(self, paths: list[np.ndarray], items: list[RaceItem], box: tuple) -> None:
+        """Every runner's path (rows of h, v already clamped), the primary on top."""
+        order = range(len(paths) - 1, -1, -1)
+        self.race_paths.draw([(paths[i][:, 0], paths[i][:, 1]) for i in order], [self.lanes[i].pen for i in order],
+                             box)
+
     def _dots_due(self, last: float) -> bool:
         """Whether dots drawn at `last` (monotonic seconds) may be redrawn now (≤ 10 a second while playing)."""
         return not self.rate_limited or time.monotonic() - last >= POINTS_INTERVAL
@@ -304,14 +312,13 @@ class _Lane:
     tried, and a "✕ diverged" mark."""
 
     def __init__(self, plot: pg.PlotItem, z: float) -> None:
-        self.line = Curve(theme.pen(PATH, 3.0))
+        self.line = Curve(theme.pen(PATH, 3.0))  # the legend's sample (the paths are the view's race_paths)
         self.tried = Scatter(size=6, pen=pg.mkPen(255, 255, 255, 120, width=0.6))
         self.tried_now = theme.Marker(14, None, pg.mkPen(PATH, width=2.5), z=20 + z)
         self.current = theme.Marker(17, PATH, pg.mkPen("w", width=2.5), z=22 + z)
         self.mark = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(255, 255, 255, 225))
         self.mark.setFont(_big_font(12, bold=True))
         self.tried.setZValue(z - 0.8)
-        self.line.setZValue(z)
         self.mark.setZValue(90)
         for item in self.items:
             plot.addItem(item)
@@ -322,7 +329,7 @@ class _Lane:
     @property
     def items(self) -> tuple:
         """Every graphics item of the lane."""
-        return self.line, self.tried, self.tried_now, self.current, self.mark
+        return self.tried, self.tried_now, self.current, self.mark
 
     def set_colour(self, colour: str) -> None:
         """The runner's colour for its path, point, tried points and mark."""
@@ -337,10 +344,13 @@ class _Lane:
         for item in self.items:
             item.hide()
 
-    def draw_path(self, line: np.ndarray, here: np.ndarray) -> None:
-        """The path (rows of h, v already clamped) and the current point."""
-        self.line.setData(line[:, 0], line[:, 1])
-        self.line.show()
+    @property
+    def pen(self):
+        """The pen of the runner's path."""
+        return self.line.opts["pen"]
+
+    def draw_point(self, here: np.ndarray) -> None:
+        """The current point (one row of h, v)."""
         self.current.setData(here[:, 0], here[:, 1])
 
     def draw_mark(self, snap: Snapshot, name: str, here: np.ndarray, view: tuple) -> None:
@@ -411,7 +421,7 @@ class SurfaceView(_Plot):
         self.image.setColorMap(pg.colormap.get(COLOUR_MAP))
         self.contours = Curve(theme.pen(CONTOUR, 1.2))
         self.contours.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self.path_line = Curve(theme.pen(PATH, 2.5))
+        self.path_line = Curve(theme.pen(PATH, 2.5), thin=True)
         self.path_points = Scatter(size=10, pen=OUTLINE)
         self.arrow_line = Curve(theme.pen(ARROW, 4.0))
         self.arrow_head = pg.ArrowItem(headLen=18, tipAngle=36, tailLen=None, brush=ARROW,
@@ -552,8 +562,10 @@ class SurfaceView(_Plot):
         ends = np.cumsum([len(part) for part in parts])
         # the current point stays on the edge of the view when the runner has left it
         here = clamp_to_box(np.array([snap.params for _, _, snap in items])[:, axes], lo, hi, factor=1.0)
+        paths = [xy[end - len(part):end] for part, end in zip(parts, ends)]
+        self._draw_race_paths(paths, items, (tuple(lo), tuple(hi)))
         for i, (lane, (entry, run, snap)) in enumerate(zip(self.lanes, items)):
-            lane.draw_path(xy[ends[i] - len(parts[i]):ends[i]], here[i:i + 1])
+            lane.draw_point(here[i:i + 1])
             due = self._dots_due(lane.tried_at)
             if due:
                 lane.tried_at = time.monotonic()
@@ -561,10 +573,6 @@ class SurfaceView(_Plot):
             lane.draw_mark(snap, entry.name, here[i:i + 1], view)
         for lane in self.lanes[len(items):]:
             lane.hide()
-        connect = np.ones(len(xy), bool)
-        connect[ends - 1] = False  # a break between runners
-        self.casings.setData(xy[:, 0], xy[:, 1], connect=connect)
-        self.casings.show()
 
     def _show_single(self, on: bool) -> None:
         for item in (self.path_line, self.path_points, self.current, self.arrow_line):
@@ -704,7 +712,7 @@ class SurfaceView(_Plot):
             item.setData([], [])
         for lane in self.lanes:
             lane.hide()
-        self.casings.hide()
+        self.race_paths.hide()
         self.image.clear()
         self._z = None
         self.arrow_head.hide()
@@ -848,6 +856,8 @@ class _CurvePlot(_Plot):
                 item.setData([], [])
         for lane in self.lanes:
             lane.hide()
+        if self.race_paths is not None:
+            self.race_paths.hide()
         self.diverged.hide()
 
 
@@ -918,13 +928,16 @@ class CurveView(_CurvePlot):
             self._draw_ghosts()
         lo, hi = self._box()
         view = self.view_range
+        paths = []
         for lane, (entry, run, snap) in zip(self.lanes, items):
             h = run.history
             rows = path_rows(h.n)
-            line = clamp_to_box(np.column_stack([h.column("params")[rows, 0], h.column("train_loss")[rows]]), lo, hi)
+            paths.append(clamp_to_box(np.column_stack([h.column("params")[rows, 0], h.column("train_loss")[rows]]),
+                                      lo, hi))
             here = clamp_to_box([[snap.params[0], snap.train_loss]], lo, hi, factor=1.0)
-            lane.draw_path(line, here)
+            lane.draw_point(here)
             lane.draw_mark(snap, entry.name, here, view)
+        self._draw_race_paths(paths, items, (tuple(lo), tuple(hi)))
         for lane in self.lanes[len(items):]:
             lane.hide()
 

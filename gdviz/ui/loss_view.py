@@ -11,12 +11,13 @@ from enum import Enum
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
 
 from ..engine import LiveSettings, Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
-from .items import Curve
+from .items import Curve, GrowingPaths
 from .theme import entry_colour
 
 TINY = 1e-300  # floor for log scale (loss can reach exactly 0 on exact data)
@@ -130,7 +131,9 @@ class LossView(pg.PlotWidget):
         self.cursor = Curve(theme.pen(theme.MUTED, 1.5, Qt.DotLine))  # the current step, top to bottom
         self.dot = theme.Marker(13, theme.LINE, pg.mkPen("w", width=1.5))
         self.ghost_curves = [Curve(antialias=False) for _ in range(MAX_GHOSTS)]
-        self.race_curves = [Curve(antialias=False) for _ in range(MAX_RUNS - 1)]
+        self.race_curves = [Curve(antialias=False) for _ in range(MAX_RUNS - 1)]  # pens for the legend
+        self.race_paths = GrowingPaths(plot, -1, antialias=False)  # a race's curves, the primary's too
+        self.race_paths.hide()
         self.race_dots = [theme.Marker(11, "w", pg.mkPen("w", width=1.5), z=9) for _ in range(MAX_RUNS - 1)]
         self.race_labels = [pg.TextItem(anchor=(1, 1), fill=pg.mkBrush(255, 255, 255, 220)) for _ in range(MAX_RUNS)]
         self.change_marks = [self._change_mark() for _ in range(MAX_CHANGES)]
@@ -139,6 +142,8 @@ class LossView(pg.PlotWidget):
             label.setZValue(30)
         plot.addItem(self.train)
         plot.addItem(self.val)
+        for curve in self.ghost_curves:  # still while the curves grow
+            curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         for z, item in ((-3, self.change_marks), (-2, self.ghost_curves), (-1, self.race_curves)):
             for one in item:
                 one.setZValue(z)
@@ -228,12 +233,17 @@ class LossView(pg.PlotWidget):
         primary = theme.TRAIN if race is None else self._colours[0]
         self.train.setPen(theme.pen(primary, 3.0))
         self.dot.setBrush(pg.mkBrush(theme.LINE if race is None else primary))
+        # in a race `train` and `race_curves` hold the runners' pens for the legend and draw nothing:
+        # every runner's curve is drawn by `race_paths`
+        self.train.setData([], [])
         for i, (curve, dot) in enumerate(zip(self.race_curves, self.race_dots)):
-            if race is not None and i + 1 < len(race.runs):
+            racing = race is not None and i + 1 < len(race.runs)
+            if racing:
                 curve.setPen(theme.pen(self._colours[i + 1], 3.0))
                 dot.setBrush(pg.mkBrush(self._colours[i + 1]))
-            curve.hide()
+            curve.setVisible(racing)
             dot.hide()
+        self.race_paths.hide()
         for label in self.race_labels:
             label.hide()
         if self._run is not None:
@@ -316,7 +326,7 @@ class LossView(pg.PlotWidget):
         self._seen_rows = len(train)
         self._grow_ranges(furthest, [train[new]] + ([] if val is None else [val[new]]))
         for item, summary, ys in ((self.train, self._summaries[0], train), (self.val, self._summaries[1], val)):
-            if ys is None:
+            if ys is None or racing:  # a race draws every runner's curve in `race_paths`
                 continue
             self._draw_curve(item, *summary.update(steps, ys))
         self._cursor_at = snap.step
@@ -328,32 +338,43 @@ class LossView(pg.PlotWidget):
             self._draw_learning_rate(steps, h.column("learning_rate"))
 
     def on_race_snapshots(self, items: list[RaceItem]) -> None:
-        """Every other runner's curve and current point; a diverged runner's mark at its last point."""
+        """Every runner's curve, the other runners' current points; a diverged runner's mark at its
+        last point."""
         self._race_items = items
         if not items or self._run is None or not self.isVisible():
             return
-        parts = []
-        for i, (_entry, run, snap) in enumerate(items[1:]):
+        parts, curves = [], []
+        for i, (_entry, run, snap) in enumerate(items):
             h = run.history
             steps, train = h.column("step"), h.column("train_loss")
-            if len(train) < self._race_seen[i + 1]:  # this runner went back on its own
-                self._race_seen[i + 1] = 0
-            parts.append(train[self._race_seen[i + 1]:])
-            self._race_seen[i + 1] = len(train)
-            self._draw_curve(self.race_curves[i], *self._race_summaries[i].update(steps, train))
-            self.race_curves[i].show()
-            y = np.array([self._y_of(snap.train_loss)])
-            self.race_dots[i].setData([snap.step], y if self.log_scale else self._below_ceiling(y))
+            if i:
+                if len(train) < self._race_seen[i]:  # this runner went back on its own
+                    self._race_seen[i] = 0
+                parts.append(train[self._race_seen[i]:])
+                self._race_seen[i] = len(train)
+                y = np.array([self._y_of(snap.train_loss)])
+                self.race_dots[i - 1].setData([snap.step], y if self.log_scale else self._below_ceiling(y))
+            curves.append((steps, train))
         self._grow_ranges(max(s.step for _, _, s in items), parts)
+        # after the ranges: the curves are cut to the ceiling and summarised to pixel columns of this view
+        summaries = (self._summaries[0], *self._race_summaries)
+        lines = [self._as_drawn(*summary.update(steps, train)) for summary, (steps, train) in zip(summaries, curves)]
+        pens = [curve.opts["pen"] for curve in (self.train, *self.race_curves)][:len(lines)]
+        vb = self.getPlotItem().getViewBox()
+        self.race_paths.draw(lines[::-1], pens[::-1], (*vb.viewRange()[0], *vb.viewRange()[1], self.log_scale,
+                                                       vb.width()))
         for i, (label, (entry, _run, snap)) in enumerate(zip(self.race_labels, items)):
             self._mark_diverged(label, snap, self._colours[i] if i < len(self._colours) else theme.DIVERGED)
         for label in self.race_labels[len(items):]:
             label.hide()
 
     def _draw_curve(self, item: Curve, xs: np.ndarray, ys: np.ndarray) -> None:
+        item.setData(*self._as_drawn(xs, ys))
+
+    def _as_drawn(self, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """A loss curve as drawn: log10 values in log mode, a runaway held under the ceiling, and at
         most two points (min and max) per pixel column."""
-        item.setData(*self._to_columns(xs, _log10(ys) if self.log_scale else self._below_ceiling(ys)))
+        return self._to_columns(xs, _log10(ys) if self.log_scale else self._below_ceiling(ys))
 
     def _to_columns(self, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         vb = self.getPlotItem().getViewBox()
