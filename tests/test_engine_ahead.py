@@ -102,3 +102,14 @@ def test_a_race_s_runners_compute_ahead_in_different_frames() -> None:
         race.advance(1)
         refills.append(sum(run._ahead is not b and run._ahead is not None for run, b in zip(race.runs, before)))
     assert max(refills[AHEAD:]) <= 1  # after the first frame at most one runner computes in a frame
+
+
+def test_importing_gdviz_keeps_blas_to_one_thread_unless_told_otherwise() -> None:
+    import os
+    import subprocess
+    import sys
+    code = "import gdviz, os; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    assert subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout.strip() == "1"
+    env["OPENBLAS_NUM_THREADS"] = "2"
+    assert subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout.strip() == "2"

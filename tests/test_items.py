@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
 from gdviz.ui import theme
-from gdviz.ui.items import Curve, Scatter
+from gdviz.ui.items import Curve, Rings, Scatter
 from gdviz.ui.loss_view import peak_columns
 
 
@@ -115,3 +115,39 @@ def test_peak_columns_keep_every_column_s_extremes_and_the_last_point():
     short_x, short_y = peak_columns(x[:300], y[:300], 0.0, 10_000.0, 200)
     assert np.array_equal(short_x, x[:300])
     assert np.array_equal(short_y, y[:300])
+
+
+def test_rings_are_drawn_around_their_points_at_a_fixed_pixel_size(plot):
+    rings = Rings(20, pg.mkPen("#000000", width=3))
+    plot.addItem(rings)
+    rings.setData([2, 7, np.nan], [5, 5, 1])
+    x, y = rings.getData()
+    assert np.array_equal(x, [2, 7]) and np.array_equal(y, [5, 5])  # the NaN point is left out
+    vb = plot.getPlotItem().getViewBox()
+    px = vb.viewRect().width() / vb.width()
+    assert pixel(plot, 2, 5).red() > 200  # the middle of a ring stays white
+    assert pixel(plot, 2 + 10 * px, 5).red() < 100  # its rim, 10 pixels out, is black
+    assert pixel(plot, 7 - 10 * px, 5).red() < 100
+    rect = rings.boundingRect()
+    assert rect.left() < 2 - 10 * px and rect.right() > 7 + 10 * px
+    rings.setData([], [])
+    assert rings.boundingRect().isEmpty() and pixel(plot, 2 + 10 * px, 5).red() > 200
+
+
+def test_a_curve_moved_less_than_half_a_pixel_keeps_its_drawing_until_the_moves_add_up(plot):
+    curve = Curve(theme.pen("#000000", 3.0))
+    plot.addItem(curve)
+    curve.setData([1, 9], [2, 8])
+    drawn = curve._lines[0]
+    vb = plot.getPlotItem().getViewBox()
+    px = vb.viewRect().width() / vb.width()
+    curve.setData([1 + 0.2 * px, 9], [2, 8])
+    assert curve._lines[0] is drawn  # nothing visible changed: nothing rebuilt, nothing repainted
+    assert curve.getData()[0][0] == 1 + 0.2 * px  # but the data given are what it reports
+    curve.setData([1 + 0.4 * px, 9], [2, 8])
+    assert curve._lines[0] is drawn
+    curve.setData([1 + 0.6 * px, 9], [2, 8])  # 0.6 px from what is drawn: drawn again
+    assert curve._lines[0] is not drawn and curve._lines[0].x[0] == 1 + 0.6 * px
+    again = curve._lines[0]
+    curve.setData([1 + 0.6 * px, 9, 9], [2, 8, 1])  # another shape: drawn again
+    assert curve._lines[0] is not again

@@ -13,7 +13,7 @@ from ..engine import Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
-from .items import Curve, Scatter
+from .items import Curve, Rings, Scatter
 from .theme import entry_colour
 
 MAX_DRAWN = 20_000  # above this many points draw a fixed random sample (PERFORMANCE.md)
@@ -65,8 +65,9 @@ class DataView(pg.PlotWidget):
         self.residuals = Curve(theme.pen(theme.MUTED, 1.2), connect="pairs")
         self.optimum = Curve(theme.pen(theme.OPTIMUM, 2.0, Qt.DashLine))
         self.line = Curve(theme.pen(theme.LINE, 4.0))
-        self.batch = Scatter(size=17, pen=pg.mkPen(theme.BATCH, width=2.5), brush=None,
-                                        name="current batch")
+        self.batch = Rings(17, pg.mkPen(theme.BATCH, width=2.5))
+        # the legend's sample of the rings (a scatter, never in the scene)
+        self._batch_sample = Scatter(size=17, pen=pg.mkPen(theme.BATCH, width=2.5), brush=None)
         self.trail_items = [Curve() for _ in range(MAX_TRAIL)]
         for item in self.trail_items:
             item.hide()  # shown one by one as the trail grows
@@ -111,7 +112,7 @@ class DataView(pg.PlotWidget):
             lines = [(self.line, "fitted line")]
             has_val = self._run is not None and self._run.dataset is not None and self._run.dataset.n_val > 0
             rows = [(self.train, "train"), *([(self.val, "validation")] if has_val else []),
-                    (self.optimum, "least squares"), *lines, (self.batch, "current batch")]
+                    (self.optimum, "least squares"), *lines, (self._batch_sample, "current batch")]
         else:
             lines = list(zip((self.line, *self.race_lines), (e.name for e in self._race.entries)))
             rows = [(self.train, "train"), (self.optimum, "least squares"), *lines]

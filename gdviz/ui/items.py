@@ -11,14 +11,17 @@ joins, and at 2–5 px the joints look the same (measured: 200 points at 3 px, 0
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 
 NO_PEN = pg.mkPen(None)
+SHORT = 4  # lines of at most this many points are built point by point (cheaper than from arrays)
 
 
 class Polyline:
@@ -42,6 +45,15 @@ class Polyline:
         if len(x) < 2:
             self.path = QPainterPath()
             return
+        if len(x) <= SHORT and connect is None:
+            xs, ys = x.tolist(), y.tolist()
+            if all(map(math.isfinite, xs + ys)):  # a short finite line: no arrays to build
+                self.path = QPainterPath(QPointF(xs[0], ys[0]))
+                for px, py in zip(xs[1:], ys[1:]):
+                    self.path.lineTo(px, py)
+                self.empty = pen.style() == Qt.NoPen
+                self.rect = self.path.boundingRect()
+                return
         every = bool(np.isfinite(x).all() and np.isfinite(y).all())
         if every:
             mode = connect if isinstance(connect, str) else "all" if connect is None else np.asarray(connect, bool)
@@ -95,26 +107,33 @@ def _thinned(x: np.ndarray, y: np.ndarray, mode, pixel: tuple[float, float]):
     return x[keep], y[keep], mode
 
 
-class _LineItem(QGraphicsItem):
-    """What `Curve` and `Layers` share: lines in data coordinates with cosmetic pens, and a
-    rectangle padded by the widest pen in pixels, refitted when the view's range or size changes."""
+def view_box_of(item: QGraphicsItem) -> pg.ViewBox | None:
+    """The view box an item is drawn in (None when it is in none)."""
+    view = item.parentItem()
+    while view is not None and not isinstance(view, pg.ViewBox):
+        view = view.parentItem()
+    return view
 
-    def __init__(self, antialias: bool, thin: bool, z: float | None) -> None:
-        super().__init__()
-        self._antialias = antialias
-        self._thin = thin
-        self._lines: list[Polyline] = []
-        self._rect = QRectF()
-        self._view: pg.ViewBox | None = None
-        if z is not None:
-            self.setZValue(z)
+
+def pixel_size(view: pg.ViewBox | None) -> tuple[float, float]:
+    """Data units per screen pixel on x and y of a view box (0 before it is laid out)."""
+    if view is None:
+        return 0.0, 0.0
+    r = view.viewRect()
+    w, h = view.width(), view.height()
+    return (abs(r.width()) / w if w > 0 else 0.0), (abs(r.height()) / h if h > 0 else 0.0)
+
+
+class _ViewItem(QGraphicsItem):
+    """An item that knows its view box: the box's range and size set how many data units a pixel
+    is, and `_refit` runs whenever they change."""
+
+    _view: pg.ViewBox | None = None
 
     def itemChange(self, change, value):  # noqa: N802 (Qt name)
-        """Follow the view box the item lands in: its range and size set the pixel padding."""
+        """Follow the view box the item lands in."""
         if change == QGraphicsItem.ItemParentHasChanged:
-            view = self.parentItem()
-            while view is not None and not isinstance(view, pg.ViewBox):
-                view = view.parentItem()
+            view = view_box_of(self)
             if view is not self._view:
                 if self._view is not None:
                     self._view.sigTransformChanged.disconnect(self._refit)
@@ -126,12 +145,24 @@ class _LineItem(QGraphicsItem):
 
     def pixel_size(self) -> tuple[float, float]:
         """Data units per screen pixel on x and y (0 before the item is in a laid-out view)."""
-        view = self._view
-        if view is None:
-            return 0.0, 0.0
-        r = view.viewRect()
-        w, h = view.width(), view.height()
-        return (abs(r.width()) / w if w > 0 else 0.0), (abs(r.height()) / h if h > 0 else 0.0)
+        return pixel_size(self._view)
+
+    def _refit(self, *_) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class _LineItem(_ViewItem):
+    """What `Curve` and `Layers` share: lines in data coordinates with cosmetic pens, and a
+    rectangle padded by the widest pen in pixels, refitted when the view's range or size changes."""
+
+    def __init__(self, antialias: bool, thin: bool, z: float | None) -> None:
+        super().__init__()
+        self._antialias = antialias
+        self._thin = thin
+        self._lines: list[Polyline] = []
+        self._rect = QRectF()
+        if z is not None:
+            self.setZValue(z)
 
     def _polyline(self, x, y, connect, pen: QPen) -> Polyline:
         return Polyline(x, y, connect, pen, self.pixel_size() if self._thin else None)
@@ -177,15 +208,35 @@ class Curve(_LineItem):
         self._pen = pen if pen is not None else NO_PEN
         self.opts = {"pen": self._pen, "antialias": antialias}  # what a LegendItem sample reads
         self._lines = [Polyline([], [], pen=self._pen)]
+        self._given: tuple[np.ndarray, np.ndarray] = (self._lines[0].x, self._lines[0].y)
 
     def setData(self, x, y, connect=None, **_ignored) -> None:  # noqa: N802 (PlotCurveItem's name)
-        """New points (an empty curve simply draws nothing)."""
-        self._lines = [self._polyline(x, y, self._connect if connect is None else connect, self._pen)]
+        """New points (an empty curve simply draws nothing).
+
+        Points that all lie within half a pixel of the ones drawn change nothing on screen: the
+        drawing is kept and nothing is repainted (a slow run's lines and cross-sections move less
+        than a pixel a step). The comparison is with what is drawn, so small moves add up."""
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        connect = self._connect if connect is None else connect
+        self._given = (x, y)
+        if self._still(x, y, connect):
+            return
+        self._lines = [self._polyline(x, y, connect, self._pen)]
         self._changed()
+
+    def _still(self, x: np.ndarray, y: np.ndarray, connect) -> bool:
+        line = self._lines[0]
+        if not len(x) or len(x) != len(line.x) or not (connect is None and line.connect is None):
+            return False
+        px, py = self.pixel_size()
+        if not (px > 0 and py > 0):
+            return False
+        with np.errstate(invalid="ignore"):  # a non-finite point compares False: drawn again
+            return bool((np.abs(x - line.x) < 0.5 * px).all() and (np.abs(y - line.y) < 0.5 * py).all())
 
     def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (PlotCurveItem's name)
         """The points last given."""
-        return self._lines[0].x, self._lines[0].y
+        return self._given
 
     def drawn(self) -> tuple[np.ndarray, np.ndarray]:
         """The points drawn (after thinning)."""
@@ -214,6 +265,71 @@ class Layers(_LineItem):
     def lines(self) -> list[Polyline]:
         """The lines, bottom first."""
         return list(self._lines)
+
+
+class Rings(_ViewItem):
+    """Rings of a fixed size in pixels around data points, stamped from one pixmap.
+
+    A mini-batch's rings move every frame; a ScatterPlotItem would rebuild its spots and bounds in
+    Python each time. Interface as the views use ScatterPlotItem: setData(x, y), getData."""
+
+    def __init__(self, size: float, pen: QPen, z: float | None = None) -> None:
+        super().__init__()
+        side = int(math.ceil(size + pen.widthF())) + 2
+        self._stamp = QPixmap(side, side)
+        self._stamp.fill(Qt.transparent)
+        painter = QPainter(self._stamp)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setPen(pen)
+        painter.drawEllipse(QRectF((side - size) / 2, (side - size) / 2, size, size))
+        painter.end()
+        self._half = side / 2
+        self._x = self._y = np.zeros(0)
+        self._data = QRectF()
+        self._rect = QRectF()
+        if z is not None:
+            self.setZValue(z)
+
+    def setData(self, x, y, **_ignored) -> None:  # noqa: N802 (ScatterPlotItem's name)
+        """Ring these points (non-finite ones are left out)."""
+        x, y = np.asarray(x, float), np.asarray(y, float)
+        keep = np.isfinite(x) & np.isfinite(y)
+        self._x, self._y = x[keep], y[keep]
+        if len(self._x):
+            x0, x1, y0, y1 = self._x.min(), self._x.max(), self._y.min(), self._y.max()
+            self._data = QRectF(float(x0), float(y0), float(x1 - x0), float(y1 - y0))
+        else:
+            self._data = QRectF()
+        self._refit()
+        self.update()
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (ScatterPlotItem's name)
+        """The ringed points."""
+        return self._x, self._y
+
+    def _refit(self, *_) -> None:
+        rect = QRectF()
+        if len(self._x):
+            px, py = self.pixel_size()
+            pad = self._half + 1
+            rect = QRectF(self._data).adjusted(-pad * px, -pad * py, pad * px, pad * py)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        return self._rect
+
+    def paint(self, painter: QPainter, *_args) -> None:
+        if not len(self._x):
+            return
+        t = painter.transform()  # a view box only scales and shifts
+        xs = np.rint(t.m11() * self._x + t.m31() - self._half).astype(int)
+        ys = np.rint(t.m22() * self._y + t.m32() - self._half).astype(int)
+        painter.resetTransform()
+        stamp = self._stamp
+        for x, y in zip(xs.tolist(), ys.tolist()):
+            painter.drawPixmap(x, y, stamp)
 
 
 class Scatter(pg.ScatterPlotItem):

@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor, QFont  # noqa: E402
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsView  # noqa: E402
 
+from .items import pixel_size, view_box_of  # noqa: E402
+
 TRAIN = "#1f5fbf"  # blue
 VAL = "#e07000"  # orange
 LINE = "#c0002a"  # crimson: the fitted line
@@ -100,11 +102,22 @@ class Marker(QGraphicsEllipseItem):
         self.setBrush(pg.mkBrush(brush) if brush is not None else pg.mkBrush(0, 0, 0, 0))
         self.setPen(pen if pen is not None else pg.mkPen(None))
         self.setZValue(z)
+        self._view = None  # the view box it is drawn in, found on the first move
 
     def setData(self, xs, ys, **_ignored) -> None:  # noqa: N802 (matches PlotDataItem.setData)
-        """Move to (xs[0], ys[0]); hide when given no finite point."""
+        """Move to (xs[0], ys[0]); hide when given no finite point.
+
+        A move of less than half a pixel from where it is drawn changes nothing on screen and is
+        not made (no repaint); the point reported is the one given."""
         if len(xs) and np.isfinite(xs[0]) and np.isfinite(ys[0]):
-            self.setPos(float(xs[0]), float(ys[0]))
+            x, y = float(xs[0]), float(ys[0])
+            self._given = (x, y)
+            pos = self.pos()
+            if self._view is None:
+                self._view = view_box_of(self)
+            px, py = pixel_size(self._view)
+            if not (self.isVisible() and abs(x - pos.x()) < 0.5 * px and abs(y - pos.y()) < 0.5 * py):
+                self.setPos(x, y)
             self.show()
         else:
             self.hide()
@@ -113,4 +126,5 @@ class Marker(QGraphicsEllipseItem):
         """The marked point as one-element arrays (empty when hidden)."""
         if not self.isVisible():
             return np.zeros(0), np.zeros(0)
-        return np.array([self.pos().x()]), np.array([self.pos().y()])
+        x, y = getattr(self, "_given", (self.pos().x(), self.pos().y()))
+        return np.array([x]), np.array([y])
