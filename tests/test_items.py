@@ -151,3 +151,15 @@ def test_a_curve_moved_less_than_half_a_pixel_keeps_its_drawing_until_the_moves_
     again = curve._lines[0]
     curve.setData([1 + 0.6 * px, 9, 9], [2, 8, 1])  # another shape: drawn again
     assert curve._lines[0] is not again
+
+
+def test_a_curve_knows_the_new_scale_as_soon_as_the_range_changes(plot):
+    curve = Curve(theme.pen("#000000", 3.0))
+    plot.addItem(curve)
+    curve.setData([1, 9], [2, 8])
+    plot.setXRange(4, 6, padding=0)  # five times closer, not yet painted
+    vb = plot.getPlotItem().getViewBox()
+    assert curve.pixel_size()[0] == pytest.approx(2 / vb.width())
+    drawn = curve._lines[0]
+    curve.setData([1 + 0.01, 9], [2, 8])  # a fifth of a pixel before, a pixel now: drawn again
+    assert curve._lines[0] is not drawn

@@ -129,23 +129,32 @@ class _ViewItem(QGraphicsItem):
     is, and `_refit` runs whenever they change."""
 
     _view: pg.ViewBox | None = None
+    _pixel: tuple[float, float] = (0.0, 0.0)  # data units per pixel, kept up to date by _view_changed
 
     def itemChange(self, change, value):  # noqa: N802 (Qt name)
         """Follow the view box the item lands in."""
         if change == QGraphicsItem.ItemParentHasChanged:
             view = view_box_of(self)
             if view is not self._view:
+                # the range changes at once, the transform at the next paint: follow both
+                signals = ("sigRangeChanged", "sigResized", "sigTransformChanged")
                 if self._view is not None:
-                    self._view.sigTransformChanged.disconnect(self._refit)
+                    for name in signals:
+                        getattr(self._view, name).disconnect(self._view_changed)
                 self._view = view
                 if view is not None:
-                    view.sigTransformChanged.connect(self._refit)
-                self._refit()
+                    for name in signals:
+                        getattr(view, name).connect(self._view_changed)
+                self._view_changed()
         return super().itemChange(change, value)
+
+    def _view_changed(self, *_) -> None:
+        self._pixel = pixel_size(self._view)
+        self._refit()
 
     def pixel_size(self) -> tuple[float, float]:
         """Data units per screen pixel on x and y (0 before the item is in a laid-out view)."""
-        return pixel_size(self._view)
+        return self._pixel
 
     def _refit(self, *_) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
