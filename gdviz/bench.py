@@ -151,7 +151,7 @@ def line(label: str, m: Measure, values: list[float]) -> str:
     else:
         target = f"target {'≥' if m.higher_is_better else '≤'} {m.format(m.target)}"
     spread = f"(runs {m.format(min(values))}–{m.format(max(values))})" if min(values) != max(values) else ""
-    return f"{label:<42} {m.format(m.value):>11}   {target:<20} {m.verdict:<5} {spread}".rstrip()
+    return f"{label:<62} {m.format(m.value):>11}   {target:<20} {m.verdict:<5} {spread}".rstrip()
 
 
 def _say(text: str) -> None:

@@ -965,6 +965,8 @@ class CurveView(_CurvePlot):
 class SectionPlot(_CurvePlot):
     """The loss along one parameter with the other fixed at its current value."""
 
+    PX_PER_POINT = 3  # screen pixels between the section's samples
+
     def __init__(self, parent=None) -> None:
         super().__init__("Section", "θ", "L", parent)
         self._add(self.curve, self.step_line, self.tangent, self.next_point, self.current)
@@ -989,8 +991,8 @@ class SectionPlot(_CurvePlot):
         if self._run is None or not self.isVisible():
             return
         self._follow(snap)
-        # a point every 3 pixels is smooth, and each point is stroked again on every frame
-        points = int(min(CURVE_POINTS, max(48, self.getPlotItem().getViewBox().width() // 3)))
+        # a point every few pixels is smooth, and each point is stroked again on every frame
+        points = int(min(CURVE_POINTS, max(48, self.getPlotItem().getViewBox().width() // self.PX_PER_POINT)))
         if self._range_dirty or len(self._xs) != points:
             self._xs = np.linspace(self._framing.lo[0], self._framing.hi[0], points)
             self._y = None
