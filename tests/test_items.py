@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
 from gdviz.ui import theme
-from gdviz.ui.items import Curve, Rings, Scatter
+from gdviz.ui.items import Curve, GrowingPaths, Rings, Scatter
 from gdviz.ui.loss_view import peak_columns
 
 
@@ -163,3 +163,19 @@ def test_a_curve_knows_the_new_scale_as_soon_as_the_range_changes(plot):
     drawn = curve._lines[0]
     curve.setData([1 + 0.01, 9], [2, 8])  # a fifth of a pixel before, a pixel now: drawn again
     assert curve._lines[0] is not drawn
+
+
+def test_growing_paths_keep_settled_lines_whole_in_the_ordered_body(plot):
+    paths = GrowingPaths(plot.getPlotItem(), 1.0, block=8)
+    pens = [theme.pen("#00aa00", 3.0), theme.pen("#cc0000", 3.0)]  # bottom first: red on top
+    green = (np.arange(20.0) / 2, np.arange(20.0) / 3)
+    red = (np.arange(30.0) / 3, np.arange(30.0) / 4)
+    paths.draw([green, red], pens, settled=[False, False])
+    body, head = paths.body.lines(), paths.head.lines()
+    assert [len(line.x) for line in body] == [17, 25] and [len(line.x) for line in head] == [4, 6]
+    # the first 17 points in the cached body, the rest (from the cut point on) drawn live
+    assert np.array_equal(body[1].x, red[0][:25]) and np.array_equal(head[1].x, red[0][24:])
+    paths.draw([green, red], pens, settled=[True, False])  # the green runner diverged
+    assert len(paths.body.lines()[0].x) == 20 and len(paths.head.lines()[0].x) == 1
+    assert paths.body.lines()[1].pen is pens[1]  # still drawn after (above) the green one
+    assert [x.tolist() for x, _ in paths.lines()] == [green[0].tolist(), red[0].tolist()]

@@ -393,11 +393,17 @@ class GrowingPaths:
         self._key: tuple | None = None
         self._given: list[tuple[np.ndarray, np.ndarray]] = []
 
-    def draw(self, lines: list[tuple[np.ndarray, np.ndarray]], pens: list[QPen], view: tuple = ()) -> None:
+    def draw(self, lines: list[tuple[np.ndarray, np.ndarray]], pens: list[QPen], view: tuple = (),
+             settled: list[bool] | None = None) -> None:
         """Each line's points (x, y) and pen, bottom first; `view` is whatever else the body depends
-        on (ranges, scales): when it changes the body is drawn again."""
+        on (ranges, scales): when it changes the body is drawn again. A `settled` line (a diverged
+        runner) or one that did not grow since the last draw goes into the body whole: the body keeps
+        the lines' order (the primary on top), while the heads are drawn above every body."""
+        settled = settled or [False] * len(lines)
+        still = [i < len(self._given) and len(self._given[i][0]) == len(x) for i, (x, _) in enumerate(lines)]
         self._given = lines
-        cuts = [max(0, (len(x) - 1) // self.block * self.block) for x, _ in lines]
+        cuts = [max(0, len(x) - 1 if done or same else (len(x) - 1) // self.block * self.block)
+                for (x, _), done, same in zip(lines, settled, still)]
         # the body is still right when every line kept its cut, its point there and its pen
         key = (tuple(view), self.body.pixel_size(), tuple((cut, float(x[cut]), float(y[cut]), pen.color().rgba(),
                                                            pen.widthF()) if len(x) else (0,)

@@ -247,7 +247,7 @@ class _Plot(pg.PlotWidget):
         """Every runner's path (rows of h, v already clamped), the primary on top."""
         order = range(len(paths) - 1, -1, -1)
         self.race_paths.draw([(paths[i][:, 0], paths[i][:, 1]) for i in order], [self.lanes[i].pen for i in order],
-                             box)
+                             box, [items[i][2].status is Status.DIVERGED for i in order])
 
     def _dots_due(self, last: float) -> bool:
         """Whether dots drawn at `last` (monotonic seconds) may be redrawn now (≤ 10 a second while playing)."""

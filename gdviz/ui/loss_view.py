@@ -361,8 +361,9 @@ class LossView(pg.PlotWidget):
         lines = [self._as_drawn(*summary.update(steps, train)) for summary, (steps, train) in zip(summaries, curves)]
         pens = [curve.opts["pen"] for curve in (self.train, *self.race_curves)][:len(lines)]
         vb = self.getPlotItem().getViewBox()
+        settled = [snap.status is Status.DIVERGED for _, _, snap in items]
         self.race_paths.draw(lines[::-1], pens[::-1], (*vb.viewRange()[0], *vb.viewRange()[1], self.log_scale,
-                                                       vb.width()))
+                                                       vb.width()), settled[::-1])
         for i, (label, (entry, _run, snap)) in enumerate(zip(self.race_labels, items)):
             self._mark_diverged(label, snap, self._colours[i] if i < len(self._colours) else theme.DIVERGED)
         for label in self.race_labels[len(items):]:
