@@ -62,15 +62,22 @@ def test_a_stop_at_convergence_inside_a_block_stops_at_the_same_step() -> None:
     same_history(stepped, whole)
 
 
+def adam(lr: float) -> LiveSettings:
+    return LiveSettings(learning_rate=lr, rule=UpdateRule.ADAM, batch_mode=BatchMode.MINI, batch_size=8)
+
+
+def one_at_a_time(run: Run, steps: int) -> None:
+    for _ in range(steps):
+        assert run.advance(1) == 1
+
+
 def test_a_live_change_between_steps_takes_effect_at_the_next_step() -> None:
     stepped, reference = make(), make()
-    for _ in range(5):
-        stepped.advance(1)
-    stepped.set_live(LiveSettings(learning_rate=0.2, rule=UpdateRule.ADAM, batch_mode=BatchMode.MINI, batch_size=8))
-    for _ in range(5):
-        stepped.advance(1)
+    one_at_a_time(stepped, 5)
+    stepped.set_live(adam(0.2))
+    one_at_a_time(stepped, 5)
     reference.advance(5)
-    reference.set_live(LiveSettings(learning_rate=0.2, rule=UpdateRule.ADAM, batch_mode=BatchMode.MINI, batch_size=8))
+    reference.set_live(adam(0.2))
     reference.advance(5)
     same_history(stepped, reference)
     assert stepped.history.column("learning_rate")[6] == 0.2
@@ -78,21 +85,18 @@ def test_a_live_change_between_steps_takes_effect_at_the_next_step() -> None:
 
 def test_stepping_back_between_steps_drops_the_steps_computed_ahead() -> None:
     run, reference = make(), make()
-    for _ in range(9):
-        run.advance(1)
+    one_at_a_time(run, 9)
     run.rewind(4)
-    run.set_live(LiveSettings(learning_rate=0.01, rule=UpdateRule.ADAM, batch_mode=BatchMode.MINI, batch_size=8))
-    for _ in range(6):
-        run.advance(1)
+    run.set_live(adam(0.01))
+    one_at_a_time(run, 6)
     reference.advance(4)
-    reference.set_live(LiveSettings(learning_rate=0.01, rule=UpdateRule.ADAM, batch_mode=BatchMode.MINI, batch_size=8))
+    reference.set_live(adam(0.01))
     reference.advance(6)
     same_history(run, reference)
 
 
 def test_a_race_s_runners_compute_ahead_in_different_frames() -> None:
-    entries = [RaceEntry(f"r{i}", i, LiveSettings(learning_rate=0.01, rule=UpdateRule.ADAM,
-                                                  batch_mode=BatchMode.MINI, batch_size=8)) for i in range(6)]
+    entries = [RaceEntry(f"r{i}", i, adam(0.01)) for i in range(6)]
     race = Race(RunConfig(data="linear", grad_tol=0), entries)
     phases = [run.ahead_phase for run in race.runs]
     assert len(set(phases)) == 6 and all(0 <= p < AHEAD for p in phases)
