@@ -247,10 +247,6 @@ class Curve(_LineItem):
         """The points last given."""
         return self._given
 
-    def drawn(self) -> tuple[np.ndarray, np.ndarray]:
-        """The points drawn (after thinning)."""
-        return self._lines[0].drawn
-
     def setPen(self, pen: QPen) -> None:  # noqa: N802 (Qt name)
         """A new pen (a wider one widens the padding)."""
         self._pen = pen
