@@ -13,13 +13,13 @@ import numpy as np
 import pytest
 
 from gdviz.cli import build_run, main, make_parser, result_dict, summary
-from gdviz.engine import (PRESETS, BatchMode, ClipMode, Race, RaceEntry, Run, RunConfig, Schedule, UpdateRule,
-                          builtin, load_dataset)
+from gdviz.engine import (PRESETS, BatchMode, ClipMode, Race, RaceEntry, Run, RunConfig, Schedule, Status,
+                          UpdateRule, builtin, load_dataset)
 from gdviz.engine.functions import FunctionObjective
 
 REPO = Path(__file__).resolve().parents[1]
 JSON_KEYS = {"status", "step", "epoch", "params", "loss", "loss_steps", "val_loss", "optimum",
-             "diverged_at", "message", "config", "n_train", "n_val"}
+             "diverged_at", "converged_at", "message", "config", "n_train", "n_val"}
 
 
 def _no_nan(token: str) -> None:
@@ -38,7 +38,8 @@ def run_json(capsys, *flags: str) -> dict:
 def test_json_has_the_documented_keys(capsys) -> None:
     result = run_json(capsys, "--data", "linear", "--steps", "5")
     assert JSON_KEYS <= set(result)
-    assert result["status"] == "running"
+    assert result["status"] == "stopped" and result["converged_at"] is None
+    assert result["message"].startswith("stopped after 5 steps")
     assert result["loss_steps"] is None
     assert set(result["params"]) == {"w", "b"}
     assert (result["n_train"], result["n_val"]) == (80, 20)
@@ -202,8 +203,13 @@ def engine_run(config: RunConfig, steps: int, **live_changes) -> Run:
     return run
 
 
+def status_after_steps(run: Run) -> str:
+    """The status a command reports once its steps are taken: "stopped" for a run still descending."""
+    return "stopped" if run.status is Status.RUNNING else run.status.value
+
+
 def assert_same_result(result: dict, run: Run) -> None:
-    assert result["step"] == run.step and result["status"] == run.status.value
+    assert result["step"] == run.step and result["status"] == status_after_steps(run)
     assert result["params"] == dict(zip(run.param_names, run.params.tolist()))  # JSON keeps floats exactly
 
 
@@ -307,7 +313,8 @@ def race_json(capsys, *flags: str) -> list[dict]:
 def test_race_presets_give_the_engine_results(capsys, name) -> None:
     results = race_json(capsys, "--preset", name, "--steps", "80")
     race = Race.from_preset(name)
-    race.advance(80)
+    for run in race.runs:  # each runner stops as `gdviz run` would
+        run.advance(80, stop_on_converged=True)
     assert [(r["name"], r["colour"]) for r in results] == [(e.name, e.colour) for e in race.entries]
     for result, run in zip(results, race.runs):
         assert JSON_KEYS <= set(result)
@@ -318,7 +325,7 @@ def test_race_presets_give_the_engine_results(capsys, name) -> None:
 def test_a_preset_race_takes_the_presets_steps_and_a_diverging_runner_is_no_error(capsys) -> None:
     results = race_json(capsys, "--preset", "learning-rates")
     steps = PRESETS["learning-rates"].steps
-    assert [r["status"] for r in results] == ["running", "running", "diverged"]
+    assert [r["status"] for r in results] == ["stopped", "stopped", "diverged"]
     assert results[0]["step"] == steps == results[0]["config"]["steps"]
     assert results[2]["diverged_at"] < steps and results[2]["final_loss"] is not None
 
@@ -335,7 +342,8 @@ def test_a_custom_race_matches_the_engine(capsys) -> None:
                RaceEntry("heavy", 2, replace(preset, rule=UpdateRule.MOMENTUM, momentum=0.8, clip=ClipMode.NORM,
                                              clip_value=0.5))]
     race = Race(RunConfig(data="linear", seed=7), entries)
-    race.advance(50)
+    for run in race.runs:
+        run.advance(50, stop_on_converged=True)
     assert [r["name"] for r in results] == ["slow", "fast", "heavy"]
     assert [r["colour"] for r in results] == [0, 1, 2]
     for result, run in zip(results, race.runs):
@@ -348,7 +356,8 @@ def test_race_flags_apply_to_every_runner(capsys) -> None:
                         "--runner", "gd:", "--runner", "heavy:rule=momentum,momentum=0.6")
     preset = PRESETS["valley-optimizers"]
     race = Race(preset.config, preset.entries[:2])
-    race.advance(40)
+    for run in race.runs:
+        run.advance(40, stop_on_converged=True)
     for result, run in zip(results, race.runs):
         assert_same_result(result, run)
 

@@ -1,0 +1,240 @@
+"""Arguments → configuration: the flags that set up a run, and the run they describe.
+
+Shared by every command and the window. A flag that was not given is None in the parsed
+namespace; `build_run` fills it from the data set's preset, so the window can tell a flag the
+user gave from a default.
+"""
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from enum import Enum
+from typing import Any
+
+from ..engine import (BUILTIN, BatchMode, ClipMode, Dataset, LiveSettings, ModelKind, Reduction, Run, RunConfig,
+                      Schedule, UpdateRule, load_dataset)
+from ..engine.functions import FUNCTIONS, FunctionObjective
+from . import values
+from .base import CliError, flag, given
+from .unused import CHECKED, FUNCTION_WHY, why_unused
+
+RULE_HELP = ("how a step moves: gradient (-lr*g), fixed (-step-size*sign(g), tutorial 001), momentum "
+             "(v = beta*v + g; -lr*v), nesterov (-lr*(g + beta*v)), adagrad (G += g^2; -lr*g/(sqrt(G) + eps)), "
+             "rmsprop (s = rho*s + (1-rho)*g^2; -lr*g/(sqrt(s) + eps)), adam (bias-corrected means m, v; "
+             "-lr*m/(sqrt(v) + eps)), random-search (try a random point of start +/- --search-radius, keep "
+             "it if better) or direction-search (try a step of --step-size along a diagonal; tutorial 004)")
+NO_EFFECT_HELP = """\
+flags that change nothing:
+  A flag that the configuration never reads is an error, with one line saying why: --lr with
+  --rule fixed, --batch-size with --batch full, --rho with --rule adam, --decay-rate without
+  --schedule, --batch with --function. The same holds in 'run', 'race' and every race
+  --runner; a flag given to 'race' itself applies to every runner and is an error only when
+  no runner reads it.
+"""
+
+_R = UpdateRule
+LIVE_FLAGS: dict[str, tuple[str, type[Enum] | None]] = {  # flag dest → (LiveSettings field, enum)
+    "lr": ("learning_rate", None), "batch": ("batch_mode", BatchMode), "batch_size": ("batch_size", None),
+    "rule": ("rule", UpdateRule), "step_size": ("fixed_step", None), "momentum": ("momentum", None),
+    "beta1": ("beta1", None), "beta2": ("beta2", None), "epsilon": ("epsilon", None), "rho": ("rho", None),
+    "clip": ("clip", ClipMode), "clip_value": ("clip_value", None), "schedule": ("schedule", Schedule),
+    "decay_rate": ("decay_rate", None), "decay_steps": ("decay_steps", None),
+    "search_radius": ("search_radius", None),
+}
+IMPLIED_RULE = {"step_size": _R.FIXED, "momentum": _R.MOMENTUM, "beta1": _R.ADAM, "beta2": _R.ADAM,
+                "rho": _R.RMSPROP, "search_radius": _R.RANDOM_SEARCH}  # a flag given without --rule
+DATA_ONLY = ("x_col", "y_col", "val_fraction", "standardise", "bad_feature", "model", "reduction", "batch",
+             "batch_size")  # flags that mean nothing to a function
+
+
+def _values(enum: type[Enum]) -> list[str]:
+    return [member.value for member in enum]
+
+
+# ----- flags ----------------------------------------------------------------------------------
+def add_live_options(group: Any, default: Any = None) -> None:
+    """The flags of the live settings (LiveSettings), also the SETTING names of `race --runner`."""
+    add = group.add_argument
+    add("--lr", metavar="RATE", type=values.positive_number, default=default,
+        help="learning rate, > 0 (house 1e-5, beans 0.1, linear 0.1)")
+    add("--batch", choices=_values(BatchMode), default=default,
+        help="samples a step looks at: full (all), stochastic (one), mini (--batch-size)")
+    add("--batch-size", metavar="K", type=values.positive_count, default=default,
+        help="samples in a mini-batch, at least 1 (default 32); giving it implies --batch mini")
+    add("--rule", choices=_values(UpdateRule), default=default, help=RULE_HELP)
+    add("--step-size", metavar="S", type=values.positive_number, default=default,
+        help="the move of --rule fixed and direction-search, > 0 (default 0.01); without --rule it implies --rule fixed")
+    add("--momentum", metavar="BETA", type=values.finite, default=default,
+        help="beta of momentum and nesterov, 0 <= BETA < 1 (default 0.9); without --rule it implies --rule momentum")
+    add("--beta1", metavar="B1", type=values.finite, default=default,
+        help="adam's decay of the mean gradient, 0 <= B1 < 1 (default 0.9); without --rule it implies --rule adam")
+    add("--beta2", metavar="B2", type=values.finite, default=default,
+        help="adam's decay of the mean squared gradient, 0 <= B2 < 1 (default 0.999); without --rule: adam")
+    add("--epsilon", metavar="EPS", type=values.finite, default=default,
+        help="eps of adagrad, rmsprop and adam, > 0 (default 1e-8)")
+    add("--rho", metavar="RHO", type=values.finite, default=default,
+        help="rmsprop's decay of the mean squared gradient, 0 <= RHO < 1 (default 0.9); "
+             "without --rule it implies --rule rmsprop")
+    add("--clip", choices=_values(ClipMode), default=default,
+        help="clip the gradient before the rule sees it: each component into [-c, c] (value) "
+             "or scaled so that |g| <= c (norm). Default: none")
+    add("--clip-value", metavar="C", type=values.positive_number, default=default,
+        help="the bound c of --clip, > 0 (default 1)")
+    add("--schedule", choices=_values(Schedule), default=default,
+        help="how the learning rate changes with the step t: constant, step (lr*rate^floor(t/T)), "
+             "exponential (lr*rate^(t/T)) or inverse (lr/(1 + rate*t/T))")
+    add("--decay-rate", metavar="RATE", type=values.positive_number, default=default,
+        help="the rate of --schedule, > 0 (default 0.5)")
+    add("--decay-steps", metavar="T", type=values.decay_steps, default=default,
+        help=f"T of --schedule, a whole number from 1 to {values.MAX_DECAY_STEPS:g} (default 100)")
+    add("--search-radius", metavar="R", type=values.search_radius, default=default,
+        help=f"half-width of random search's box around the start, > 0 and at most {values.MAX_SEARCH_RADIUS:g} "
+             "(default 5); without --rule it implies --rule random-search")
+
+
+def add_run_options(parser: argparse.ArgumentParser, keep_defaults: bool = True) -> None:
+    """The flags that set up a run: data or function, model, start and live settings.
+
+    A flag not given is None. Parsers below another parser that already has these flags
+    pass keep_defaults=False, so a flag given before the subcommand is not reset.
+    """
+    default = None if keep_defaults else argparse.SUPPRESS
+    _add_data_options(parser.add_argument_group("data"), default)
+    model = parser.add_argument_group("model and start (default: the data set's tutorial settings)")
+    model.add_argument("--model", choices=_values(ModelKind), default=default,
+                       help="constant: y = b; origin: y = w*x; line: y = w*x + b")
+    model.add_argument("--reduction", choices=_values(Reduction), default=default,
+                       help="how squared errors make the loss: mean (MSE), sum, or half-sum (1/2 of the sum)")
+    model.add_argument("--init", metavar="w=V,b=V", type=values.initial_values, default=default,
+                       help="starting parameters, each between -1e100 and 1e100, e.g. --init w=0.5,b=1 or "
+                            "--init b=1 (functions: x=V,y=V)")
+    model.add_argument("--seed", type=values.count, default=default,
+                       help="seed of the shuffles (batches, validation split, searches). Default: 42")
+    live = parser.add_argument_group("descent settings (default: the data set's tutorial settings)")
+    add_live_options(live, default)
+    live.add_argument("--tol", "--grad-tol", dest="grad_tol", metavar="TOL", type=values.non_negative_number,
+                      default=default,
+                      help="convergence tolerance, >= 0: the smaller, the closer to the minimum a run goes before "
+                           "it counts as converged (default 1e-6; --grad-tol is the same flag)")
+
+
+def _add_data_options(data: Any, default: Any) -> None:
+    source = data.add_mutually_exclusive_group()
+    source.add_argument("--data", choices=BUILTIN, default=default,
+                        help="a tutorial's data set: house (000: area -> price, 6 points), beans "
+                             "(001: size -> toxicity, 100 points), linear (002: y = 1 + 2x + noise, "
+                             "80 training + 20 validation points). Default: linear")
+    source.add_argument("--csv", metavar="PATH", default=default,
+                        help="your own data: a CSV file with two numeric columns (header optional)")
+    source.add_argument("--function", choices=list(FUNCTIONS), default=default,
+                        help="descend a formula instead of fitting data: " + "; ".join(
+                            f"{name} {spec.formula.partition(' = ')[2]}" for name, spec in FUNCTIONS.items()))
+    data.add_argument("--x-col", metavar="COL", default=default,
+                      help="the CSV column of x: a header name or a 0-based index (default: the first)")
+    data.add_argument("--y-col", metavar="COL", default=default,
+                      help="the CSV column of y: a header name or a 0-based index (default: the next)")
+    data.add_argument("--val-fraction", metavar="F", type=values.fraction, default=default,
+                      help="hold out this fraction of the points for validation, 0 <= F < 1 "
+                           "(default: the data set's own split; 0 for house, beans and CSV files)")
+    data.add_argument("--standardise", action="store_true", default=default,
+                      help="fit on (x - mean)/std of the training x (tutorial 002 section 4.3)")
+    data.add_argument("--bad-feature", action="store_true", default=default,
+                      help="multiply x by 10: the loss surface becomes a narrow valley (tutorial 002 section 4.2)")
+
+
+# ----- arguments → configuration ------------------------------------------------------------------
+def build_config(args: argparse.Namespace) -> RunConfig:
+    """The restart settings the flags name; flags not given keep RunConfig's defaults."""
+    csv, data = given(args, "csv"), given(args, "data")
+    if csv is not None and data is not None:
+        raise CliError("give either --data or --csv, not both")
+    if csv is None and (given(args, "x_col") is not None or given(args, "y_col") is not None):
+        raise CliError("--x-col and --y-col choose columns of a --csv file; give --csv too")
+    model, reduction = given(args, "model"), given(args, "reduction")
+    changes = {
+        "data": data, "csv_path": None if csv is None else str(csv),
+        "csv_x": given(args, "x_col"), "csv_y": given(args, "y_col"),
+        "val_fraction": given(args, "val_fraction"),
+        "model": None if model is None else ModelKind(model),
+        "reduction": None if reduction is None else Reduction(reduction),
+        "init": given(args, "init"), "seed": given(args, "seed"), "grad_tol": given(args, "grad_tol"),
+        **{name: given(args, name) for name in ("function", "standardise", "bad_feature")},
+    }
+    return RunConfig(**{k: v for k, v in changes.items() if v is not None})
+
+
+def build_live(args: argparse.Namespace, base: LiveSettings) -> LiveSettings:
+    """The base live settings with the flags given applied (raises ValueError)."""
+    changes = {dest: given(args, dest) for dest in LIVE_FLAGS if given(args, dest) is not None}
+    if "batch" not in changes and "batch_size" in changes:
+        changes["batch"] = BatchMode.MINI
+    if "rule" not in changes:
+        implied = next((IMPLIED_RULE[d] for d in IMPLIED_RULE if d in changes), None)
+        if implied is not None:
+            changes["rule"] = implied
+    fields = {LIVE_FLAGS[d][0]: (enum(v) if enum else v) for d, v in changes.items() for enum in (LIVE_FLAGS[d][1],)}
+    return replace(base, **fields).validated()
+
+
+def problem(config: RunConfig) -> tuple[Dataset | None, LiveSettings]:
+    """The data set a configuration loads (None for a function) and its tutorial's live settings."""
+    if config.function:
+        return None, FunctionObjective(config.function).preset_live()
+    dataset = load_dataset(config)
+    return dataset, dataset.preset.live
+
+
+def check_function_flags(args: argparse.Namespace, config: RunConfig) -> None:
+    """Raise CliError for a data-only flag given with --function."""
+    if not config.function:
+        return
+    for dest in DATA_ONLY:
+        if given(args, dest) not in (None, False):
+            raise CliError(f"{flag(dest)} has no effect with --function: {FUNCTION_WHY}")
+
+
+def unused_reason(args: argparse.Namespace, run: Run) -> tuple[str, str] | None:
+    """The first flag given that changes nothing in `run`, with why ("with --rule fixed: ..."), or None."""
+    for dest in CHECKED:
+        if given(args, dest) not in (None, False):
+            why = why_unused(dest, run.live, run.is_function, run.objective.model)
+            if why:
+                return dest, why
+    return None
+
+
+def check_init(run: Run) -> None:
+    """Raise CliError when --init names a parameter the model or function does not have."""
+    extra = sorted(set(run.config.init_dict() or {}) - set(run.param_names))
+    if extra:
+        raise CliError(f"{objective_name(run)} has no parameter {extra[0]} "
+                       f"(its parameters: {', '.join(run.param_names)})")
+
+
+def objective_name(run: Run) -> str:
+    """'function 'valley'' or 'model 'line''."""
+    model = run.objective.model
+    return f"function '{run.config.function}'" if model is None else f"model '{model.value}'"
+
+
+def build_run(args: argparse.Namespace) -> Run:
+    """A fresh run from parsed flags. Raises CliError, or DataError / ValueError from the engine."""
+    config = build_config(args)
+    check_function_flags(args, config)
+    dataset, preset_live = problem(config)
+    run = Run(config, build_live(args, preset_live), dataset=dataset)
+    check_init(run)
+    unused = unused_reason(args, run)
+    if unused:
+        raise CliError(f"{flag(unused[0])} has no effect {unused[1]}")
+    return run
+
+
+def checked_run(args: argparse.Namespace) -> Run:
+    """build_run with every bad flag, value or file turned into a one-line CliError."""
+    try:
+        return build_run(args)
+    except CliError:
+        raise
+    except ValueError as exc:  # DataError and the engine's checks say what is wrong in one line
+        raise CliError(str(exc)) from None

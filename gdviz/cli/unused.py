@@ -1,0 +1,47 @@
+"""One rule for flags that would change nothing: they are refused, with a line saying why.
+
+The rule is the same for `run`, the window's flags, `race` and each `race --runner`: a setting
+given in a configuration that never reads it (--lr with --rule fixed, --batch-size with --batch
+full, --rho with --rule adam, --decay-rate without --schedule, --batch with --function) is an
+error. A flag given to `race` itself applies to every runner, so it is an error only when no
+runner reads it.
+"""
+from __future__ import annotations
+
+from ..engine import BatchMode, ClipMode, LiveSettings, ModelKind, Schedule, UpdateRule
+
+_R = UpdateRule
+ETA_RULES = frozenset(r for r in UpdateRule if r.uses_learning_rate)
+GRADIENT_RULES = frozenset(r for r in UpdateRule if not r.is_search)
+USED_BY: dict[str, frozenset[UpdateRule]] = {  # flag dest → the rules that read the setting
+    "lr": ETA_RULES, "batch": GRADIENT_RULES, "batch_size": GRADIENT_RULES,
+    "step_size": frozenset({_R.FIXED, _R.DIRECTION_SEARCH}), "momentum": frozenset({_R.MOMENTUM, _R.NESTEROV}),
+    "beta1": frozenset({_R.ADAM}), "beta2": frozenset({_R.ADAM}), "rho": frozenset({_R.RMSPROP}),
+    "epsilon": frozenset({_R.ADAGRAD, _R.RMSPROP, _R.ADAM}), "search_radius": frozenset({_R.RANDOM_SEARCH}),
+    "clip": GRADIENT_RULES, "clip_value": GRADIENT_RULES,
+    "schedule": ETA_RULES, "decay_rate": ETA_RULES, "decay_steps": ETA_RULES,
+}
+_NO_RATE = "fixed, random-search and direction-search use no learning rate"
+_SEARCH = "the searches compare the loss of all training points and never read the gradient"
+RULE_WHY = {"lr": _NO_RATE, "schedule": _NO_RATE, "decay_rate": _NO_RATE, "decay_steps": _NO_RATE,
+            "batch": _SEARCH, "batch_size": _SEARCH, "clip": _SEARCH, "clip_value": _SEARCH}
+FUNCTION_WHY = "a function has no data (every step is a full step)"
+CHECKED = (*USED_BY, "standardise")  # every flag the rule looks at
+
+
+def why_unused(dest: str, live: LiveSettings, function: bool, model: ModelKind | None = None) -> str | None:
+    """Why the setting of flag `dest` changes nothing here ("with --rule fixed: ..."), or None if it is read."""
+    if function and dest in ("batch", "batch_size", "standardise"):
+        return f"with --function: {FUNCTION_WHY}"
+    if dest == "standardise":
+        return "with --model constant: y^ = b does not read x" if model is ModelKind.CONSTANT else None
+    if live.rule not in USED_BY[dest]:
+        rules = " or ".join(r.value for r in UpdateRule if r in USED_BY[dest])
+        return f"with --rule {live.rule.value}: {RULE_WHY.get(dest, 'it is read by ' + rules)}"
+    if dest == "batch_size" and live.batch_mode is not BatchMode.MINI:
+        return f"with --batch {live.batch_mode.value}: it is the size of --batch mini"
+    if dest == "clip_value" and live.clip is ClipMode.NONE:
+        return "without --clip: it is the bound of --clip value or --clip norm"
+    if dest in ("decay_rate", "decay_steps") and live.schedule is Schedule.CONSTANT:
+        return "without --schedule: it shapes a step, exponential or inverse schedule"
+    return None

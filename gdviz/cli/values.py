@@ -1,0 +1,114 @@
+"""Values of flags: each parser accepts what the engine can use and names the real limit otherwise."""
+from __future__ import annotations
+
+import argparse
+import math
+
+from ..engine.kernels import LIMIT
+
+MAX_DECAY_STEPS = 10 ** 15  # T of a schedule; whole numbers to here are exact as floats too
+MAX_SEARCH_RADIUS = LIMIT  # a random-search box reaching past the parameters' limit would only diverge
+
+
+def _limit(value: float) -> str:
+    return f"{value:g}"
+
+
+def finite(text: str) -> float:
+    """A finite number; the engine checks the range of rule settings (e.g. 0 <= beta < 1)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number, got '{text}'")
+    return value
+
+
+def positive_number(text: str) -> float:
+    """A finite number > 0 (learning rate, step size)."""
+    value = finite(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
+    return value
+
+
+def search_radius(text: str) -> float:
+    """A number in (0, 1e100]: the random-search box must stay inside the parameters' limit."""
+    value = positive_number(text)
+    if value > MAX_SEARCH_RADIUS:
+        raise argparse.ArgumentTypeError(f"must be at most {_limit(MAX_SEARCH_RADIUS)}, got {text}")
+    return value
+
+
+def non_negative_number(text: str) -> float:
+    """A finite number ≥ 0 (tolerances)."""
+    value = finite(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {text}")
+    return value
+
+
+def fraction(text: str) -> float:
+    """A fraction in [0, 1) (validation share)."""
+    value = finite(text)
+    if not 0 <= value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 0 and below 1, got {text}")
+    return value
+
+
+def _whole(text: str, low: int) -> int:
+    """A whole number ≥ low; accepts 1e6 and 1_000_000."""
+    try:
+        value = float(text) if any(c in text for c in ".eE") else int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not (math.isfinite(value) and value == int(value)):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number")
+    if value < low:
+        raise argparse.ArgumentTypeError(f"must be {'0 or more' if low == 0 else f'at least {low}'}, got {text}")
+    return int(value)
+
+
+def count(text: str) -> int:
+    """A whole number ≥ 0 (steps, seed)."""
+    return _whole(text, 0)
+
+
+def positive_count(text: str) -> int:
+    """A whole number ≥ 1 (batch size)."""
+    return _whole(text, 1)
+
+
+def decay_steps(text: str) -> int:
+    """A whole number in [1, 1e15] (T of a schedule)."""
+    value = _whole(text, 1)
+    if value > MAX_DECAY_STEPS:
+        raise argparse.ArgumentTypeError(f"must be at most {_limit(MAX_DECAY_STEPS)}, got {text}")
+    return value
+
+
+def initial_values(text: str) -> tuple[tuple[str, float], ...]:
+    """`w=0.5,b=1` as RunConfig.init pairs, each value inside the parameters' limit (|v| < 1e100)."""
+    pairs: dict[str, float] = {}
+    for item in (part.strip() for part in text.split(",")):
+        name, sep, value = (s.strip() for s in item.partition("="))
+        if not sep or not name or not value:
+            raise argparse.ArgumentTypeError(f"expected name=value pairs like w=0.5,b=1, got '{text}'")
+        if not name.isidentifier():  # which names exist depends on the model: build_run checks
+            raise argparse.ArgumentTypeError(f"'{name}' is not a parameter name (use w and b, e.g. w=0.5,b=1)")
+        if name in pairs:
+            raise argparse.ArgumentTypeError(f"parameter '{name}' is given twice")
+        pairs[name] = _start(name, value, item)
+    return tuple(pairs.items())
+
+
+def _start(name: str, text: str, item: str) -> float:
+    try:
+        value = finite(text)
+    except argparse.ArgumentTypeError as exc:
+        raise argparse.ArgumentTypeError(f"{exc} (in '{item}')") from None
+    if not abs(value) < LIMIT:
+        raise argparse.ArgumentTypeError(f"{name} must be between -{_limit(LIMIT)} and {_limit(LIMIT)} "
+                                         f"(exclusive), got {text}")
+    return value
