@@ -1,22 +1,20 @@
 """The tutorials' data sets and CSV import. Every data set has a train and a validation part."""
 from __future__ import annotations
 
-import csv
-import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
+from .csvread import MAX_ROWS, CsvInfo, DataError, LoadCancelled, Options, read_csv, read_csv_text
 from .types import BatchMode, LiveSettings, ModelKind, Reduction
 
 BUILTIN = ("house", "beans", "linear")
 BEANS_SEED = 2019  # the beans are a fixed picture, like the tutorial's dataset module
-
-
-class DataError(ValueError):
-    """Bad input data; the message is one line saying what and where."""
+__all__ = ["BUILTIN", "CsvInfo", "DataError", "Dataset", "LoadCancelled", "MAX_ROWS", "Preset", "builtin",
+           "load_csv", "parse_csv", "split"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +41,12 @@ class Dataset:
     x_val: np.ndarray
     y_val: np.ndarray
     preset: Preset = field(compare=False)
+    info: CsvInfo | None = field(default=None, compare=False)  # how a CSV file was read
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What was guessed while reading the file, one line each (none for built-in data)."""
+        return self.info.notes if self.info else ()
 
     @property
     def n_train(self) -> int:
@@ -102,10 +106,20 @@ def split(x: np.ndarray, y: np.ndarray, val_fraction: float, seed: int):
     if n - n_val < 2:
         raise DataError(f"validation fraction {val_fraction:g} leaves fewer than 2 training points of {n}")
     if n_val == 0:
+        _check_slope(x, "every x is {0:g}: no slope can be fitted")
         return x, y, x[:0], y[:0]
     idx = np.random.default_rng(seed).permutation(n)
     train, val = idx[: n - n_val], idx[n - n_val:]
-    return x[train], y[train], x[val], y[val]
+    x_train = x[train]
+    _check_slope(x_train, "after the validation split every training x is {0:g}: no slope can be fitted; "
+                          "lower the validation fraction or change the seed")
+    return x_train, y[train], x[val], y[val]
+
+
+def _check_slope(x: np.ndarray, message: str) -> None:
+    """Training x values all equal leave the slope undetermined (and standardising divides by 0)."""
+    if len(x) and x.min() == x.max():
+        raise DataError(message.format(x[0]))
 
 
 def builtin(name: str, val_fraction: float | None = None, seed: int = 42) -> Dataset:
@@ -133,85 +147,26 @@ def builtin(name: str, val_fraction: float | None = None, seed: int = 42) -> Dat
     raise DataError(f"unknown data set '{name}' (choose from {', '.join(BUILTIN)})")
 
 
-def _column(header: list[str] | None, spec: str | int | None, default: int, ncols: int) -> int:
-    if spec is None:
-        return default
-    if isinstance(spec, int) or (isinstance(spec, str) and spec.strip().lstrip("-").isdigit()):
-        i = int(spec)
-        if not 0 <= i < ncols:
-            raise DataError(f"column index {i} is out of range (the file has {ncols} columns, 0–{ncols - 1})")
-        return i
-    names = [h.strip() for h in header] if header else []
-    if spec not in names:
-        shown = ", ".join(repr(n) for n in names) if names else "none: the file has no header"
-        raise DataError(f"no column named '{spec}' (columns: {shown})")
-    return names.index(spec)
-
-
-def _number(cell: str) -> float | None:
-    try:
-        return float(cell)
-    except ValueError:
-        return None
-
-
 def parse_csv(text: str, source: str = "CSV", x_col: str | int | None = None,
               y_col: str | int | None = None) -> tuple[np.ndarray, np.ndarray, str, str]:
     """Two numeric columns from CSV text; returns x, y and their labels. Raises DataError."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if not lines:
-        raise DataError(f"{source}: the file is empty")
-    try:
-        dialect = csv.Sniffer().sniff("\n".join(lines[:20]), delimiters=",;\t ")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    numbered = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(rows) if any(c.strip() for c in r)]
-    if not numbered:
-        raise DataError(f"{source}: the file has no values")
-    first = numbered[0][1]
-    header = first if any(_number(c) is None for c in first if c) else None
-    body = numbered[1:] if header else numbered
-    ncols = len(first)
-    if ncols < 2:
-        raise DataError(f"{source}: needs two columns x, y; line {numbered[0][0]} has {ncols}")
-    try:
-        xi = _column(header, x_col, 0, ncols)
-        yi = _column(header, y_col, 1 if xi != 1 else 0, ncols)
-    except DataError as exc:
-        raise DataError(f"{source}: {exc}") from None
-    if xi == yi:
-        raise DataError(f"{source}: x and y are the same column ({xi}); choose two different columns")
-    names = header or [f"column {i}" for i in range(ncols)]
-    xs, ys = [], []
-    for line_no, row in body:
-        vals = []
-        for ci in (xi, yi):
-            cell = row[ci] if ci < len(row) else ""
-            if cell == "":
-                raise DataError(f"{source}, line {line_no}: empty value in column '{names[ci]}'")
-            v = _number(cell)
-            if v is None or not math.isfinite(v):
-                raise DataError(f"{source}, line {line_no}, column '{names[ci]}': '{cell}' is not a finite number")
-            vals.append(v)
-        xs.append(vals[0])
-        ys.append(vals[1])
-    if len(xs) < 2:
-        raise DataError(f"{source}: needs at least 2 data rows, found {len(xs)}")
-    x, y = np.array(xs), np.array(ys)
-    if np.ptp(x) == 0:
-        raise DataError(f"{source}: column '{names[xi]}' is constant ({x[0]:g} in every row): no slope can be fitted")
-    return x, y, names[xi], names[yi]
+    table = read_csv_text(text, source, Options(x_col=x_col, y_col=y_col))
+    return table.x, table.y, table.x_label, table.y_label
 
 
-def load_csv(path: str | Path, val_fraction: float | None = None, seed: int = 42,
-             x_col: str | int | None = None, y_col: str | int | None = None) -> Dataset:
-    """A data set from a CSV file of two numeric columns (header optional). Raises DataError."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a UTF-8 text file"
-        raise DataError(f"cannot read {p.name}: {reason}") from None
-    x, y, xl, yl = parse_csv(text, p.name, x_col, y_col)
-    return Dataset(p.stem, xl, yl, *split(x, y, val_fraction or 0.0, seed), _default_preset())
+def load_csv(path: str | Path | None, val_fraction: float | None = None, seed: int = 42,
+             x_col: str | int | None = None, y_col: str | int | None = None, *,
+             encoding: str | None = None, delimiter: str | None = None, decimal: str | None = None,
+             header: bool | None = None, max_rows: int = MAX_ROWS,
+             cancel: Callable[[], bool] | None = None,
+             progress: Callable[[float], None] | None = None) -> Dataset:
+    """A data set from two numeric columns of a CSV file; `info` says how it was read. Raises DataError.
+
+    None means "guess" for encoding, delimiter, decimal mark, header and columns; `cancel()` is
+    polled and `progress(fraction)` called between blocks of about a mebibyte.
+    """
+    options = Options(x_col, y_col, encoding, delimiter, decimal, header, max_rows, cancel, progress)
+    table = read_csv(path, options)
+    name = Path(str(path)).stem
+    parts = split(table.x, table.y, val_fraction or 0.0, seed)
+    return Dataset(name, table.x_label, table.y_label, *parts, _default_preset(), table.info)
