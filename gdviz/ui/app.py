@@ -1,6 +1,8 @@
 """Start the window."""
 from __future__ import annotations
 
+import logging
+import os
 import sys
 
 from . import theme  # noqa: F401  (sets the pyqtgraph binding before pyqtgraph loads)
@@ -27,16 +29,46 @@ def make_app() -> QApplication:
 def run_gui(args=None) -> int:
     """Open the window (with the command line's settings when given) and run the event loop."""
     app = make_app()
+    configure_logging()
     from .main_window import MainWindow
     run = None
     if args is not None:
         from ..cli import build_run
         run = build_run(args)
     window = MainWindow(run)
-    window.resize(1600, 950)
+    window.fit_to_screen()  # first start: at most 90 % of the screen
     from PySide6.QtCore import QSettings
     geometry = QSettings().value("window/geometry")
     if geometry is not None:
         window.restoreGeometry(geometry)
     window.show()
     return app.exec()
+
+
+class _OneLine(logging.Formatter):
+    """Log lines for the terminal: the message only, never a traceback (those go to the log file)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "gdviz: " + record.getMessage().splitlines()[0]
+
+
+def configure_logging() -> None:
+    """One line per problem on stderr; the whole story in gdviz.log in the user's cache folder."""
+    log = logging.getLogger("gdviz")
+    if log.handlers:
+        return
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    terminal = logging.StreamHandler()
+    terminal.setFormatter(_OneLine())
+    terminal.setLevel(logging.WARNING)
+    log.addHandler(terminal)
+    from PySide6.QtCore import QStandardPaths
+    folder = QStandardPaths.writableLocation(QStandardPaths.CacheLocation)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handler = logging.FileHandler(os.path.join(folder, "gdviz.log"), encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)

@@ -1,10 +1,14 @@
 """The one object that owns the run (or a race of runs) and the QTimer; it emits snapshots after every change."""
 from __future__ import annotations
 
+import copy
+import logging
+import time
 from dataclasses import dataclass, replace
+from typing import Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ..engine import DataError, LiveSettings, Race, RaceEntry, Run, RunConfig, Snapshot, Status
 
@@ -17,8 +21,23 @@ SPEEDS: tuple[tuple[int, int], ...] = (
 
 SAME_DATA = {"init", "model", "reduction", "standardise", "grad_tol", "loss_tol"}  # keep the loaded data
 MAX_GHOSTS = 3
+MAX_UNDO = 20
+LOG = logging.getLogger("gdviz")
 
 RaceItem = tuple[RaceEntry, Run, Snapshot]
+
+
+@dataclass(frozen=True, eq=False)
+class Restorable:
+    """What an undo brings back: the run (or race) object as it was, its ghosts and the edited runner.
+
+    A restart builds new Run objects and leaves the old ones alone, so keeping the old objects keeps
+    their step, parameters, history and branches exactly."""
+
+    run: Run
+    race: Race | None
+    ghosts: tuple
+    selected: int
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,6 +72,9 @@ class RunController(QObject):
     speed_changed = Signal(int, int)  # steps per second, steps per frame
     error = Signal(str)  # one line for the user
     info = Signal(str)
+    runner_selected = Signal(int)  # the race runner the settings panel edits
+    undo_changed = Signal(bool, bool)  # can undo, can redo
+    converged = Signal(int)  # the step where the run first converged (the timer paused there)
 
     def __init__(self, run: Run, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +85,11 @@ class RunController(QObject):
         self._timer.timeout.connect(self._tick)
         self.steps_per_second, self.steps_per_frame = 10, 1
         self._timer.setInterval(self._interval())
+        self._selected = 0
+        self._undo: list[Restorable] = []
+        self._redo: list[Restorable] = []
+        self.presenter: Callable[[Run], None] | None = None  # shows a new run in every view; may raise
+        self._measured: list[tuple[float, int]] = []  # (time, step) of recent ticks: the true speed
 
     @property
     def run(self) -> Run:
@@ -97,78 +124,241 @@ class RunController(QObject):
                          self._run.dataset if same_data else None)
 
     def load(self, config: RunConfig, live: LiveSettings | None = None, dataset=None) -> bool:
-        """Start a new run; returns False (and emits error) when the settings are rejected."""
+        """Start a new run; returns False (and emits error) when the settings are rejected.
+
+        The new run is built and shown in every view before it replaces the old one: if anything
+        fails, the old run stays everywhere (a transaction), and the restart can be undone."""
         try:
             run = Run(config, live, dataset=dataset, max_history=self._run.max_history)
-        except (DataError, ValueError, OSError) as exc:
-            self.error.emit(str(exc))
+        except MemoryError:
+            self.error.emit(QCoreApplication.translate("RunController", "Not enough memory for these data."))
+            return False
+        except (DataError, ValueError, OSError, ArithmeticError) as exc:
+            self.error.emit(_one_line(exc))
+            return False
+        return self._replace(run, None)
+
+    def _replace(self, run: Run, race: Race | None, remember: bool = True) -> bool:
+        """Show `run` (or `race`) in every view, then make it current; on failure keep the old one."""
+        self.pause()
+        before = self._state()
+        if not self._present(run, before.run):
+            return False
+        if remember:
+            self._push_undo(before)
+        self._install(run, race, [], 0)
+        return True
+
+    def _present(self, run: Run, fallback: Run) -> bool:
+        """Let the views take `run`; if one refuses, give every view `fallback` again."""
+        if self.presenter is None:
+            return True
+        try:
+            self.presenter(run)
+            return True
+        except Exception as exc:  # noqa: BLE001 - any view's failure must leave the old state
+            LOG.exception("a view could not show the new run")
+            try:
+                self.presenter(fallback)
+            except Exception:  # noqa: BLE001
+                LOG.exception("a view could not show the previous run again")
+            self.error.emit(QCoreApplication.translate(
+                "RunController", "Could not show these data ({0}); the previous run stays.").format(_one_line(exc)))
+            return False
+
+    def _install(self, run: Run, race: Race | None, ghosts, selected: int) -> None:
+        was_race = self._race is not None
+        self._race = race
+        self._run = run
+        self._selected = selected if race is not None else 0
+        self._ghosts = list(ghosts)
+        if race is not None or was_race:
+            self.race_changed.emit(race)
+        self.ghosts_changed.emit(list(ghosts))
+        self.run_replaced.emit(run)
+        self.runner_selected.emit(self._selected)
+        self.live_changed.emit(self.edited_run.live)
+        self._measured.clear()
+        self._emit()
+
+    # ----- undo ---------------------------------------------------------------------------
+    def _copy_state(self) -> Restorable:
+        """The current state as copies: for changes made in place (a reset)."""
+        if self._race is not None:
+            race = _copied(self._race)
+            return Restorable(race.runs[0], race, tuple(self._ghosts), self._selected)
+        return Restorable(_copied(self._run), None, tuple(self._ghosts), 0)
+
+    def _state(self) -> Restorable:
+        return Restorable(self._run, self._race, tuple(self._ghosts), self._selected)
+
+    def _push_undo(self, state: Restorable) -> None:
+        self._undo = (self._undo + [state])[-MAX_UNDO:]
+        self._redo.clear()
+        self.undo_changed.emit(True, False)
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether a restart can be undone."""
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        """Whether an undone restart can be done again."""
+        return bool(self._redo)
+
+    def undo(self) -> bool:
+        """Back to the run (or race) before the last restart, at its step, with its history and branches."""
+        return self._swap(self._undo, self._redo)
+
+    def redo(self) -> bool:
+        """Do the last undone restart again."""
+        return self._swap(self._redo, self._undo)
+
+    def _swap(self, source: list, target: list) -> bool:
+        if not source:
             return False
         self.pause()
-        self._leave_race()
-        self._run = run
-        self._set_ghosts([])
-        self.run_replaced.emit(run)
-        self.live_changed.emit(run.live)
-        self._emit()
+        state, current = source[-1], self._state()
+        if not self._present(state.run, current.run):
+            return False
+        source.pop()
+        target.append(current)
+        self._install(state.run, state.race, state.ghosts, state.selected)
+        self.undo_changed.emit(bool(self._undo), bool(self._redo))
         return True
 
     # ----- races --------------------------------------------------------------------------
-    def start_race(self, race: Race) -> None:
-        """Animate a race: its first run becomes the primary run (pauses first)."""
+    def start_race(self, race: Race) -> bool:
+        """Animate a race: its first run becomes the primary run (pauses first; undoable)."""
         self.pause()
-        self._race = race
-        self._run = race.runs[0]
-        self._set_ghosts([])
-        self.race_changed.emit(race)
-        self.run_replaced.emit(self._run)
-        self.live_changed.emit(self._run.live)
-        self._emit()
+        before = self._state()
+        if not self._present(race.runs[0], before.run):
+            return False
+        self._push_undo(before)
+        self._install(race.runs[0], race, [], 0)
+        return True
 
     def start_preset(self, name: str) -> bool:
         """Start a ready-made race by name; False (and an error) when it cannot be built."""
         try:
             race = Race.from_preset(name, max_history=self._run.max_history)
-        except (DataError, ValueError, OSError) as exc:
-            self.error.emit(str(exc))
+        except (DataError, ValueError, OSError, ArithmeticError) as exc:
+            self.error.emit(_one_line(exc))
             return False
-        self.start_race(race)
-        return True
+        return self.start_race(race)
 
     def end_race(self) -> None:
-        """Back to a single run: the primary run stays where it is."""
+        """Back to a single run: the primary run stays where it is (undoable)."""
         if self._race is None:
             return
-        self._leave_race()
-        self._emit()
+        self.pause()
+        self._push_undo(self._state())
+        self._install(self._run, None, self._ghosts, 0)
 
-    def _leave_race(self) -> None:
-        if self._race is not None:
-            self._race = None
-            self.race_changed.emit(None)
+    @property
+    def selected_runner(self) -> int:
+        """The race runner the settings panel edits (0 without a race)."""
+        return self._selected
+
+    @property
+    def edited_run(self) -> Run:
+        """The run live edits go to: the selected runner in a race, else the run."""
+        return self._race.runs[self._selected] if self._race is not None else self._run
+
+    def select_runner(self, i: int) -> None:
+        """Choose the runner that the settings panel edits."""
+        if self._race is None or not 0 <= i < len(self._race.runs) or i == self._selected:
+            return
+        self._selected = i
+        self.runner_selected.emit(i)
+        self.live_changed.emit(self.edited_run.live)
+
+    def add_runner(self, entry: RaceEntry) -> bool:
+        """Add a runner that catches up to the current step; the others keep their place (undoable).
+
+        Without a race, the current run becomes runner 1 of a new race of two."""
+        self.pause()
+        try:
+            if self._race is not None:
+                race = self._race.with_runner(entry)
+            else:
+                first = RaceEntry(QCoreApplication.translate("RunController", "run 1"), 0, self._run.live)
+                race = Race.from_run(self._run, first, entry)
+        except (DataError, ValueError, ArithmeticError) as exc:
+            self.error.emit(_one_line(exc))
+            return False
+        before = self._state()
+        if not self._present(race.runs[0], before.run):
+            return False
+        self._push_undo(before)
+        self._install(race.runs[0], race, [], len(race.runs) - 1)
+        return True
+
+    def remove_runner(self, i: int) -> bool:
+        """Remove runner i (undoable); with one runner left the race ends on it."""
+        race = self._race
+        if race is None or not 0 <= i < len(race.runs):
+            return False
+        self.pause()
+        before = self._state()
+        if len(race.runs) <= 2:
+            keep = _copied(race.runs[1 - i])
+            if not self._present(keep, before.run):
+                return False
+            self._push_undo(before)
+            self._install(keep, None, [], 0)
+            return True
+        try:
+            new = race.without_runner(i)
+        except ValueError as exc:
+            self.error.emit(_one_line(exc))
+            return False
+        if not self._present(new.runs[0], before.run):
+            return False
+        self._push_undo(before)
+        selected = min(self._selected if self._selected < i else max(0, self._selected - 1), len(new.runs) - 1)
+        self._install(new.runs[0], new, [], selected)
+        return True
+
+    def set_tolerance(self, tol: float) -> bool:
+        """The convergence tolerance for the checks from now on (no restart)."""
+        try:
+            for run in (self._race.runs if self._race is not None else (self._run,)):
+                run.set_tolerance(tol)
+        except ValueError as exc:
+            self.error.emit(_one_line(exc))
+            return False
+        self._emit()
+        return True
 
     # ----- live settings ------------------------------------------------------------------
     def set_live(self, **changes) -> bool:
         """Change live settings (learning_rate=…, batch_mode=…): effective on the next step."""
+        run = self.edited_run
         try:
-            self._run.set_live(replace(self._run.live, **changes))
-        except ValueError as exc:
-            self.error.emit(str(exc))
-            self.live_changed.emit(self._run.live)
+            run.set_live(replace(run.live, **changes))
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            self.error.emit(_one_line(exc))
+            self.live_changed.emit(run.live)
             return False
-        self.live_changed.emit(self._run.live)
+        self.live_changed.emit(run.live)
         self._emit()
         return True
 
     # ----- transport ----------------------------------------------------------------------
     def play(self) -> None:
         """Start the timer (a diverged run, or a finished race, must be stepped back or reset first)."""
-        if self._race is not None and self._race.finished:
-            self.info.emit("Every runner has converged or diverged. Step back (Left) or reset (Home) first.")
+        if self._race is not None and all(r.status is Status.DIVERGED for r in self._race.runs):
+            self.info.emit(QCoreApplication.translate(
+                "RunController", "Every runner has diverged. Step back (Left) or reset (Home) first."))
             return
         if self._race is None and self._run.status is Status.DIVERGED:
-            self.info.emit(f"{self._run.status_message()}. Step back (Left) or reset (Home) first.")
+            self.info.emit(QCoreApplication.translate(
+                "RunController", "{0}. Step back (Left) or reset (Home) first.").format(self._run.status_message()))
             return
         if not self._timer.isActive():
+            self._measured.clear()
             self._timer.start(self._interval())
             self.playing_changed.emit(True)
 
@@ -213,8 +403,10 @@ class RunController(QObject):
             self.step_forward(step - self.step)
 
     def reset(self) -> None:
-        """Back to step 0 with the current settings (every runner of a race)."""
+        """Back to step 0 with the current settings (every runner of a race); undoable."""
         self.pause()
+        if self.step > 0:
+            self._push_undo(self._copy_state())
         if self._race is not None:
             self._race.reset()
         else:
@@ -297,15 +489,43 @@ class RunController(QObject):
 
     # ----- the frame ----------------------------------------------------------------------
     def _tick(self) -> None:
-        if self._race is not None:
-            self._race.advance(self.steps_per_frame)
-            done = self._race.finished
-        else:
-            self._run.advance(self.steps_per_frame)
-            done = self._run.status in (Status.DIVERGED, Status.CONVERGED)
-        if done:
+        try:
+            self._advance_frame()
+        except Exception as exc:  # noqa: BLE001 - a failing step pauses with a message, never a crash
+            LOG.exception("a step failed")
             self.pause()
+            self.error.emit(QCoreApplication.translate("RunController", "The step failed: {0}").format(_one_line(exc)))
+            return
+        now = time.monotonic()
+        self._measured = [m for m in self._measured if now - m[0] <= 2.0] + [(now, self.step)]
         self._emit()
+
+    def _advance_frame(self) -> None:
+        if self._race is not None:
+            was_finished = self._race.finished
+            self._race.advance(self.steps_per_frame)
+            if self._race.finished and not was_finished:  # pause once; Play goes on from there
+                self.pause()
+            return
+        run = self._run
+        before = getattr(run, "converged_at", None)
+        run.advance(self.steps_per_frame)
+        first = getattr(run, "converged_at", None)
+        if run.status is Status.DIVERGED or getattr(Status, "STALLED", None) is run.status:
+            self.pause()
+        elif before is None and first is not None:
+            self.pause()
+            self.converged.emit(first)
+        elif before is None and not hasattr(run, "converged_at") and run.status is Status.CONVERGED:
+            self.pause()
+
+    @property
+    def measured_rate(self) -> float | None:
+        """Steps per second actually taken over the last two seconds of play (None until measured)."""
+        m = self._measured
+        if len(m) < 3 or m[-1][0] - m[0][0] < 0.25:
+            return None
+        return (m[-1][1] - m[0][1]) / (m[-1][0] - m[0][0])
 
     def _emit(self) -> None:
         if self._ghosts:
@@ -321,3 +541,15 @@ class RunController(QObject):
     def refresh(self) -> None:
         """Re-emit the current snapshot (after a view option changed)."""
         self._emit()
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one line for the banner."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _copied(thing):
+    """An independent copy of a Run or Race (its own `copy()` when it has one)."""
+    own = getattr(thing, "copy", None)
+    return own() if own is not None else copy.deepcopy(thing)

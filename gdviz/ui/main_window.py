@@ -1,12 +1,15 @@
 """The main window: the composition root that wires the controller, panels and views."""
 from __future__ import annotations
 
+import logging
+import sys
 import time
+import traceback
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDockWidget, QLabel, QLineEdit,
-                               QMainWindow, QScrollArea, QSplitter, QToolBar, QToolButton,
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDockWidget, QFileDialog, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QScrollArea, QSplitter, QToolBar, QToolButton,
                                QVBoxLayout, QWidget)
 
 from ..engine import Run, Snapshot, Status
@@ -14,14 +17,39 @@ from . import theme
 from .controller import RunController
 from .data_view import DataView
 from .equation_panel import EquationPanel, num
+from .export import ExportDialog, copy_image, save_image
+from .overlays import KeysOverlay, PresentationBar
 from .landscape_view import CurveView, SectionsView, SurfaceView
 from .loss_view import LossView
 from .panels import SettingsPanel
 
 KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
     "toggle": ("Space",), "step": ("Right", "PgDown"), "back": ("Left", "PgUp"),
-    "reset": ("Home",), "slower": ("[",), "faster": ("]",), "pin": ("P",),
+    "reset": ("Home",), "slower": ("[",), "faster": ("]",), "pin": ("P",), "reset_view": ("A",),
+    "keys": ("F1", "?"), "escape": ("Escape",),
 }
+LOG = logging.getLogger("gdviz")
+ZOOMS = (0.75, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+DOCK_SHARE = {"settings": 0.21, "maths": 0.22}  # of the window's width: the plots keep ≥ 55 %
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def key_rows() -> list[tuple[str, str]]:
+    """Every key of the window and what it does (the keys overlay lists them)."""
+    t = _tr
+    return [("Space", t("play / pause")), ("→  PgDn", t("one step")), ("←  PgUp", t("one step back")),
+            ("Home", t("back to step 0")), ("[  ]", t("slower / faster")), ("P", t("pin the current line")),
+            ("A", t("reset every view's framing")), ("Shift+click", t("pick the start on the surface")),
+            ("Ctrl+Z", t("undo a restart")), ("Ctrl+Shift+Z", t("redo")),
+            ("F5", t("presentation mode")), ("F11", t("full screen")),
+            ("Ctrl+=  Ctrl+−", t("zoom text and lines")), ("Ctrl+0", t("zoom 100 %")),
+            ("F9  F10", t("settings / maths panel")), ("Ctrl+O", t("import a CSV file")),
+            ("Ctrl+E", t("export an image")), ("Ctrl+Shift+C", t("copy an image")),
+            ("Escape", t("leave a box, this sheet or presentation mode")), ("F1  ?", t("this sheet")),
+            ("Ctrl+Q", t("quit"))]
 
 
 class TypingGuard(QObject):
@@ -47,18 +75,28 @@ class MessageBanner(QLabel):
         self.setObjectName("messageBanner")
         self.setWordWrap(True)
         self.hide()
+        self.zoom = 1.0
+        self.is_error = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
 
     def show_message(self, text: str, error: bool = True) -> None:
-        """Show one line for 8 seconds."""
+        """Show one line for 8 seconds (errors for 12)."""
         colour = ("#fde8e8", "#a00000") if error else ("#eef4fd", "#123c7a")
         self.setStyleSheet(f"QLabel#messageBanner {{ background: {colour[0]}; color: {colour[1]};"
-                           " font-size: 14pt; padding: 6px 10px; border-radius: 4px; }")
+                           f" font-size: {round(14 * self.zoom)}pt; padding: 6px 10px; border-radius: 4px; }}")
         self.setText(("⚠ " if error else "") + text)
+        self.is_error = error
         self.show()
-        self._timer.start(8000)
+        self._timer.start(12000 if error else 8000)
+
+    def clear_error(self) -> None:
+        """A good import or restart takes down an old error."""
+        if self.is_error:
+            self._timer.stop()
+            self.hide()
+            self.is_error = False
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +105,7 @@ class MainWindow(QMainWindow):
     def __init__(self, run: Run | None = None) -> None:
         super().__init__()
         theme.configure()
-        self.setWindowTitle("gdviz — gradient descent, live")
+        self.setWindowTitle(self.tr("gdviz — gradient descent, live"))
         self.controller = RunController(run or Run(), self)
         self.data_view = DataView()
         self.loss_view = LossView()
@@ -75,20 +113,33 @@ class MainWindow(QMainWindow):
         self.curve = CurveView()
         self.sections = SectionsView()
         self.equations = EquationPanel()
+        self.equations.setMinimumWidth(160)  # the dock takes a share of the width, not a fixed one
+        self.views = (self.data_view, self.loss_view, self.surface, self.curve, self.sections, self.equations)
         self.show_landscape = self.show_sections = True
         self.panel = SettingsPanel(self.controller)
         self.banner = MessageBanner()
+        self.zoom = 1.0
+        self._presenting: dict | None = None  # what presentation mode hid, to restore it
         self._last_snap: Snapshot | None = None
         self._status_at = 0.0
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.timeout.connect(lambda: self._last_snap and self._show_status(self._last_snap))
+        self._speed_timer = QTimer(self)  # the measured speed, twice a second while playing
+        self._speed_timer.setInterval(500)
+        self._speed_timer.timeout.connect(lambda: self._show_speed(self.controller.steps_per_second,
+                                                                   self.controller.steps_per_frame))
         self._build_layout()
         self._build_toolbar()
         self._build_status_bar()
+        self._build_menus()
         self._build_shortcuts()
+        self.keys_overlay = KeysOverlay(key_rows(), self)
+        self.presentation_bar = PresentationBar(self.centralWidget())
         self._wire()
-        self._on_run(self.controller.run)
+        self._install_excepthook()
+        self._present_run(self.controller.run)
+        self._restore_preferences()
         self.controller.refresh()
 
     # ----- layout -------------------------------------------------------------------------
@@ -114,40 +165,69 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(self.panel.sizeHint().width() + 24)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(200)
         eq_scroll = QScrollArea()
         eq_scroll.setWidget(self.equations)
         eq_scroll.setWidgetResizable(True)
-        self.docks = {}
-        view_menu = self.menuBar().addMenu("&View")
-        for name, title, widget, area, key in (("settings", "Settings", scroll, Qt.LeftDockWidgetArea, "F9"),
-                                               ("maths", "The maths", eq_scroll, Qt.RightDockWidgetArea, "F10")):
+        eq_scroll.setMinimumWidth(180)
+        self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks)
+        self.docks: dict[str, QDockWidget] = {}
+        for name, title, widget, area in (("settings", self.tr("Settings"), scroll, Qt.LeftDockWidgetArea),
+                                          ("maths", self.tr("The maths"), eq_scroll, Qt.RightDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{name}")
             dock.setWidget(widget)
             dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
             self.addDockWidget(area, dock)
-            action = dock.toggleViewAction()
-            action.setShortcut(QKeySequence(key))
-            view_menu.addAction(action)
             self.docks[name] = dock
-        self.resizeDocks([self.docks["settings"], self.docks["maths"]], [360, 450], Qt.Horizontal)
+        self._share_docks()
+
+    def _share_docks(self) -> None:
+        """Each dock takes a share of the window's width (not a fixed width): the plots keep the rest."""
+        width = max(self.width(), 800)
+        docks = [d for d in self.docks.values() if not d.isFloating()]
+        self.resizeDocks(docks, [round(width * DOCK_SHARE[n]) for n, d in self.docks.items() if d in docks],
+                         Qt.Horizontal)
+
+    def fit_to_screen(self) -> None:
+        """Size the window to at most 90 % of the screen it is on, and share the width with the docks."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            w, h = round(area.width() * 0.9), round(area.height() * 0.9)
+            self.resize(w, h)
+            self.move(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2)
+        self._share_docks()
+
+    def set_docks_tabbed(self, tabbed: bool) -> None:
+        """Settings and maths as two tabs of one dock (more room for the plots), or side by side."""
+        settings, maths = self.docks["settings"], self.docks["maths"]
+        if tabbed:
+            self.tabifyDockWidget(settings, maths)
+            settings.raise_()
+        else:
+            self.addDockWidget(Qt.LeftDockWidgetArea, settings)
+            self.addDockWidget(Qt.RightDockWidgetArea, maths)
+        self._share_docks()
+
+    def plots_share(self) -> float:
+        """The share of the window's width the plots get (for tests and the bench)."""
+        return self.centralWidget().width() / max(1, self.width())
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Transport")
+        bar = QToolBar(self.tr("Transport"))
         bar.setObjectName("transport")
         bar.setMovable(False)
-        bar.setStyleSheet("QToolButton { font-size: 14pt; padding: 4px 12px; }")
+        self.toolbar = bar
         self.addToolBar(Qt.TopToolBarArea, bar)
         self.buttons: dict[str, QToolButton] = {}
         for name, text, tip, slot in (
-            ("reset", "|◀ Reset", "Back to step 0 (Home)", self.controller.reset),
-            ("back", "◀ Back", "Step back (Left, PgUp)", self.controller.step_back),
-            ("toggle", "▶ Play", "Play / pause (Space)", self.controller.toggle),
-            ("step", "Step ▶", "One step (Right, PgDn)", self.controller.step_forward),
-            ("slower", "« Slower", "Slower ( [ )", self.controller.slower),
-            ("faster", "Faster »", "Faster ( ] )", self.controller.faster),
+            ("reset", self.tr("|◀ Reset"), self.tr("Back to step 0 (Home)"), self.controller.reset),
+            ("back", self.tr("◀ Back"), self.tr("Step back (Left, PgUp)"), self.controller.step_back),
+            ("toggle", self.tr("▶ Play"), self.tr("Play / pause (Space)"), self.controller.toggle),
+            ("step", self.tr("Step ▶"), self.tr("One step (Right, PgDn)"), self.controller.step_forward),
+            ("slower", self.tr("« Slower"), self.tr("Slower ( [ )"), self.controller.slower),
+            ("faster", self.tr("Faster »"), self.tr("Faster ( ] )"), self.controller.faster),
         ):
             button = QToolButton()
             button.setText(text)
@@ -156,23 +236,87 @@ class MainWindow(QMainWindow):
             button.clicked.connect(lambda _=False, s=slot: s())
             bar.addWidget(button)
             self.buttons[name] = button
+        pick = QToolButton()
+        pick.setText(self.tr("⌖ Pick start"))
+        pick.setToolTip(self.tr("Click or drag on the surface to choose the start (or Shift+click any time)"))
+        pick.setCheckable(True)
+        pick.setFocusPolicy(Qt.NoFocus)
+        pick.toggled.connect(self._set_pick_mode)
+        bar.addWidget(pick)
+        self.buttons["pick"] = pick
         self.speed_label = QLabel()
-        self.speed_label.setStyleSheet("font-size: 13pt; padding-left: 12px;")
         bar.addWidget(self.speed_label)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        bar.setStyleSheet("QStatusBar { font-size: 13pt; } QLabel { padding: 0 10px; }")
         self.status_labels = {name: QLabel() for name in ("step", "epoch", "loss", "params", "state")}
         for name, label in self.status_labels.items():
             label.setObjectName(f"status_{name}")
             bar.addPermanentWidget(label, 1 if name == "params" else 0)
 
+    def _action(self, menu, text: str, slot, keys=(), checkable: bool = False, name: str = "") -> QAction:
+        """A menu action that also works while the menu bar is hidden (presentation mode)."""
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        self.actions[name or text] = action
+        return action
+
+    def _build_menus(self) -> None:
+        """File, Edit, View and Help, as desktop programs have them."""
+        self.actions: dict[str, QAction] = {}
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&Import CSV…"), lambda: self.panel._import_csv(), ("Ctrl+O",), name="import")
+        file.addSeparator()
+        self._action(file, self.tr("&Export image…"), self.export_image_dialog, ("Ctrl+E",), name="export")
+        self._action(file, self.tr("&Copy image"), lambda: self.copy_image(), ("Ctrl+Shift+C",), name="copy")
+        file.addSeparator()
+        self._action(file, self.tr("&Quit"), self.close, ("Ctrl+Q",), name="quit")
+        edit = bar.addMenu(self.tr("&Edit"))
+        self._action(edit, self.tr("&Undo restart"), self.controller.undo, ("Ctrl+Z",), name="undo")
+        self._action(edit, self.tr("&Redo restart"), self.controller.redo, ("Ctrl+Shift+Z", "Ctrl+Y"), name="redo")
+        self._show_undo(False, False)
+        view = bar.addMenu(self.tr("&View"))
+        for name, key in (("settings", "F9"), ("maths", "F10")):
+            action = self.docks[name].toggleViewAction()
+            action.setShortcut(QKeySequence(key))
+            view.addAction(action)
+            self.addAction(action)
+            self.actions[name] = action
+        self._action(view, self.tr("Settings and maths as &tabs"), self.set_docks_tabbed, checkable=True,
+                     name="tabs")
+        view.addSeparator()
+        self._action(view, self.tr("&Presentation mode"), self.set_presentation, ("F5",), True, "present")
+        self._action(view, self.tr("&Full screen"), self.set_full_screen, ("F11",), True, "fullscreen")
+        self._action(view, self.tr("Zoom &in"), lambda: self.step_zoom(+1), ("Ctrl+=", "Ctrl++"), name="zoom_in")
+        self._action(view, self.tr("Zoom &out"), lambda: self.step_zoom(-1), ("Ctrl+-",), name="zoom_out")
+        self._action(view, self.tr("Zoom 100 %"), lambda: self.set_zoom(1.0), ("Ctrl+0",), name="zoom_reset")
+        self._action(view, self.tr("&Reset framing"), self.reset_views, name="reset_view")
+        schemes = getattr(theme, "SCHEMES", ())
+        if schemes:
+            menu = view.addMenu(self.tr("&Theme"))
+            group = QActionGroup(self)
+            for scheme in schemes:
+                action = self._action(menu, QCoreApplication.translate("Theme", scheme),
+                                      lambda _=False, n=scheme: self.set_scheme(n), checkable=True,
+                                      name=f"scheme:{scheme}")
+                group.addAction(action)
+        help_ = bar.addMenu(self.tr("&Help"))
+        self._action(help_, self.tr("&Keys"), self.toggle_keys, name="keys")
+        self._action(help_, self.tr("The &tutorials"), self._show_tutorials, name="tutorials")
+        self._action(help_, self.tr("&About gdviz"), self._show_about, name="about")
+
     def _build_shortcuts(self) -> None:
         actions = {"toggle": self.controller.toggle, "step": self.controller.step_forward,
                    "back": self.controller.step_back, "reset": self.controller.reset,
                    "slower": self.controller.slower, "faster": self.controller.faster,
-                   "pin": self.data_view.pin_current}
+                   "pin": self.data_view.pin_current, "reset_view": self.reset_views,
+                   "keys": self.toggle_keys, "escape": self._escape}
         self.shortcuts: list[QShortcut] = []
         codes = {QKeySequence(k)[0].key() for keys in KEYS.values() for k in keys}
         self.typing_guard = TypingGuard(codes, self)
@@ -189,25 +333,30 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if isinstance(focus, (QAbstractSpinBox, QLineEdit)) and focus.hasFocus():
             return
+        if QApplication.activeModalWidget() is not None:
+            return
         action()
 
     # ----- wiring: every connection in one place ------------------------------------------
     def _wire(self) -> None:
         c = self.controller
-        c.run_replaced.connect(self._on_run)
-        for view in (self.data_view, self.loss_view, self.surface, self.curve, self.sections, self.equations):
+        c.presenter = self._present_run  # a new run reaches every view before it becomes current
+        for view in (self.data_view, self.loss_view, self.surface, self.curve, self.sections):
             c.snapshot_changed.connect(view.on_snapshot)
         for view in (self.data_view, self.loss_view, self.surface, self.curve):  # the views that draw races
             c.race_changed.connect(view.set_race)
             c.race_snapshots.connect(view.on_race_snapshots)
             c.ghosts_changed.connect(view.set_ghosts)
-        c.snapshot_changed.connect(self._show_status)
+        c.snapshot_changed.connect(self._show_status)  # the maths panel too, with the same step
         c.playing_changed.connect(self._show_playing)
         c.playing_changed.connect(self._set_rate_limited)
         c.playing_changed.connect(lambda _: self._last_snap and self._show_status(self._last_snap))
         c.speed_changed.connect(self._show_speed)
+        c.undo_changed.connect(self._show_undo)
+        c.converged.connect(self._show_converged)
         c.error.connect(lambda text: self.banner.show_message(text, error=True))
         c.info.connect(lambda text: self.banner.show_message(text, error=False))
+        c.run_replaced.connect(lambda _run: self.banner.clear_error())
         self.panel.residuals_toggled.connect(self.data_view.set_show_residuals)
         self.panel.log_scale_toggled.connect(self.loss_view.set_log_scale)
         self.panel.trail_changed.connect(self.data_view.set_trail_length)
@@ -227,33 +376,45 @@ class MainWindow(QMainWindow):
         self._pick_timer.setInterval(40)
         self._pick_timer.timeout.connect(self._apply_pick)
         self._picked: tuple[float, float] | None = None
+        self._pick_dragging = False
         self._show_speed(c.steps_per_second, c.steps_per_frame)
 
-    def _on_run(self, run: Run) -> None:
-        for view in (self.data_view, self.loss_view, self.surface, self.curve, self.sections, self.equations):
+    def _present_run(self, run: Run) -> None:
+        """Give every view the run (the controller's transaction: raises if a view cannot)."""
+        for view in self.views:
             view.set_run(run)
-        self._set_shown()
+        self._set_shown(run=run)
 
-    def _set_shown(self, landscape: bool | None = None, sections: bool | None = None) -> None:
+    def _set_shown(self, landscape: bool | None = None, sections: bool | None = None, run: Run | None = None) -> None:
         """Show the views that fit the run: data (not for functions), surface or curve, sections."""
         if landscape is not None:
             self.show_landscape = landscape
         if sections is not None:
             self.show_sections = sections
-        run = self.controller.run
+        run = run or self.controller.run
         two = len(run.param_names) == 2
         self.data_view.setVisible(not run.is_function)
         self.surface.setVisible(two and (self.show_landscape or run.is_function))
         self.curve.setVisible(not two and (self.show_landscape or run.is_function))
         self.sections.setVisible(two and self.show_sections)
+        self.status_labels["epoch"].setVisible(not run.is_function)
         top = self._top_row  # a view shown again would keep a sliver of width: share the row equally
         top.setSizes([1000 if top.widget(i).isVisibleTo(self) else 0 for i in range(top.count())])
 
     def _set_rate_limited(self, playing: bool) -> None:
         """While playing, text and path colours refresh ≤ 10 times a second; by hand, at once."""
-        self.equations.rate_limited = self.surface.rate_limited = playing
-        if not playing:
+        self.surface.rate_limited = playing
+        if playing:
+            self._speed_timer.start()
+        else:
+            self._speed_timer.stop()
             self.controller.refresh()
+        self._show_speed(self.controller.steps_per_second, self.controller.steps_per_frame)
+
+    # ----- picking the start ----------------------------------------------------------------
+    def _set_pick_mode(self, on: bool) -> None:
+        if hasattr(self.surface, "set_pick_mode"):
+            self.surface.set_pick_mode(on)
 
     def _start_picked(self, p0: float, p1: float) -> None:
         self._picked = (p0, p1)
@@ -261,47 +422,266 @@ class MainWindow(QMainWindow):
             self._pick_timer.start()
 
     def _apply_pick(self) -> None:
-        """Restart from the point picked on the surface (click or drag)."""
+        """Restart from the point picked on the surface (click or drag); one drag is one undo step."""
         if self._picked is None:
             return
         names = self.controller.run.param_names
         self.controller.set_config(init=tuple(zip(names, self._picked)))
         self._picked = None
 
+    # ----- view options -------------------------------------------------------------------
+    def reset_views(self) -> None:
+        """Every view back to automatic framing (after a Ctrl+wheel zoom)."""
+        for view in self.views:
+            if hasattr(view, "reset_view"):
+                view.reset_view()
+
+    def set_zoom(self, zoom: float) -> None:
+        """Scale every font and line width (presentation zoom); remembered."""
+        self.zoom = max(ZOOMS[0], min(ZOOMS[-1], float(zoom)))
+        if hasattr(theme, "set_zoom"):
+            theme.set_zoom(self.zoom)
+        pt = round(12 * self.zoom)
+        self.toolbar.setStyleSheet("QToolButton { font-size: %dpt; padding: 4px 12px; } QLabel { font-size: %dpt;"
+                                   " padding-left: 12px; }" % (round(14 * self.zoom), pt))
+        self.statusBar().setStyleSheet("QStatusBar { font-size: %dpt; } QLabel { padding: 0 10px; }" % round(13 * self.zoom))
+        self.banner.zoom = self.zoom
+        self.presentation_bar.set_zoom(self.zoom)
+        app_font = QApplication.font()
+        app_font.setPointSize(pt)
+        for widget in (self.panel, self.docks["settings"], self.docks["maths"], self.menuBar()):
+            widget.setFont(app_font)
+        self._restyle()
+        QSettings().setValue("view/zoom", self.zoom)
+
+    def step_zoom(self, direction: int) -> None:
+        """One rung up or down the zoom ladder."""
+        if direction > 0:
+            zoom = next((z for z in ZOOMS if z > self.zoom + 1e-9), ZOOMS[-1])
+        else:
+            zoom = next((z for z in reversed(ZOOMS) if z < self.zoom - 1e-9), ZOOMS[0])
+        self.set_zoom(zoom)
+        self.banner.show_message(self.tr("Zoom {0} %").format(round(zoom * 100)), error=False)
+
+    def set_scheme(self, name: str) -> None:
+        """Standard or high-contrast colours; remembered."""
+        if hasattr(theme, "set_scheme"):
+            theme.set_scheme(name)
+        action = self.actions.get(f"scheme:{name}")
+        if action is not None:
+            action.setChecked(True)
+        self._restyle()
+        QSettings().setValue("view/scheme", name)
+
+    def _restyle(self) -> None:
+        for view in self.views:
+            if hasattr(view, "restyle"):
+                view.restyle()
+        self.controller.refresh()
+
+    def _restore_preferences(self) -> None:
+        settings = QSettings()
+        scheme = settings.value("view/scheme", "", type=str)
+        if scheme and scheme in getattr(theme, "SCHEMES", ()):
+            self.set_scheme(scheme)
+        self.set_zoom(settings.value("view/zoom", 1.0, type=float))
+
+    # ----- presentation -------------------------------------------------------------------
+    def set_presentation(self, on: bool) -> None:
+        """Full screen, docks, menus and toolbar hidden, and a slim line with step, η, loss and state."""
+        self.actions["present"].setChecked(on)
+        if on == (self._presenting is not None):
+            return
+        if on:
+            self._presenting = {"docks": {n: d.isVisible() for n, d in self.docks.items()},
+                                "full": self.isFullScreen(), "maximised": self.isMaximized()}
+            for dock in self.docks.values():
+                dock.hide()
+            for widget in (self.menuBar(), self.toolbar, self.statusBar()):
+                widget.hide()
+            self.presentation_bar.show()
+            self.showFullScreen()
+        else:
+            state, self._presenting = self._presenting, None
+            self.presentation_bar.hide()
+            for widget in (self.menuBar(), self.toolbar, self.statusBar()):
+                widget.show()
+            for name, shown in state["docks"].items():
+                self.docks[name].setVisible(shown)
+            if not state["full"]:
+                self.showMaximized() if state["maximised"] else self.showNormal()
+        self.actions["fullscreen"].setChecked(self.isFullScreen())
+        if self._last_snap is not None:
+            self._show_status(self._last_snap)
+
+    @property
+    def presenting(self) -> bool:
+        """Whether presentation mode is on."""
+        return self._presenting is not None
+
+    def set_full_screen(self, on: bool) -> None:
+        """Full screen on its own (F11), docks and menus stay."""
+        self.showFullScreen() if on else self.showNormal()
+        self.actions["fullscreen"].setChecked(on)
+
+    def toggle_keys(self) -> None:
+        """Show or hide the sheet of keys."""
+        self.keys_overlay.toggle()
+
+    def _escape(self) -> None:
+        """Escape closes the keys sheet, else leaves presentation mode, else full screen."""
+        if self.keys_overlay.isVisible():
+            self.keys_overlay.hide()
+        elif self.presenting:
+            self.set_presentation(False)
+        elif self.isFullScreen():
+            self.set_full_screen(False)
+        else:
+            self.setFocus()
+
+    # ----- export -------------------------------------------------------------------------
+    def export_targets(self) -> list[tuple[str, QWidget]]:
+        """What can be exported: the window and each view shown."""
+        names = ((self.data_view, self.tr("Data and line")), (self.loss_view, self.tr("Loss curve")),
+                 (self.surface, self.tr("Loss landscape")), (self.curve, self.tr("Loss curve of the parameter")),
+                 (self.sections, self.tr("Cross-sections")), (self.equations, self.tr("The maths")))
+        return [(self.tr("Whole window"), self)] + [(n, w) for w, n in names if w.isVisible()]
+
+    def export_image_dialog(self) -> None:
+        """Ask what, the scale and the file; write PNG or SVG."""
+        dialog = ExportDialog(self.export_targets(), QSettings().value("export/scale", 2, type=int), self)
+        if dialog.exec() != ExportDialog.Accepted:
+            return
+        widget, scale = dialog.chosen()
+        folder = QSettings().value("export/folder", "", type=str)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export image"), folder + "/gdviz.png",
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if not path:
+            return
+        self.export_image(path, widget, scale)
+
+    def export_image(self, path: str, widget: QWidget | None = None, scale: int = 1) -> bool:
+        """Write the window (or one view) to `path`; a one-line banner on failure."""
+        try:
+            save_image(widget or self, path, scale)
+        except OSError as exc:
+            self.banner.show_message(self.tr("Export failed: {0}").format(str(exc)))
+            return False
+        settings = QSettings()
+        settings.setValue("export/scale", scale)
+        settings.setValue("export/folder", str(__import__("pathlib").Path(path).parent))
+        self.banner.show_message(self.tr("Saved {0}").format(path), error=False)
+        return True
+
+    def copy_image(self, widget: QWidget | None = None, scale: int = 1) -> None:
+        """Put the window (or one view) on the clipboard."""
+        copy_image(widget or self, scale)
+        self.banner.show_message(self.tr("Image copied"), error=False)
+
+    # ----- help ---------------------------------------------------------------------------
+    def _show_tutorials(self) -> None:
+        QMessageBox.information(self, self.tr("The tutorials"), self.tr(
+            "gdviz grows out of five gradient-descent tutorials:\n"
+            "000 derivative, house prices, the learning rate — data: House prices\n"
+            "001 beans, stochastic and batch descent, fixed steps — data: Beans\n"
+            "002 y = 1 + 2x, loss surface, learning rates, a bad feature — data: y = 1 + 2x\n"
+            "003 1000 points, lines after 10, 20, 30, 100, 1000 epochs — pins\n"
+            "004 losses, random and direction search, a two-layer model — races"))
+
+    def _show_about(self) -> None:
+        from .. import __version__
+        QMessageBox.about(self, self.tr("About gdviz"), self.tr(
+            "gdviz {0}: gradient descent, animated live for teaching.").format(__version__))
+
+    # ----- errors -------------------------------------------------------------------------
+    def _install_excepthook(self) -> None:
+        """The last resort: an exception in any slot becomes a banner and a log line, never a crash."""
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._excepthook
+
+    def _excepthook(self, kind, value, tb) -> None:
+        LOG.error("internal error: %s", "".join(traceback.format_exception(kind, value, tb)).rstrip())
+        try:
+            self.controller.pause()
+            self.banner.show_message(self.tr("Something went wrong: {0}. The run is paused; "
+                                             "undo (Ctrl+Z) or reset (Home) if the views look wrong.")
+                                     .format(str(value).splitlines()[0] if str(value) else kind.__name__))
+        except RuntimeError:  # the window is already gone
+            pass
+        if self._previous_hook not in (sys.__excepthook__, None):
+            self._previous_hook(kind, value, tb)  # a test harness's hook records it too
+
     # ----- small views --------------------------------------------------------------------
     def _show_status(self, snap: Snapshot) -> None:
-        """The status bar; while playing at most 10 times a second (relayouts cost 2 ms a frame)."""
+        """Status bar and maths panel together (the same step); while playing at most 10 times a second."""
         self._last_snap = snap
-        if self.equations.rate_limited and time.monotonic() - self._status_at < 0.1:
+        if self.controller.playing and time.monotonic() - self._status_at < 0.1:
             if not self._status_timer.isActive():
                 self._status_timer.start(100)
             return
         self._status_timer.stop()
         self._status_at = time.monotonic()
+        self.equations.on_snapshot(snap)
         labels = self.status_labels
-        labels["step"].setText(f"step <b>{snap.step:,}</b>")
-        labels["epoch"].setText(f"epoch <b>{snap.epoch:,}</b>")
-        val = f"  val <b>{num(snap.val_loss)}</b>" if snap.val_loss is not None else ""
-        labels["loss"].setText(f"loss <b>{num(snap.train_loss)}</b>{val}")
+        step = "{:,}".format(snap.step)
+        labels["step"].setText(self.tr("step <b>{0}</b>").format(step))
+        labels["epoch"].setText(self.tr("epoch <b>{0}</b>").format("{:,}".format(snap.epoch)))
+        loss = self.tr("loss <b>{0}</b>").format(num(snap.train_loss))
+        if snap.val_loss is not None:
+            loss += "  " + self.tr("val <b>{0}</b>").format(num(snap.val_loss))
+        labels["loss"].setText(loss)
         labels["params"].setText("   ".join(f"{n} = <b>{num(v)}</b>" for n, v in zip(snap.param_names, snap.params)))
+        state, colour = self._state_text(snap)
+        labels["state"].setText(f"<span style='color:{colour}'><b>{state}</b></span>")
+        if self.presenting:
+            lr = self.controller.run.live.learning_rate
+            self.presentation_bar.set_html("   ".join((
+                self.tr("step <b>{0}</b>").format(step), "η = <b>{0}</b>".format(num(lr)),
+                loss, f"<span style='color:{colour}'><b>{state}</b></span>")))
+
+    def _state_text(self, snap: Snapshot) -> tuple[str, str]:
+        """The run's state in words and its colour."""
         colour = {Status.DIVERGED: theme.DIVERGED, Status.CONVERGED: theme.CONVERGED}.get(snap.status, "#333")
-        text = snap.message if snap.status in (Status.DIVERGED, Status.CONVERGED) else snap.status.value
         if self.controller.playing:
-            text = "running"
-        elif snap.status is Status.RUNNING:
-            text = "paused"
-        labels["state"].setText(f"<span style='color:{colour}'><b>{text}</b></span>")
+            return self.tr("running"), colour
+        if snap.status is Status.RUNNING:
+            return self.tr("paused"), colour
+        if snap.status is Status.READY:
+            return self.tr("ready"), colour
+        return snap.message or snap.status.value, colour
 
     def _show_playing(self, playing: bool) -> None:
-        self.buttons["toggle"].setText("❚❚ Pause" if playing else "▶ Play")
+        self.buttons["toggle"].setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
 
     def _show_speed(self, steps_per_second: int, steps_per_frame: int) -> None:
-        rate = steps_per_second * steps_per_frame
-        self.speed_label.setText(f"speed: {rate:,} steps/s  ({steps_per_second} frames/s × {steps_per_frame})")
+        """The speed asked for, and while playing the speed measured (a slow frame takes fewer steps)."""
+        rate = "{:,}".format(steps_per_second * steps_per_frame)
+        text = self.tr("speed: {0} steps/s  ({1} frames/s × {2})").format(rate, steps_per_second, steps_per_frame)
+        measured = self.controller.measured_rate if self.controller.playing else None
+        if measured is not None:
+            text += "  " + self.tr("measured {0} steps/s").format("{:,}".format(round(measured)))
+        self.speed_label.setText(text)
+
+    def _show_undo(self, can_undo: bool, can_redo: bool) -> None:
+        self.actions["undo"].setEnabled(can_undo)
+        self.actions["redo"].setEnabled(can_redo)
+
+    def _show_converged(self, step: int) -> None:
+        self.banner.show_message(self.tr("Converged at step {0}. Play (Space) goes on from here.")
+                                 .format("{:,}".format(step)), error=False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if not getattr(self, "_shared_once", False):
+            self._shared_once = True
+            self._share_docks()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.controller.pause()
         QApplication.instance().removeEventFilter(self.typing_guard)
+        if sys.excepthook == self._excepthook:
+            sys.excepthook = self._previous_hook
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
+        if not self.presenting:
+            settings.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
