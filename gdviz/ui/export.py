@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSaveFile, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QRegion
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget)
 
 SCALES = (1, 2, 3)
@@ -19,9 +19,15 @@ def render_image(widget: QWidget, scale: int = 1) -> QImage:
     painter.setRenderHint(QPainter.Antialiasing)
     painter.setRenderHint(QPainter.TextAntialiasing)
     painter.scale(scale, scale)
-    widget.render(painter, QPoint(), QRect(QPoint(), widget.size()))
+    _render(widget, painter)
     painter.end()
     return image
+
+
+def _render(widget: QWidget, painter: QPainter) -> None:
+    """QWidget's render with its children (a plot's own QGraphicsView.render draws only its scene)."""
+    QWidget.render(widget, painter, QPoint(), QRegion(QRect(QPoint(), widget.size())),
+                   QWidget.DrawWindowBackground | QWidget.DrawChildren)
 
 
 def save_png(widget: QWidget, path: str | Path, scale: int = 1) -> None:
@@ -45,7 +51,7 @@ def save_svg(widget: QWidget, path: str | Path) -> None:
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError(QCoreApplication.translate("Export", "could not write {0}").format(str(path)))
-    widget.render(painter, QPoint(), QRect(QPoint(), widget.size()))
+    _render(widget, painter)
     painter.end()
     tmp.replace(path)
 

@@ -1,0 +1,218 @@
+"""Issue 8 in the real window: screen shares, presentation mode, keys sheet, undo of restarts, export."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from gdviz.engine import RaceEntry, RunConfig, Status
+from tests.test_gui import activate
+
+
+def state_of(run):
+    """Step, parameters and the whole history of a run, as copies."""
+    h = run.history
+    return (run.step, run.params.copy(), {k: h.column(k).copy() for k in ("step", "params", "train_loss")})
+
+
+def assert_same(a, b) -> None:
+    assert a[0] == b[0]
+    np.testing.assert_array_equal(a[1], b[1])
+    for key in a[2]:
+        np.testing.assert_array_equal(a[2][key], b[2][key])
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+def test_plots_get_at_least_55_percent_of_the_width_with_both_docks(window, qtbot, size) -> None:
+    window.resize(*size)
+    window._share_docks()
+    qtbot.wait(50)
+    assert all(d.isVisible() for d in window.docks.values())
+    assert window.plots_share() >= 0.55
+
+
+def test_fit_to_screen_takes_at_most_90_percent(window) -> None:
+    window.fit_to_screen()
+    area = window.screen().availableGeometry()
+    assert window.width() <= round(area.width() * 0.9) + 1
+    assert window.height() <= round(area.height() * 0.9) + 1
+
+
+def test_undo_after_a_seed_change_restores_step_params_and_history(window) -> None:
+    c = window.controller
+    c.step_forward(25)
+    before = state_of(c.run)
+    old_run = c.run
+    assert c.set_config(seed=7)
+    assert c.run is not old_run and c.run.step == 0
+    assert c.undo()
+    assert_same(state_of(c.run), before)
+    assert c.redo() and c.run.step == 0 and c.run.config.seed == 7
+    assert c.undo()
+    c.step_forward(5)  # the restored run goes on exactly as the original would have
+    fresh = old_run.__class__(old_run.config, old_run.changes[0][1] if old_run.changes else None,
+                              dataset=old_run.dataset)
+    fresh.advance(30, stop_on_converged=False)
+    np.testing.assert_array_equal(c.run.params, fresh.params)
+
+
+def test_undo_after_a_start_picked_on_the_surface(window, qtbot) -> None:
+    c = window.controller
+    c.step_forward(40)
+    before = state_of(c.run)
+    window._start_picked(3.0, -2.0)
+    qtbot.waitUntil(lambda: c.run.step == 0 and tuple(c.run.params) == (3.0, -2.0) or
+                    dict(zip(c.run.param_names, c.run.params)) == {"b": 3.0, "w": -2.0}, timeout=2000)
+    assert c.can_undo
+    window.actions["undo"].trigger()
+    assert_same(state_of(c.run), before)
+
+
+def test_undo_after_a_reset_brings_the_step_back(window) -> None:
+    c = window.controller
+    c.step_forward(12)
+    before = state_of(c.run)
+    c.reset()
+    assert c.run.step == 0
+    c.undo()
+    assert_same(state_of(c.run), before)
+
+
+def test_adding_a_runner_keeps_the_step_and_undo_removes_it(window) -> None:
+    c = window.controller
+    c.step_forward(13)
+    before = state_of(c.run)
+    entry = RaceEntry("fast", 1, c.run.live.__class__(learning_rate=0.5))
+    assert c.add_runner(entry)
+    assert c.race is not None and c.race.step == 13
+    assert [r.step for r in c.race.runs] == [13, 13]
+    assert c.selected_runner == 1
+    c.set_live(learning_rate=0.3)  # edits the selected runner only
+    assert c.race.runs[1].live.learning_rate == 0.3 and c.race.runs[0].live.learning_rate != 0.3
+    c.undo()
+    assert c.race is None
+    assert_same(state_of(c.run), before)
+
+
+def test_removing_runners_one_by_one(window) -> None:
+    c = window.controller
+    c.start_preset("learning-rates") if "learning-rates" in __import__("gdviz.engine", fromlist=["PRESETS"]).PRESETS \
+        else c.start_preset(next(iter(__import__("gdviz.engine", fromlist=["PRESETS"]).PRESETS)))
+    n = len(c.race.runs)
+    c.step_forward(5)
+    assert c.remove_runner(n - 1)
+    assert len(c.race.runs) == n - 1 and c.race.step == 5
+    c.undo()
+    assert len(c.race.runs) == n
+
+
+def test_a_view_that_fails_leaves_the_old_run_everywhere(window, monkeypatch) -> None:
+    c = window.controller
+    c.step_forward(3)
+    old = c.run
+
+    def broken(run):
+        if run is not old:
+            raise ValueError("cannot frame this")
+    original = window.sections.set_run
+    monkeypatch.setattr(window.sections, "set_run", lambda run: (broken(run), original(run)))
+    errors = []
+    c.error.connect(errors.append)
+    assert not c.set_config(seed=99)
+    assert c.run is old and old.step == 3
+    assert errors and "cannot frame this" in errors[-1]
+    assert window.surface._run is old if hasattr(window.surface, "_run") else True
+
+
+def test_presentation_mode_hides_docks_and_escape_restores(window, qtbot) -> None:
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_F5)
+    assert window.presenting
+    assert not any(d.isVisible() for d in window.docks.values())
+    assert not window.menuBar().isVisible() and window.presentation_bar.isVisible()
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert "step <b>1</b>" in window.presentation_bar.text()
+    qtbot.keyClick(window, Qt.Key_Escape)
+    assert not window.presenting
+    assert all(d.isVisible() for d in window.docks.values())
+
+
+def test_keys_sheet_lists_keys_and_escape_closes_it(window, qtbot) -> None:
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_F1)
+    assert window.keys_overlay.isVisible()
+    texts = [w.text() for w in window.keys_overlay.findChildren(type(window.speed_label))]
+    assert "Space" in texts and "F5" in texts
+    qtbot.keyClick(window.keys_overlay, Qt.Key_Escape)
+    assert not window.keys_overlay.isVisible()
+
+
+def test_zoom_keys_scale_and_are_remembered(window, qtbot) -> None:
+    activate(qtbot, window)
+    window.actions["zoom_in"].trigger()
+    assert window.zoom > 1.0
+    assert QSettings().value("view/zoom", 1.0, type=float) == window.zoom
+    window.actions["zoom_reset"].trigger()
+    assert window.zoom == 1.0
+
+
+def test_export_png_at_twice_the_size_and_svg(window, tmp_path) -> None:
+    png, svg = tmp_path / "w.png", tmp_path / "v.svg"
+    size = window.loss_view.size()
+    assert window.export_image(str(png), window.loss_view, 2)
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (2 * size.width(), 2 * size.height())
+    assert window.export_image(str(svg), window.data_view)
+    assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml") and "<svg" in svg.read_text(encoding="utf-8")
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_export_to_a_folder_that_does_not_exist_says_so(window, tmp_path) -> None:
+    assert not window.export_image(str(tmp_path / "no" / "such" / "x.png"))
+    assert window.banner.isVisible() and "Export failed" in window.banner.text()
+
+
+def test_a_converged_run_pauses_once_and_play_goes_on(window, qtbot) -> None:
+    c = window.controller
+    c.load(RunConfig(data="linear"), c.run.live.__class__(learning_rate=0.5))
+    c.set_speed(60, 1000)
+    c.play()
+    qtbot.waitUntil(lambda: not c.playing, timeout=10000)
+    assert c.run.status in (Status.CONVERGED, Status.RUNNING)
+    first = getattr(c.run, "converged_at", None)
+    assert first is not None
+    step = c.run.step
+    c.play()
+    qtbot.waitUntil(lambda: c.run.step > step + 1000, timeout=5000)
+    c.pause()
+    assert c.run.converged_at == first
+
+
+def test_speed_label_shows_the_measured_rate(window, qtbot) -> None:
+    c = window.controller
+    c.set_speed(60, 10)
+    c.play()
+    qtbot.waitUntil(lambda: "measured" in window.speed_label.text(), timeout=5000)
+    c.pause()
+
+
+def test_a_good_restart_clears_an_old_error_banner(window) -> None:
+    c = window.controller
+    c.error.emit("bad file")
+    assert window.banner.isVisible()
+    c.set_config(seed=3)
+    assert not window.banner.isVisible()
+
+
+def test_an_exception_in_a_slot_becomes_a_banner(window, qtbot, monkeypatch) -> None:
+    import sys
+    seen = []
+    monkeypatch.setattr(window, "_previous_hook", lambda *a: seen.append(a))
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert "boom in a slot" in window.banner.text() and seen
+    assert QApplication.instance() is not None
