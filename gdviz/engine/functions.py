@@ -116,6 +116,25 @@ class FunctionObjective:
         m = np.array(self.spec.minima)
         return m[np.argmin(np.linalg.norm(m - np.array(self.spec.start), axis=1))]
 
+    def minimum_value(self) -> float | None:
+        """The least value f* (at the listed minima), or None when f has no minimum (saddle)."""
+        if not self.spec.minima:
+            return None
+        return float(np.min(self.spec.f(np.array(self.spec.minima))))
+
+    def gap(self, params: Array) -> Array | None:
+        """f(θ) − f* (None without a minimum)."""
+        low = self.minimum_value()
+        if low is None:
+            return None
+        with np.errstate(all="ignore"):
+            return self.spec.f(params) - low
+
+    def noise(self, loss: Array) -> Array:
+        """The rounding error of computing f of this size: gaps below it are at the floor."""
+        low = self.minimum_value() or 0.0
+        return 64 * np.finfo(float).eps * np.maximum(np.abs(loss), abs(low))
+
     def preset_live(self) -> LiveSettings:
         """The learning rate that shows the function well."""
         return LiveSettings(learning_rate=self.spec.learning_rate)

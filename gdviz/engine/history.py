@@ -1,14 +1,23 @@
 """Columnar, bounded history of a run: one row per kept step.
 
-Arrays grow by doubling up to `max_rows`; then the older three quarters are thinned to every
-other row, so memory stays bounded on any run length while the recent past stays complete.
-Views read `column(name)` slices without copying.
+Arrays grow by doubling up to `max_rows`. Then the history thins, keeping what a loss plot needs:
+- the first `head` rows (the start of a run is its interesting part) stay exactly, every step;
+- the most recent rows stay exactly (stepping back a little needs no replay);
+- the rows between are grouped into buckets of geometrically growing width (a fixed number per
+  doubling of the step, so the buckets look even on a log step axis) and each bucket keeps its
+  first row and the rows of its least and greatest training loss.
+When the buckets alone outgrow their share, they merge in pairs (the grid is nested, so a merged
+bucket still holds its true extremes). Every kept row is a real step with its whole state, so a run
+can go back to any step by replaying from the nearest kept row. Views read `column(name)` slices
+without copying.
 """
 from __future__ import annotations
 
 import numpy as np
 
-STATUS_CODES = ("ready", "running", "converged", "diverged")
+STATUS_CODES = ("ready", "running", "converged", "diverged", "stalled")  # the order of types.Status
+HEAD = 1 << 16  # rows kept exactly from the start (at most a quarter of max_rows)
+PER_OCTAVE = 1024  # thinned buckets per doubling of the step, before any merging
 
 
 class History:
@@ -18,6 +27,9 @@ class History:
         self.n_params = n_params
         self.state_size = state_size
         self.max_rows = max(16, max_rows)
+        self.head = min(HEAD, self.max_rows // 4)  # rows kept exactly from the start
+        self.recent = max(2, self.max_rows // 8)  # newest rows kept exactly when thinning
+        self.level = 0  # how many times the buckets have merged in pairs
         self.n = 0
         self.thinned = False
         self._cols = self._alloc(min(1024, self.max_rows))
@@ -34,6 +46,13 @@ class History:
 
     def __len__(self) -> int:
         return self.n
+
+    def copy(self) -> "History":
+        """An independent history with the same rows (buffers trimmed to the kept rows)."""
+        out = History.__new__(History)
+        out.__dict__.update(self.__dict__)
+        out._cols = {k: v[: max(self.n, 1)].copy() for k, v in self._cols.items()}
+        return out
 
     def column(self, name: str) -> np.ndarray:
         """A read-only view of the kept rows of one column."""
@@ -61,7 +80,7 @@ class History:
         self.n += m
 
     def _grow(self, cap: int, need: int) -> None:
-        if self.n + need > cap:  # a block larger than the whole buffer: thin until it fits
+        if self.n + need > cap:  # a block larger than the whole buffer: make room anyway
             cap = max(cap, self.n + need)
         new = self._alloc(cap)
         for k, v in self._cols.items():
@@ -69,9 +88,20 @@ class History:
         self._cols = new
 
     def _thin(self) -> None:
-        """Keep every other row of the older three quarters (always keeping row 0)."""
-        old = (self.n * 3) // 4
-        keep = np.concatenate([np.arange(0, old, 2), np.arange(old, self.n)])
+        """Thin the rows between the head and the recent tail to bucket firsts and loss extremes."""
+        lo, hi = self.head, self.n - self.recent
+        if hi - lo < 2:
+            return
+        budget = max(3, self.max_rows // 4)
+        steps = self._cols["step"][lo:hi]
+        loss = self._cols["train_loss"][lo:hi]
+        fine = np.floor(PER_OCTAVE * np.log2(np.maximum(steps, 1).astype(float))).astype(np.int64)
+        while True:
+            keep = _bucket_rows(fine >> self.level, loss)
+            if len(keep) <= budget or self.level > 40:
+                break
+            self.level += 1
+        keep = np.concatenate([np.arange(lo), lo + keep, np.arange(hi, self.n)])
         for v in self._cols.values():
             v[: len(keep)] = v[keep]
         self.n = len(keep)
@@ -89,3 +119,12 @@ class History:
     def nbytes(self) -> int:
         """Memory held by the buffers."""
         return sum(v.nbytes for v in self._cols.values())
+
+
+def _bucket_rows(ids: np.ndarray, loss: np.ndarray) -> np.ndarray:
+    """Sorted indices of each bucket's first row and its rows of least and greatest loss (ids ascending)."""
+    starts = np.flatnonzero(np.diff(ids)) + 1
+    starts = np.concatenate([[0], starts])
+    ends = np.append(starts[1:], len(ids))
+    order = np.lexsort((loss, ids))  # by bucket, then by loss (NaN last)
+    return np.unique(np.concatenate([starts, order[starts], order[ends - 1]]))

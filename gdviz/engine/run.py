@@ -1,17 +1,18 @@
 """A descent run: the state, the step, step back, status and history."""
 from __future__ import annotations
 
+import copy as _copy
 import math
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from . import optimizers
-from .datasets import Dataset, builtin, load_csv
+from .datasets import DataError, Dataset, builtin, load_csv
 from .functions import FunctionObjective
 from .history import History
 from .kernels import LIMIT, run_linear
-from .objective import DataObjective, Sums
+from .objective import DataObjective, Sums, standard_scale
 from .optimizers import Context, scheduled_lr
 from .sampler import Plan, Sampler
 from .types import (BatchMode, ClipMode, LiveSettings, RunConfig, Schedule, Snapshot, Status, Update,
@@ -66,13 +67,20 @@ def make_objective(config: RunConfig, dataset: Dataset | None):
     preset = dataset.preset
     shift, scale = 0.0, 1.0
     if config.standardise:
-        shift, scale = float(dataset.x_train.mean()), float(dataset.x_train.std())
+        shift, scale = standard_scale(dataset.x_train)
     return DataObjective(dataset, config.model or preset.model, config.reduction or preset.reduction,
                          shift, scale)
 
 
 class Run:
-    """Gradient descent on one objective. Only `advance`, `rewind`, `reset` and `set_live` change it."""
+    """Gradient descent on one objective. Only `advance`, `rewind`, `reset`, `set_live` and
+    `set_tolerance` change it.
+
+    Construction raises ValueError (DataError for data) with a one-line message when the data, the
+    start or a setting cannot be used; nothing else. Status per step: CONVERGED when the tolerance
+    test holds (see `converged_mask`), STALLED when a deterministic step left the parameters or the
+    loss unchanged without converging, DIVERGED when the loss or the parameters ran away.
+    """
 
     def __init__(self, config: RunConfig = RunConfig(), live: LiveSettings | None = None,
                  dataset: Dataset | None = None, max_history: int = 1 << 20) -> None:
@@ -108,11 +116,26 @@ class Run:
                 raise ValueError(f"unknown parameter '{unknown[0]}' in the initial values "
                                  f"(use {' and '.join(self.param_names)})")
             start.update(given)
+        values = []
         for name in self.param_names:
-            value = float(start.get(name, 0.0))
+            try:
+                value = float(start.get(name, 0.0))
+            except (TypeError, ValueError, OverflowError):
+                raise ValueError("initial {0} must be a number, got {1!r}".format(name, start.get(name))) from None
             if not (math.isfinite(value) and abs(value) < LIMIT):
-                raise ValueError(f"initial {name} must be a finite number, got {value:g}")
-        return np.array([float(start.get(name, 0.0)) for name in self.param_names])
+                raise ValueError("initial {0} must be finite and below 1e100 in size, got {1:g}".format(name, value))
+            values.append(value)
+        return np.array(values)
+
+    def _start_refused(self, loss: float, grad: np.ndarray) -> ValueError | None:
+        """The error for a start where the loss or its gradient overflows (None when it is fine)."""
+        if math.isfinite(loss) and np.all(np.isfinite(grad)):
+            return None
+        where = ", ".join("{0} = {1:g}".format(n, v) for n, v in zip(self.param_names, self.initial_params))
+        if self.is_function:
+            return ValueError("f overflows at the start {0}: start nearer the minimum".format(where))
+        return DataError("the loss overflows at the start {0} on these data: start nearer 0, rescale x or use "
+                         "Standardise x".format(where))
 
     def reset(self) -> None:
         """Back to step 0 with the initial parameters, keeping the current live settings."""
@@ -125,20 +148,88 @@ class Run:
         self._log: list[tuple[int, LiveSettings]] = [(0, self.live)]
         self._last_batch: np.ndarray | None = None
         self.history = History(len(self.params), optimizers.state_size(len(self.params)), self.max_history)
-        loss, grad = self.objective.loss_grad(self.params)
-        self._g0 = float(np.linalg.norm(grad))
-        self._explode = EXPLODE * max(abs(float(loss)), 1.0)
-        self.status = Status.CONVERGED if self._g0 == 0.0 else Status.READY
+        with np.errstate(all="ignore"):
+            loss, grad = self.objective.loss_grad(self.params)
+            loss = float(loss)
+            refused = self._start_refused(loss, grad)
+            if refused is not None:
+                raise refused
+            self._set_scales(loss, grad)
+            converged = bool(self.converged_mask(self.params[None], np.array([loss]), grad[None],
+                                                 np.array([False]))[0])
+        self._explode = EXPLODE * max(abs(loss), 1.0)
+        self.status = Status.CONVERGED if converged else Status.READY
+        self.converged_at: int | None = 0 if converged else None
         val = self.objective.val_loss(self.params)
         self._append(np.array([0]), np.array([0]), np.array([0]), self.status, self.params[None],
                      grad[None], np.array([loss]), np.array([loss]),
                      np.array([np.nan if val is None else val]), np.zeros((1, self.history.state_size)),
                      np.array([scheduled_lr(self.live, 0)]))
 
+    # ----- convergence --------------------------------------------------------------------
+    def _set_scales(self, loss: float, grad: np.ndarray) -> None:
+        """The scales the tolerance is relative to, from the start (see converged_mask)."""
+        obj = self.objective
+        low = obj.minimum_value()
+        gap0 = None if low is None else float(obj.gap(self.initial_params))
+        self._gap_scale = None if gap0 is None else (min(gap0, low) if low > 0 else gap0)
+        self._g0sq = float(grad @ grad)
+
+    @property
+    def tolerance(self) -> float:
+        """The convergence tolerance (RunConfig.grad_tol)."""
+        return self.config.grad_tol
+
+    def converged_mask(self, params: np.ndarray, loss: np.ndarray, grad: np.ndarray,
+                       stalled: np.ndarray) -> np.ndarray:
+        """Whether each row (params, its loss, its full gradient) has converged.
+
+        Where the least loss L* is known (every data set: the loss is quadratic; every function with
+        a minimum) the test is the optimality gap L − L* ≤ tol·S, with S = min(L₀ − L*, L*) (or
+        L₀ − L* when L* = 0): a loss within tol of its own best, whatever the units or the start.
+        A stalled step (`stalled`) also counts when its gap is within the rounding noise of the
+        loss (nothing finer exists in floating point). Without L* (the saddle) the test is
+        |∇L|² ≤ tol·|∇L(θ₀)|².
+        """
+        tol = self.tolerance
+        if self._gap_scale is None:
+            return np.sum(grad * grad, axis=-1) <= tol * self._g0sq
+        gap = np.asarray(self.objective.gap(params), float)
+        return (gap <= tol * self._gap_scale) | (stalled & (gap <= self.objective.noise(loss)))
+
+    def set_tolerance(self, tol: float) -> None:
+        """Change the convergence tolerance for every later check, without a restart.
+
+        The current step is checked again: when it no longer meets the tolerance the run is no longer
+        converged and `converged_at` is cleared (a run that goes on stops again at the new tolerance)."""
+        try:
+            value = float(tol)
+        except (TypeError, ValueError, OverflowError):
+            raise ValueError("tolerance must be a number from 0 to 1, got {0!r}".format(tol)) from None
+        if not 0.0 <= value <= 1.0:
+            raise ValueError("tolerance must be a number from 0 to 1, got {0:g}".format(value))
+        self.config = replace(self.config, grad_tol=value)
+        self._ahead = None
+        if self.status is Status.DIVERGED:
+            return
+        with np.errstate(all="ignore"):
+            loss, grad = self.objective.loss_grad(self.params)
+            stalled = self.status is Status.STALLED
+            now = bool(self.converged_mask(self.params[None], np.array([float(loss)]), np.asarray(grad)[None],
+                                           np.array([stalled]))[0])
+        if now:
+            self.status = Status.CONVERGED
+            self.converged_at = self.step if self.converged_at is None else self.converged_at
+        elif self.status is Status.CONVERGED:
+            self.status = Status.READY if self.step == 0 else Status.RUNNING
+            self.converged_at = None
+
     @property
     def optimum(self) -> dict[str, float] | None:
-        """The closed-form least-squares parameters (a function's nearest minimum; None if none)."""
-        opt = self.objective.optimum()
+        """The closed-form least-squares parameters (a function's nearest minimum). None when there is
+        none or it is not unique: a saddle; every training x the same (line model); every x = 0 (y = w·x)."""
+        with np.errstate(all="ignore"):
+            opt = self.objective.optimum()
         return None if opt is None else dict(zip(self.param_names, opt.tolist()))
 
     def batch_mode(self, live: LiveSettings | None = None) -> BatchMode:
@@ -243,7 +334,8 @@ class Run:
         return lambda i, theta: c[i] + jac[i] @ theta
 
     def advance(self, n: int = 1, stop_on_converged: bool = True) -> int:
-        """Take up to n steps; stops at divergence (and at convergence). Returns steps taken.
+        """Take up to n steps; stops at divergence and, with stop_on_converged, once at the first
+        convergence of this path (`converged_at`); later calls go on normally. Returns steps taken.
 
         Steps are integrated and checked in blocks. A short advance (one step a frame) takes its
         steps from a block of up to AHEAD computed ahead: the per-call cost of the vectorised
@@ -252,18 +344,20 @@ class Run:
         change of state or settings drops it. `ahead_phase` staggers the steps at which runs
         refill (a race's runners do not all compute in the same frame)."""
         taken = 0
+        stop = bool(stop_on_converged) and self.converged_at is None
+        n = max(0, int(n))
         while taken < n and self.status is not Status.DIVERGED:
             block = self._ahead
-            if block is None or block.stop != stop_on_converged:
+            if block is None or block.stop != stop:
                 aligned = AHEAD - (self.step + self.ahead_phase) % AHEAD
                 size = min(max(n - taken, aligned), CHUNK, self.history.max_rows // 4)
                 plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size, size)
                 sums = self._sums(plan)
                 with np.errstate(all="ignore"):
                     p, g, s, rates = self._integrate(sums, plan.steps)
-                    block = self._ahead = self._check(plan, sums, p, g, s, rates, stop_on_converged)
+                    block = self._ahead = self._check(plan, sums, p, g, s, rates, stop)
             taken += self._take(block, n - taken)
-            if self.status is Status.DIVERGED or (stop_on_converged and self.status is Status.CONVERGED):
+            if self.status is Status.DIVERGED or (stop and self.converged_at is not None):
                 break
         return taken
 
@@ -276,17 +370,15 @@ class Run:
         batch = obj.loss(p[:-1], batch_sums)
         val = obj.val_loss(p[1:])
         val = np.full(k, np.nan) if val is None else val
-        finite = (np.isfinite(train) & np.isfinite(batch) & np.isfinite(p[1:]).all(1)
-                  & np.isfinite(g).all(1) & (np.isfinite(val) | (obj.val is None)))
+        finite = (np.isfinite(train) & np.isfinite(batch) & np.isfinite(p[1:]).all(1) & np.isfinite(g).all(1)
+                  & np.isfinite(full_grad).all(1) & (np.isfinite(val) | (obj.val is None)))
         bad = ~finite | (np.abs(train) > self._explode) | (np.abs(p[1:]) >= LIMIT).any(1)
-        prev = np.concatenate([[self.history.column("train_loss")[-1]], train[:-1]])
-        # a batch's zero gradient is no stall, nor is a search's rejected try
-        searching = self.live.rule.is_search
-        stalled = (p[1:] == p[:-1]).all(1) & (plan.order is None) & (not searching)
-        if self.config.loss_tol > 0 and not searching:
-            stalled |= np.abs(train - prev) <= self.config.loss_tol * np.abs(prev)
-        converged = (np.linalg.norm(full_grad, axis=1) <= self.config.grad_tol * self._g0) | stalled
+        # only a deterministic step can stall: a batch's zero gradient is no stall, nor is a search's rejected try
+        deterministic = plan.order is None and not self.live.rule.is_search
+        stalled = (p[1:] == p[:-1]).all(1) & deterministic
+        converged = self.converged_mask(p[1:], train, full_grad, stalled) & finite
         end, status = k, np.full(k, STATUSES.index(Status.RUNNING), np.int8)
+        status[stalled] = STATUSES.index(Status.STALLED)
         status[converged] = STATUSES.index(Status.CONVERGED)
         first_bad = int(np.argmax(bad)) if bad.any() else k
         diverged_at = None
@@ -310,22 +402,19 @@ class Run:
             self._append(steps, block.plan.epoch[i:j], block.plan.pos[i:j], block.status[i:j], block.p[i + 1:j + 1],
                          block.g[i:j], block.batch[i:j], block.train[i:j], block.val[i:j], block.s[i:j],
                          block.rates[i:j])
+            if self.converged_at is None and block.converged[i:j].any():
+                self.converged_at = self.step + 1 + int(np.argmax(block.converged[i:j]))
             self.params = block.p[j].copy()
             self.step += m
             self.epoch, self.pos = int(block.plan.epoch[j - 1]), int(block.plan.pos[j - 1])
             self._last_batch = block.plan.batch(j - 1)
             self.opt_state = optimizers.unflatten(block.s[j - 1], self.opt_state)
             block.taken = j
-        if block.taken < block.end:
-            self.status = Status.CONVERGED if block.converged[block.taken - 1] else Status.RUNNING
-            return m
-        self._ahead = None  # used up
-        if block.diverged_at is not None:
-            self.status, self.diverged_at = Status.DIVERGED, block.diverged_at
-        elif block.stops:
-            self.status = Status.CONVERGED
-        else:
-            self.status = Status.CONVERGED if block.end and block.converged[block.end - 1] else Status.RUNNING
+            self.status = STATUSES[int(block.status[j - 1])]
+        if block.taken >= block.end:
+            self._ahead = None  # used up
+            if block.diverged_at is not None:
+                self.status, self.diverged_at = Status.DIVERGED, block.diverged_at
         return m
 
     def _append(self, steps, epoch, pos, status, params, grad, batch, train, val, state, rates) -> None:
@@ -354,6 +443,8 @@ class Run:
         self._apply_live(self.live_at(self.step))
         self.status = STATUSES[int(row["status"])]
         self.diverged_at = None
+        if self.converged_at is not None and self.converged_at > self.step:
+            self.converged_at = None
         while self.step < step:  # the row was thinned away: replay the exact path
             nxt = min([at for at, _ in self._log if at > self.step] + [step])
             self.advance(nxt - self.step, stop_on_converged=False)
@@ -419,28 +510,68 @@ class Run:
         """An immutable picture of the current step (without the next update when preview is False)."""
         h = self.history
         val = float(h.column("val_loss")[-1])
-        grad = self.objective.grad(self.params)
+        with np.errstate(all="ignore"):
+            grad = self.objective.grad(self.params)
         return Snapshot(
             step=self.step, epoch=self.epoch, epoch_position=self.pos, n_train=self.objective.n_train,
             param_names=self.param_names, params=tuple(self.params.tolist()), grad=tuple(grad.tolist()),
             train_loss=float(h.column("train_loss")[-1]), val_loss=None if math.isnan(val) else val,
             batch_loss=float(h.column("batch_loss")[-1]), status=self.status, diverged_at=self.diverged_at,
             message=self.status_message(), live=self.live, last_update=self._last_update(),
-            next_update=self.preview() if preview else None, batch_indices=self._last_batch)
+            next_update=self.preview() if preview else None, batch_indices=self._last_batch,
+            converged_at=self.converged_at)
 
     def status_message(self) -> str:
         """One line saying where the run stands."""
         if self.status is Status.DIVERGED:
             if float(self.history.column("train_loss")[-1]) < 0:
-                return f"diverged at step {self.diverged_at}: f falls without bound (no minimum this way)"
-            return f"diverged at step {self.diverged_at}: the loss exploded — lower the learning rate"
+                return "diverged at step {0}: f falls without bound (no minimum this way)".format(self.diverged_at)
+            return "diverged at step {0}: {1}".format(self.diverged_at, _divergence_hint(self.live_at(self.diverged_at - 1)))
         if self.status is Status.CONVERGED:
-            return f"converged at step {self.step}"
+            return "converged at step {0}".format(self.step if self.converged_at is None else self.converged_at)
+        if self.status is Status.STALLED:
+            with np.errstate(all="ignore"):
+                flat = not np.any(self.objective.grad(self.params))
+            if flat:
+                return "stalled: the gradient is 0 here, but this is no minimum"
+            return _stall_hint(self.live)
         return "ready" if self.status is Status.READY else "running"
+
+    def copy(self) -> "Run":
+        """An independent copy at the same step: history, optimizer state, sampler position, live-change
+        log and status. Stepping the copy gives bit-identical results to stepping this run."""
+        out = _copy.copy(self)
+        out.history = self.history.copy()
+        out.params = self.params.copy()
+        out.initial_params = self.initial_params.copy()
+        out.opt_state = tuple(np.array(a, dtype=float, copy=True) for a in self.opt_state)
+        out._log = list(self._log)
+        out._ahead = None  # a fresh computation gives the same numbers
+        out._last_batch = None if self._last_batch is None else self._last_batch.copy()
+        out.sampler = Sampler(self.objective.n_train, self.config.seed)
+        return out
 
     def with_config(self, **changes) -> "Run":
         """A new run with some restart settings changed and the same live settings."""
         return Run(replace(self.config, **changes), self.live, max_history=self.max_history)
+
+
+def _divergence_hint(live: LiveSettings) -> str:
+    """What ran away and which setting to lower, for the rule that ran."""
+    if live.rule is UpdateRule.FIXED:
+        return "the loss exploded — lower the step size"
+    if live.rule is UpdateRule.RANDOM_SEARCH:
+        return "the parameters left ±1e100 — lower the search radius"
+    if live.rule is UpdateRule.DIRECTION_SEARCH:
+        return "the parameters left ±1e100 — lower the step size"
+    return "the loss exploded — lower the learning rate"
+
+
+def _stall_hint(live: LiveSettings) -> str:
+    """Why a deterministic step changed nothing and which setting to raise."""
+    if live.rule is UpdateRule.FIXED:
+        return "stalled: the step changes nothing at this step size — try a larger step size"
+    return "stalled: the step changes nothing at this η — try a larger η"
 
 
 __all__ = ["Run", "load_dataset", "BatchMode"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+import math
+
 import numpy as np
 
 
@@ -79,6 +81,7 @@ class Status(str, Enum):
     RUNNING = "running"
     CONVERGED = "converged"
     DIVERGED = "diverged"
+    STALLED = "stalled"  # a deterministic step left the parameters (or the loss) unchanged, not converged
 
 
 MODEL_PARAMS: dict[ModelKind, tuple[str, ...]] = {
@@ -110,35 +113,57 @@ class LiveSettings:
     search_radius: float = 5.0  # random search: half-width of the box around the start
 
     def validated(self) -> "LiveSettings":
-        """Return self, or raise ValueError naming the first bad setting."""
+        """Return self with plain types, or raise ValueError naming the first bad setting and its limits."""
         _positive("learning rate", self.learning_rate)
-        _positive("step size", self.fixed_step)
-        if int(self.batch_size) < 1:
-            raise ValueError(f"batch size must be at least 1, got {self.batch_size}")
+        _positive("step size", self.fixed_step, MAX_SIZE)
+        batch = _whole("batch size", self.batch_size, MAX_COUNT)
         for label, value in (("momentum", self.momentum), ("beta1", self.beta1), ("beta2", self.beta2),
                              ("rho", self.rho)):
-            if not 0.0 <= value < 1.0:  # also rejects NaN
-                raise ValueError(f"{label} must be in [0, 1), got {value:g}")
+            if not 0.0 <= _float(label, value) < 1.0:  # also rejects NaN
+                raise ValueError("{0} must be in [0, 1) (0 or more and below 1), got {1:g}".format(label, value))
         _positive("epsilon", self.epsilon)
         _positive("clip value", self.clip_value)
         _positive("decay rate", self.decay_rate)
-        _positive("search radius", self.search_radius)
-        steps = self.decay_steps
-        if not (np.isfinite(steps) and steps >= 1 and int(steps) == steps):
-            raise ValueError(f"decay steps must be a whole number of at least 1, got {self.decay_steps}")
+        _positive("search radius", self.search_radius, MAX_SIZE)
+        steps = _whole("decay steps", self.decay_steps, MAX_COUNT)
         floats = {name: float(getattr(self, name)) for name in _FLOATS}
         return replace(self, batch_mode=BatchMode(self.batch_mode), rule=UpdateRule(self.rule),
                        clip=ClipMode(self.clip), schedule=Schedule(self.schedule),
-                       batch_size=int(self.batch_size), decay_steps=int(self.decay_steps), **floats)
+                       batch_size=batch, decay_steps=steps, **floats)
+
+
+MAX_SIZE = 1e100  # the largest step size, search radius and start coordinate (the engine's LIMIT)
+MAX_COUNT = 10 ** 9  # the largest batch size and decay steps
 
 
 _FLOATS = ("learning_rate", "fixed_step", "momentum", "beta1", "beta2", "epsilon", "rho", "clip_value",
            "decay_rate", "search_radius")
 
 
-def _positive(label: str, value: float) -> None:
-    if not (np.isfinite(value) and value > 0):
-        raise ValueError(f"{label} must be a positive number, got {value:g}")
+def _float(label: str, value) -> float:
+    """value as a float, or ValueError saying it is no number."""
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError("{0} must be a number, got {1!r}".format(label, value)) from None
+
+
+def _positive(label: str, value, limit: float | None = None) -> None:
+    number = _float(label, value)
+    if limit is None and not (math.isfinite(number) and number > 0):
+        raise ValueError("{0} must be a positive finite number, got {1:g}".format(label, number))
+    if limit is not None and not (0 < number <= limit):
+        raise ValueError("{0} must be a positive number of at most {1}, got {2:g}".format(
+            label, "{0:g}".format(limit).replace("e+", "e"), number))
+
+
+def _whole(label: str, value, limit: int) -> int:
+    """value as an int from 1 to limit, or ValueError stating that range."""
+    number = _float(label, value)
+    if not (1 <= number <= limit and number == int(number)):
+        raise ValueError("{0} must be a whole number from 1 to {1}, got {2:g}".format(
+            label, "{0:.0e}".format(limit).replace("e+0", "e").replace("e+", "e"), number))
+    return int(number)
 
 
 @dataclass(frozen=True)
@@ -157,8 +182,10 @@ class RunConfig:
     standardise: bool = False  # fit on (x − x̄)/σ (training statistics), draw in original units
     bad_feature: bool = False  # tutorial 002 §4.2: x × 10 stretches the surface into a valley
     function: str | None = None  # function mode: descend a named function instead of fitting data
-    grad_tol: float = 1e-6  # converged when |∇L| ≤ grad_tol·|∇L(θ₀)|
-    loss_tol: float = 0.0  # converged when |ΔL| ≤ loss_tol·L (0: only an exact stall)
+    # the convergence tolerance (Run.converged_mask): L − L* ≤ grad_tol·min(L₀ − L*, L*) where the minimum
+    # L* is known (every data set, every function with a minimum), else |∇L|² ≤ grad_tol·|∇L(θ₀)|²
+    grad_tol: float = 1e-12
+    loss_tol: float = 0.0  # unused: kept so that old configurations still load
 
     def init_dict(self) -> dict[str, float] | None:
         """The initial parameters as a dict, or None for the default."""
@@ -201,6 +228,7 @@ class Snapshot:
     last_update: Update | None  # the update that led here (None at step 0)
     next_update: Update | None  # the update the next step will make (None when stopped by divergence)
     batch_indices: np.ndarray | None = field(default=None, compare=False)  # training rows of the last batch
+    converged_at: int | None = None  # the first step of this path that met the tolerance (None: not yet)
 
     def param(self, name: str) -> float:
         """Value of one named parameter."""
