@@ -7,14 +7,14 @@ import sys
 from .. import __version__
 from . import gui, race, run
 from .base import PROG, USAGE_EXIT, FAILURE_EXIT, CliError, Command, Parser
-from .options import add_run_options
+from .options import NO_EFFECT_HELP, add_run_options
 
 COMMANDS: dict[str, Command] = {"gui": gui.COMMAND, "run": run.COMMAND, "race": race.COMMAND}
 
 
 def make_parser() -> Parser:
     """Window flags at the top, one subparser per command."""
-    parser = Parser(prog=PROG, epilog=gui.GUI_EXAMPLES,
+    parser = Parser(prog=PROG, epilog=gui.GUI_EXAMPLES + "\n" + NO_EFFECT_HELP,
                     description="Animated gradient descent for teaching.\n\n"
                                 "Without a command (or with 'gui') gdviz opens the window, starting with the\n"
                                 "flags below; 'gdviz run' descends without a window and prints the result,\n"

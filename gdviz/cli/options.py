@@ -59,11 +59,13 @@ def add_live_options(group: Any, default: Any = None) -> None:
         help="learning rate, > 0 (house 1e-5, beans 0.1, linear 0.1)")
     add("--batch", choices=_values(BatchMode), default=default,
         help="samples a step looks at: full (all), stochastic (one), mini (--batch-size)")
-    add("--batch-size", metavar="K", type=values.positive_count, default=default,
-        help="samples in a mini-batch, at least 1 (default 32); giving it implies --batch mini")
+    add("--batch-size", metavar="K", type=values.bounded_count, default=default,
+        help=f"samples in a mini-batch, a whole number from 1 to {values.limit_text(values.MAX_COUNT)} (default 32); "
+             "giving it implies --batch mini")
     add("--rule", choices=_values(UpdateRule), default=default, help=RULE_HELP)
-    add("--step-size", metavar="S", type=values.positive_number, default=default,
-        help="the move of --rule fixed and direction-search, > 0 (default 0.01); without --rule it implies --rule fixed")
+    add("--step-size", metavar="S", type=values.size, default=default,
+        help=f"the move of --rule fixed and direction-search, > 0 and at most {values.limit_text(values.MAX_SIZE)} "
+             "(default 0.01); without --rule it implies --rule fixed")
     add("--momentum", metavar="BETA", type=values.finite, default=default,
         help="beta of momentum and nesterov, 0 <= BETA < 1 (default 0.9); without --rule it implies --rule momentum")
     add("--beta1", metavar="B1", type=values.finite, default=default,
@@ -85,10 +87,11 @@ def add_live_options(group: Any, default: Any = None) -> None:
              "exponential (lr*rate^(t/T)) or inverse (lr/(1 + rate*t/T))")
     add("--decay-rate", metavar="RATE", type=values.positive_number, default=default,
         help="the rate of --schedule, > 0 (default 0.5)")
-    add("--decay-steps", metavar="T", type=values.decay_steps, default=default,
-        help=f"T of --schedule, a whole number from 1 to {values.MAX_DECAY_STEPS:g} (default 100)")
-    add("--search-radius", metavar="R", type=values.search_radius, default=default,
-        help=f"half-width of random search's box around the start, > 0 and at most {values.MAX_SEARCH_RADIUS:g} "
+    add("--decay-steps", metavar="T", type=values.bounded_count, default=default,
+        help=f"T of --schedule, a whole number from 1 to {values.limit_text(values.MAX_COUNT)} (default 100)")
+    add("--search-radius", metavar="R", type=values.size, default=default,
+        help=f"half-width of random search's box around the start, > 0 and at most "
+             f"{values.limit_text(values.MAX_SIZE)} "
              "(default 5); without --rule it implies --rule random-search")
 
 
@@ -112,10 +115,10 @@ def add_run_options(parser: argparse.ArgumentParser, keep_defaults: bool = True)
                        help="seed of the shuffles (batches, validation split, searches). Default: 42")
     live = parser.add_argument_group("descent settings (default: the data set's tutorial settings)")
     add_live_options(live, default)
-    live.add_argument("--tol", "--grad-tol", dest="grad_tol", metavar="TOL", type=values.non_negative_number,
+    live.add_argument("--tol", "--grad-tol", dest="grad_tol", metavar="TOL", type=values.tolerance,
                       default=default,
-                      help="convergence tolerance, >= 0: the smaller, the closer to the minimum a run goes before "
-                           "it counts as converged (default 1e-6; --grad-tol is the same flag)")
+                      help="convergence tolerance, from 0 to 1: the smaller, the closer to the minimum a run goes before "
+                           f"it counts as converged (default {RunConfig().grad_tol:g}; --grad-tol is the same flag)")
 
 
 def _add_data_options(data: Any, default: Any) -> None:
@@ -199,8 +202,16 @@ def unused_reason(args: argparse.Namespace, run: Run) -> tuple[str, str] | None:
         if given(args, dest) not in (None, False):
             why = why_unused(dest, run.live, run.is_function, run.objective.model)
             if why:
-                return dest, why
+                return dest, why + _implied_note(args, why)
     return None
+
+
+def _implied_note(args: argparse.Namespace, why: str) -> str:
+    """' (--step-size without --rule means --rule fixed)' when the rule in `why` came from such a flag."""
+    if given(args, "rule") is not None or not why.startswith("with --rule"):
+        return ""
+    dest = next((d for d in IMPLIED_RULE if given(args, d) is not None), None)
+    return "" if dest is None else f" ({flag(dest)} without --rule means --rule {IMPLIED_RULE[dest].value})"
 
 
 def check_init(run: Run) -> None:

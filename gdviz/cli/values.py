@@ -6,12 +6,16 @@ import math
 
 from ..engine.kernels import LIMIT
 
-MAX_DECAY_STEPS = 10 ** 15  # T of a schedule; whole numbers to here are exact as floats too
-MAX_SEARCH_RADIUS = LIMIT  # a random-search box reaching past the parameters' limit would only diverge
+# The engine's limits (LiveSettings.validated), checked here too so that the command line never
+# depends on the engine to refuse a value, and says the same limit.
+MAX_COUNT = 10 ** 9  # batch size and decay steps
+MAX_SIZE = LIMIT  # step size and search radius: a move past the parameters' limit (1e100) only diverges
 
 
-def _limit(value: float) -> str:
-    return f"{value:g}"
+def limit_text(value: float) -> str:
+    """A power of ten as people write it: 1e15, 1e100."""
+    mantissa, exponent = f"{value:.0e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
 
 
 def finite(text: str) -> float:
@@ -33,19 +37,19 @@ def positive_number(text: str) -> float:
     return value
 
 
-def search_radius(text: str) -> float:
-    """A number in (0, 1e100]: the random-search box must stay inside the parameters' limit."""
+def size(text: str) -> float:
+    """A number in (0, 1e100] (step size, search radius): a larger move leaves the parameters' limit."""
     value = positive_number(text)
-    if value > MAX_SEARCH_RADIUS:
-        raise argparse.ArgumentTypeError(f"must be at most {_limit(MAX_SEARCH_RADIUS)}, got {text}")
+    if value > MAX_SIZE:
+        raise argparse.ArgumentTypeError(f"must be at most {limit_text(MAX_SIZE)}, got {text}")
     return value
 
 
-def non_negative_number(text: str) -> float:
-    """A finite number ≥ 0 (tolerances)."""
+def tolerance(text: str) -> float:
+    """A number from 0 to 1 (the convergence tolerance, relative to the start)."""
     value = finite(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {text}")
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be a number from 0 to 1, got {text}")
     return value
 
 
@@ -75,16 +79,11 @@ def count(text: str) -> int:
     return _whole(text, 0)
 
 
-def positive_count(text: str) -> int:
-    """A whole number ≥ 1 (batch size)."""
-    return _whole(text, 1)
-
-
-def decay_steps(text: str) -> int:
-    """A whole number in [1, 1e15] (T of a schedule)."""
+def bounded_count(text: str) -> int:
+    """A whole number from 1 to 1e9 (batch size, decay steps)."""
     value = _whole(text, 1)
-    if value > MAX_DECAY_STEPS:
-        raise argparse.ArgumentTypeError(f"must be at most {_limit(MAX_DECAY_STEPS)}, got {text}")
+    if value > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"must be at most {limit_text(MAX_COUNT)}, got {text}")
     return value
 
 
@@ -109,6 +108,6 @@ def _start(name: str, text: str, item: str) -> float:
     except argparse.ArgumentTypeError as exc:
         raise argparse.ArgumentTypeError(f"{exc} (in '{item}')") from None
     if not abs(value) < LIMIT:
-        raise argparse.ArgumentTypeError(f"{name} must be between -{_limit(LIMIT)} and {_limit(LIMIT)} "
+        raise argparse.ArgumentTypeError(f"{name} must be between -{limit_text(LIMIT)} and {limit_text(LIMIT)} "
                                          f"(exclusive), got {text}")
     return value
