@@ -141,9 +141,9 @@ def test_ctrl_c_stops_a_parse(tmp_path) -> None:
         csvread.CHUNK = 2048
         seen = []
         def progress(f):
-            if not seen:
-                print("started", flush=True)
             seen.append(f)
+            if len(seen) == 1:
+                print("started", flush=True)
             time.sleep(0.02)  # many blocks: the signal lands mid-file
         try:
             load_csv({str(path)!r}, progress=progress)
@@ -356,3 +356,21 @@ def test_unreadable_file_is_one_line(tmp_path) -> None:
         assert "Permission denied" in error(path)
     finally:
         path.chmod(0o600)
+
+
+def test_last_line_without_newline_counts_for_the_guesses(tmp_path) -> None:
+    data = load_csv(write(tmp_path, "Li,0.0,1\nWang,5e-324,2"))  # Hypothesis found this one
+    assert not data.info.header and points(data) == ([0.0, 5e-324], [1.0, 2.0])
+
+
+def test_a_sea_of_blank_lines_is_read_in_bounded_memory(tmp_path) -> None:
+    path = write(tmp_path, "\n" * 3_000_000 + "x,y\n1,2\n3,4\n")
+    tracemalloc.start()
+    try:
+        data = load_csv(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert points(data) == ([1.0, 3.0], [2.0, 4.0]) and data.x_label == "x"
+    assert data.info.blank_lines == 3_000_000 and peak < 32 * csvread.CHUNK  # 12e6 lines: the same peak
+    assert "empty" in error(write(tmp_path, "\r\n" * 1_000_000, "blank.csv"))

@@ -20,6 +20,7 @@ CHUNK = 1 << 18  # bytes (or characters) read per block: bounds the working memo
 MAX_LINE = 1 << 20  # a longer line is not a table (e.g. /dev/zero, a binary file)
 MAX_ROWS = 10_000_000  # 160 MB of float64 x and y
 SNIFF_ROWS = 50  # non-blank lines looked at to guess the layout
+SNIFF_LINES = 1 << 16  # at most this many lines (blank ones too) are gathered for the guess
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", " ": "spaces"}
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16-le": "UTF-16 LE",
@@ -130,7 +131,8 @@ def read_csv(path: str | Path | None, options: Options = Options()) -> CsvTable:
             first = raw.read(CHUNK)
             encoding, note = _encoding(first, options.encoding, p.name)
             try:
-                return _read(_decoded(raw, first, encoding, p.name), p.name, encoding, note, size, options)
+                blocks = _decoded(raw, first, encoding, p.name, options.encoding is None)
+                return _read(blocks, p.name, encoding, note, size, options)
             except _Redecode as redo:
                 if not raw.seekable():
                     raise DataError(_not_utf8(p.name, redo.offset + 1)) from None
@@ -193,19 +195,27 @@ def _encoding(first: bytes, given: str | None, source: str) -> tuple[str, str | 
     return "gb18030", "read as GB18030 (Chinese Windows): it is not UTF-8 (byte {0})".format(utf8_error + 1)
 
 
-def _decoded(raw, first: bytes, encoding: str, source: str) -> Iterator[tuple[str, int]]:
+def _codec(encoding: str, first: bytes) -> str:
+    """UTF-16 with a byte order mark through the plain codec, which drops the mark; without one, LE."""
+    if not encoding.startswith("utf-16"):
+        return encoding
+    if first[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "utf-16"
+    return "utf-16-le" if encoding == "utf-16" else encoding
+
+
+def _decoded(raw, first: bytes, encoding: str, source: str, guessed: bool = False) -> Iterator[tuple[str, int]]:
     """Text blocks of the file with the bytes read so far; refuses binary data as soon as it shows."""
-    codec = "utf-16" if encoding.startswith("utf-16") and first[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) \
-        else encoding  # the plain utf-16 codec drops the byte order mark
-    decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+    decoder = codecs.getincrementaldecoder(_codec(encoding, first))(errors="strict")
     block, done = first, 0
     while block:
         try:
             text = decoder.decode(block, final=False)
-        except UnicodeDecodeError as exc:
-            if encoding == "utf-8" and done:  # guessed from the first block only
-                raise _Redecode(done + exc.start) from None
-            raise DataError(_not_utf8(source, done + max(exc.start, 0) + 1)) from None
+        except UnicodeError as exc:  # UnicodeDecodeError, or a codec's own complaint
+            start = max(getattr(exc, "start", 0), 0)
+            if guessed and encoding == "utf-8" and done:  # guessed from the first block only
+                raise _Redecode(done + start) from None
+            raise DataError(_not_utf8(source, done + start + 1)) from None
         done += len(block)
         if "\x00" in text:
             raise DataError(_binary(source))
@@ -213,7 +223,7 @@ def _decoded(raw, first: bytes, encoding: str, source: str) -> Iterator[tuple[st
         block = raw.read(CHUNK)
     try:
         decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
+    except UnicodeError:
         raise DataError("cannot read {0}: the file ends in the middle of a character".format(source)) from None
 
 
@@ -240,11 +250,12 @@ def _lines(blocks: Iterable[tuple[str, int]], source: str) -> Iterator[tuple[lis
 # ----- the table --------------------------------------------------------------------------------
 def _read(blocks, source: str, encoding: str, note: str | None, size: int, options: Options) -> CsvTable:
     chunks = _lines(blocks, source)
-    lines, start, done = next(chunks, ([], 1, 0))
-    if lines:
+    lines, start, done, dropped = _first_lines(chunks)
+    if lines and start == 1:
         lines[0] = lines[0].lstrip("\ufeff")  # a byte order mark, maybe doubled, is not a name
     layout = _layout(lines, start, source, options)
     parser = _Parser(layout, source, options.max_rows)
+    parser.blank = dropped + layout.body - layout.header - layout.sep_line  # blank lines above the data
     _check_cancel(options, source)
     parser.feed(lines[layout.body:], start + layout.body)
     _report(options, done, size)
@@ -257,6 +268,29 @@ def _read(blocks, source: str, encoding: str, note: str | None, size: int, optio
         options.progress(1.0)
     info = _info(layout, source, encoding, note, parser)
     return CsvTable(x, y, info)
+
+
+def _first_lines(chunks: Iterator[tuple[list[str], int, int]]) -> tuple[list[str], int, int, int]:
+    """Enough lines to guess the layout from (a block can end after one line), and blank lines dropped.
+
+    Blocks holding only blank lines before the first value are dropped, and gathering stops at
+    SNIFF_LINES lines, so a file of newlines cannot fill the memory.
+    """
+    lines, start, done = next(chunks, ([], 1, 0))
+    dropped = 0
+    while len(lines) - lines.count("") <= SNIFF_ROWS:
+        blank = not any(ln.strip() for ln in lines)
+        if not blank and len(lines) >= SNIFF_LINES:
+            break
+        more, more_start, done = next(chunks, (None, 0, done))
+        if more is None:
+            break
+        if blank:
+            dropped += len(lines)
+            lines, start = more, more_start
+        else:
+            lines += more
+    return lines, start, done, dropped
 
 
 def _check_cancel(options: Options, source: str) -> None:
@@ -324,12 +358,12 @@ def _decimal(rows: list[list[str]], delimiter: str) -> str:
 
 
 def _numeric_columns(rows: list[list[str]], width: int, decimal: str) -> tuple[bool, ...]:
-    """Columns where most non-empty cells hold numbers."""
+    """Columns where at least half the non-empty cells hold numbers."""
     flags = []
     for c in range(width):
         cells = [r[c] for r in rows if c < len(r) and r[c]]
         numbers = sum(_number(v, decimal) is not None for v in cells)
-        flags.append(bool(cells) and 2 * numbers > len(cells))
+        flags.append(bool(cells) and 2 * numbers >= len(cells))
     return tuple(flags)
 
 
