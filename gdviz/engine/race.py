@@ -1,4 +1,11 @@
-"""Races: 2 to 6 runs on the same data from the same start, stepped together, and ready-made ones."""
+"""Races: 2 to 6 runs on the same data from the same start, stepped together, and ready-made ones.
+
+A race is changed only by its own methods. Adding or removing a runner never changes a race: it
+returns a new one (`with_runner`, `without_runner`) built from copies of the runs, so the window can
+keep the old race for undo. The stop rule is the run's (`Run.advance`): with stop_on_converged a race
+pauses once at the first step where a runner first converges, every runner at that step; the next
+advance goes on from there.
+"""
 from __future__ import annotations
 
 import re
@@ -44,17 +51,44 @@ class Race:
 
     def __init__(self, config: RunConfig, entries: Sequence[RaceEntry], dataset: Dataset | None = None,
                  max_history: int = 1 << 20) -> None:
-        if not MIN_RUNS <= len(entries) <= MAX_RUNS:
-            raise ValueError(f"a race needs {MIN_RUNS} to {MAX_RUNS} runs, got {len(entries)}")
-        names = [e.name for e in entries]
-        if len(set(names)) != len(names):
-            raise ValueError(f"race entries need different names, got {', '.join(names)}")
+        _check_entries(entries)
         self.config = config
         self.entries = tuple(entries)
+        self.max_history = max_history
         self.dataset = None if config.function else dataset if dataset is not None else load_dataset(config)
-        self.runs = tuple(Run(config, e.live, dataset=self.dataset, max_history=max_history) for e in entries)
+        self._set_runs(tuple(Run(config, e.live, dataset=self.dataset, max_history=max_history) for e in entries))
+
+    def _set_runs(self, runs: tuple[Run, ...]) -> None:
+        self.runs = runs
         for i, run in enumerate(self.runs):  # the runners compute their steps ahead in different frames
             run.ahead_phase = i * AHEAD // len(self.runs)
+
+    @classmethod
+    def _of(cls, race: "Race", entries: Sequence[RaceEntry], runs: Sequence[Run]) -> "Race":
+        """A race of existing runs (no checks beyond the entry count and names)."""
+        _check_entries(entries)
+        out = cls.__new__(cls)
+        out.config, out.entries, out.max_history, out.dataset = race.config, tuple(entries), race.max_history, race.dataset
+        out._set_runs(tuple(runs))
+        return out
+
+    def with_runner(self, entry: RaceEntry) -> "Race":
+        """A NEW race: copies of these runs plus a runner for `entry`, advanced to this race's step
+        (without stopping at convergence). This race is left as it is."""
+        run = Run(self.config, entry.live, dataset=self.dataset, max_history=self.max_history)
+        run.advance(self.step, stop_on_converged=False)
+        return Race._of(self, (*self.entries, entry), (*(r.copy() for r in self.runs), run))
+
+    def without_runner(self, i: int) -> "Race":
+        """A NEW race without runner i (copies of the others); at least two runners must remain."""
+        if not 0 <= i < len(self.runs):
+            raise ValueError("no runner {0}: the race has runners 0 to {1}".format(i, len(self.runs) - 1))
+        keep = [k for k in range(len(self.runs)) if k != i]
+        return Race._of(self, [self.entries[k] for k in keep], [self.runs[k].copy() for k in keep])
+
+    def copy(self) -> "Race":
+        """An independent race with copies of every run."""
+        return Race._of(self, self.entries, [run.copy() for run in self.runs])
 
     @classmethod
     def from_preset(cls, name: str, max_history: int = 1 << 20) -> "Race":
@@ -74,9 +108,33 @@ class Race:
         """Whether no run has anything left to do (each converged or diverged)."""
         return all(run.status in (Status.CONVERGED, Status.DIVERGED) for run in self.runs)
 
-    def advance(self, n: int = 1) -> int:
-        """Step every run n times; a diverged run stays stopped. Returns the most steps any run took."""
-        return max(run.advance(n, stop_on_converged=False) for run in self.runs)
+    @property
+    def converged_at(self) -> int | None:
+        """The first step at which some runner converged (None: none yet)."""
+        steps = [run.converged_at for run in self.runs if run.converged_at is not None]
+        return min(steps) if steps else None
+
+    def advance(self, n: int = 1, stop_on_converged: bool = False, together: bool = True) -> int:
+        """Step every run up to n times; a diverged run stays stopped. Returns the most steps any run took.
+
+        With stop_on_converged each run follows Run.advance's rule (stop once at its first convergence).
+        `together` keeps the runners in step: the race pauses at the earliest step where a runner first
+        converged during this call, and runners that went further go back to it exactly (their own later
+        first convergence is then still to come). With together=False each runner stops at its own
+        first convergence, as `gdviz run` would stop it."""
+        before = [run.step for run in self.runs]
+        fresh = [run.converged_at is None for run in self.runs]
+        for run in self.runs:
+            run.advance(n, stop_on_converged=stop_on_converged)
+        if stop_on_converged and together:
+            hits = [run.converged_at for run, new in zip(self.runs, fresh)
+                    if new and run.converged_at is not None and run.converged_at == run.step]
+            if hits:
+                target = min(hits)
+                for run in self.runs:
+                    if run.step > target:
+                        run.rewind(target)
+        return max(run.step - b for run, b in zip(self.runs, before))
 
     def rewind(self, step: int) -> None:
         """Every run back to `step` exactly (a run that stopped before it stays as it is)."""
@@ -92,6 +150,14 @@ class Race:
     def snapshots(self) -> tuple[Snapshot, ...]:
         """One snapshot per run, in entry order."""
         return tuple(run.snapshot() for run in self.runs)
+
+
+def _check_entries(entries: Sequence[RaceEntry]) -> None:
+    if not MIN_RUNS <= len(entries) <= MAX_RUNS:
+        raise ValueError("a race needs {0} to {1} runs, got {2}".format(MIN_RUNS, MAX_RUNS, len(entries)))
+    names = [e.name for e in entries]
+    if len(set(names)) != len(names):
+        raise ValueError("race entries need different names, got {0}".format(", ".join(names)))
 
 
 def _entries(*rows: tuple[str, LiveSettings]) -> tuple[RaceEntry, ...]:

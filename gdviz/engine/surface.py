@@ -121,13 +121,16 @@ def sublevel_box(objective, params: np.ndarray, fraction: float = 1.0) -> tuple[
     """
     if not isinstance(objective, DataObjective):
         return None
-    try:
+    with np.errstate(all="ignore"):
         opt = objective.optimum()
-        base = objective.grad(opt)
-        step = np.maximum(1.0, np.abs(opt))
-        hess = np.stack([(objective.grad(opt + step[j] * np.eye(len(opt))[j]) - base) / step[j]
-                         for j in range(len(opt))], axis=1)
+    if opt is None:  # the least-squares parameters are not unique: no bowl to frame
+        return None
+    try:
         with np.errstate(all="ignore"):
+            base = objective.grad(opt)
+            step = np.maximum(1.0, np.abs(opt))
+            hess = np.stack([(objective.grad(opt + step[j] * np.eye(len(opt))[j]) - base) / step[j]
+                             for j in range(len(opt))], axis=1)
             rise = 2.0 * fraction * max(float(objective.loss(params) - objective.loss(opt)), 0.0)
             half = np.sqrt(rise * np.diag(np.linalg.inv(hess)))
     except (np.linalg.LinAlgError, ValueError):
