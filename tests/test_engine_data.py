@@ -246,3 +246,23 @@ def test_beans_are_tutorial_001_shape() -> None:
     noise = y - 1.2 * x
     assert noise.min() >= 0 and noise.max() < 0.1
     assert data.preset.model is ModelKind.ORIGIN and data.preset.init["w"] == 0.1
+
+
+# ----- issue 9: checks on the training rows, guesses reported ---------------------------------
+def test_constant_training_x_stops_a_standardised_run_before_it_starts(tmp_path) -> None:
+    path = write(tmp_path, "1,1\n1,2\n1,3\n2,4\n", "c4.csv")  # the report's file
+    config = RunConfig(csv_path=str(path), val_fraction=0.25, seed=0, standardise=True)
+    with pytest.raises(DataError, match="after the validation split every training x is 1: no slope"):
+        Run(config)
+    assert Run(RunConfig(csv_path=str(path), val_fraction=0.0, standardise=True)).dataset.n_train == 4
+
+
+def test_empty_csv_path_is_an_error() -> None:
+    with pytest.raises(DataError, match="^no CSV file given$"):
+        load_csv("")
+
+
+def test_csv_dataset_says_how_it_was_read(tmp_path) -> None:
+    data = load_csv(write(tmp_path, "area,price\n" + rows()))
+    assert data.info.header and data.info.delimiter == "," and data.info.rows == len(XS)
+    assert data.notes and all("\n" not in n for n in data.notes)
