@@ -3,6 +3,8 @@
 really leaves the run unchanged."""
 
 import json
+import re
+import shlex
 import sys
 import types
 from dataclasses import replace
@@ -150,3 +152,25 @@ def test_standardise_changes_nothing_for_the_constant_model() -> None:
         run.advance(20, stop_on_converged=False)
         paths.append(run.history.column("params").copy())
     np.testing.assert_allclose(paths[0], paths[1], rtol=1e-12)
+
+
+def _examples() -> list[list[str]]:
+    """Every `gdviz ...` example line of the helps that needs no file of the user's."""
+    from gdviz.cli.gui import GUI_EXAMPLES
+    from gdviz.cli.race import RACE_EXAMPLES
+    from gdviz.cli.run import RUN_EXAMPLES
+    text = re.sub(r"\\\n\s*", "", "\n".join((GUI_EXAMPLES, RUN_EXAMPLES, RACE_EXAMPLES)))
+    lines = [line.split("  ")[0] if line.startswith("gdviz ") else line
+             for line in (raw.strip() for raw in text.splitlines())]
+    return [shlex.split(line)[1:] for line in lines if line.startswith("gdviz") and "--csv" not in line]
+
+
+@pytest.mark.parametrize("argv", _examples(), ids=" ".join)
+def test_every_example_of_the_help_follows_the_rule(argv) -> None:
+    """The helps' examples are accepted: none gives a flag that changes nothing."""
+    from gdviz.cli import build_race, build_run, make_parser
+    args = make_parser().parse_args(argv)
+    if args.command == "race":
+        build_race(args)
+    else:
+        build_run(args)
