@@ -374,3 +374,8 @@ def test_a_sea_of_blank_lines_is_read_in_bounded_memory(tmp_path) -> None:
     assert points(data) == ([1.0, 3.0], [2.0, 4.0]) and data.x_label == "x"
     assert data.info.blank_lines == 3_000_000 and peak < 32 * csvread.CHUNK  # 12e6 lines: the same peak
     assert "empty" in error(write(tmp_path, "\r\n" * 1_000_000, "blank.csv"))
+
+
+def test_sep_line_is_skipped_even_when_the_delimiter_is_given(tmp_path) -> None:
+    data = load_csv(write(tmp_path, EUROPE), delimiter=";")
+    assert points(data) == (XS, YS) and data.info.sep_line and "delimiter" not in data.info.guessed

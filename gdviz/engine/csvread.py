@@ -401,29 +401,14 @@ def _layout(lines: list[str], start: int, source: str, options: Options) -> _Lay
     where = [i for i, ln in enumerate(lines) if ln.strip()][:SNIFF_ROWS + 1]
     if not where:
         raise DataError("{0}: the file is empty".format(source))
-    guessed = []
     sep = _SEP_LINE.fullmatch(lines[where[0]])
-    sep_line = sep is not None and options.delimiter is None
-    if sep_line:
+    if sep:
         where = where[1:]
         if not where:
             raise DataError("{0}: the file has no values after its 'sep=' line".format(source))
-    sample = [lines[i] for i in where]
-    delimiter = options.delimiter or (sep.group(1) if sep_line else None)
-    if delimiter is None:
-        delimiter = _delimiter(sample)
-        guessed.append("delimiter")
-    if delimiter not in DELIMITERS:
-        raise DataError("{0}: the delimiter must be one of , ; tab or space, got {1!r}".format(source, delimiter))
-    rows = [_split(ln, delimiter) for ln in sample]
-    if not any(any(r) for r in rows):
-        raise DataError("{0}: the file has no values".format(source))
+    guessed: list[str] = []
+    delimiter, decimal, rows = _marks([lines[i] for i in where], sep and sep.group(1), options, guessed, source)
     width = max(len(r) for r in rows)
-    decimal = options.decimal or _decimal(rows, delimiter)
-    if options.decimal is None:
-        guessed.append("decimal")
-    if decimal not in ".,":
-        raise DataError("{0}: the decimal mark must be '.' or ',', got {1!r}".format(source, decimal))
     header = options.header if options.header is not None else _header(rows, decimal, width)
     if options.header is None:
         guessed.append("header")
@@ -438,7 +423,27 @@ def _layout(lines: list[str], start: int, source: str, options: Options) -> _Lay
         guessed.append("columns")
     possible = not header and options.header is None and _looks_like_header(rows, decimal)
     body = where[0] + 1 if header else where[0]
-    return _Layout(delimiter, decimal, header, names, numeric, xi, yi, body, sep_line, possible, tuple(guessed))
+    return _Layout(delimiter, decimal, header, names, numeric, xi, yi, body, sep is not None, possible,
+                   tuple(guessed))
+
+
+def _marks(sample: list[str], sep: str | None, options: Options, guessed: list[str], source: str):
+    """Delimiter and decimal mark (given, from a 'sep=' line, or guessed) and the sample's cells."""
+    delimiter = options.delimiter or sep
+    if delimiter is None:
+        delimiter = _delimiter(sample)
+        guessed.append("delimiter")
+    if delimiter not in DELIMITERS:
+        raise DataError("{0}: the delimiter must be one of , ; tab or space, got {1!r}".format(source, delimiter))
+    rows = [_split(ln, delimiter) for ln in sample]
+    if not any(any(r) for r in rows):
+        raise DataError("{0}: the file has no values".format(source))
+    decimal = options.decimal or _decimal(rows, delimiter)
+    if options.decimal is None:
+        guessed.append("decimal")
+    if decimal not in ".,":
+        raise DataError("{0}: the decimal mark must be '.' or ',', got {1!r}".format(source, decimal))
+    return delimiter, decimal, rows
 
 
 def _names(cells: list[str], width: int) -> tuple[str, ...]:
@@ -563,7 +568,7 @@ def _info(layout: _Layout, source: str, encoding: str, note: str | None, parser:
     notes = [note] if note else []
     lay = layout
     if lay.sep_line:
-        notes.append("delimiter {0} (from the file's 'sep=' line)".format(DELIMITERS[lay.delimiter]))
+        notes.append("Excel's 'sep=' line skipped; delimiter {0}".format(DELIMITERS[lay.delimiter]))
     elif "delimiter" in lay.guessed and lay.delimiter != ",":
         notes.append("delimiter {0} (guessed)".format(DELIMITERS[lay.delimiter]))
     if lay.decimal == "," and "decimal" in lay.guessed:
