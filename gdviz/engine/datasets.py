@@ -100,11 +100,11 @@ def linear_tutorial_init() -> dict[str, float]:
 def split(x: np.ndarray, y: np.ndarray, val_fraction: float, seed: int):
     """Shuffle with a seeded generator and hold out a validation fraction."""
     if not 0.0 <= val_fraction < 1.0 or math.isnan(val_fraction):
-        raise DataError(f"validation fraction must be in [0, 1), got {val_fraction:g}")
+        raise DataError("validation fraction must be in [0, 1), got {0:g}".format(val_fraction))
     n = len(x)
     n_val = int(round(n * val_fraction))
     if n - n_val < 2:
-        raise DataError(f"validation fraction {val_fraction:g} leaves fewer than 2 training points of {n}")
+        raise DataError("validation fraction {0:g} leaves fewer than 2 training points of {1}".format(val_fraction, n))
     if n_val == 0:
         _check_slope(x, "every x is {0:g}: no slope can be fitted")
         return x, y, x[:0], y[:0]
@@ -144,7 +144,7 @@ def builtin(name: str, val_fraction: float | None = None, seed: int = 42) -> Dat
                         LiveSettings(learning_rate=0.1, batch_mode=BatchMode.STOCHASTIC, batch_size=1),
                         {"w": 0.1, "b": 0.0}, x_range=(0.0, 1.0), y_range=(0.0, 1.2))
         return Dataset("beans", "bean size", "toxicity", *split(x, y, val_fraction or 0.0, seed), preset)
-    raise DataError(f"unknown data set '{name}' (choose from {', '.join(BUILTIN)})")
+    raise DataError("unknown data set '{0}' (choose from {1})".format(name, ", ".join(BUILTIN)))
 
 
 def parse_csv(text: str, source: str = "CSV", x_col: str | int | None = None,
