@@ -326,6 +326,7 @@ def test_a_click_on_the_surface_picks_exactly_those_parameters(show, qtbot) -> N
     from gdviz.ui.landscape_view import SurfaceView
 
     view = show(SurfaceView(), Run())
+    view.set_pick_mode(True)
     vb = view.getPlotItem().getViewBox()
     px_b, px_w = vb.viewPixelSize()
     (b0, b1), (w0, w1) = view.view_range
@@ -337,6 +338,25 @@ def test_a_click_on_the_surface_picks_exactly_those_parameters(show, qtbot) -> N
     assert view.view_range == ((b0, b1), (w0, w1))  # the click did not pan or zoom
 
 
+def test_outside_pick_mode_only_a_shift_click_picks_a_start(show, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from gdviz.ui.landscape_view import SurfaceView
+
+    view = show(SurfaceView(), Run())
+    picked = []
+    view.start_picked.connect(lambda w, b: picked.append((w, b)))
+    at = click_point(view, 0.5, 2.0)
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=at)
+    assert picked == []  # a stray click changes nothing
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, Qt.ShiftModifier, pos=at)
+    assert len(picked) == 1 and picked[0] == pytest.approx((2.0, 0.5), abs=0.05)
+    view.set_pick_mode(True)
+    view.set_pick_mode(False)
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=at)
+    assert len(picked) == 1
+
+
 def test_dragging_on_the_surface_follows_the_mouse_and_clicks_off_it_pick_nothing(show, qtbot) -> None:
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
@@ -345,6 +365,7 @@ def test_dragging_on_the_surface_follows_the_mouse_and_clicks_off_it_pick_nothin
     from gdviz.ui.landscape_view import SurfaceView
 
     view = show(SurfaceView(), Run())
+    view.set_pick_mode(True)
     picked = []
     view.start_picked.connect(lambda w, b: picked.append((w, b)))
     start, end = click_point(view, 0.0, 1.0), click_point(view, 1.0, 3.0)

@@ -6,7 +6,8 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..engine import Race, Run, Snapshot, Status
@@ -14,6 +15,7 @@ from ..engine.race import MAX_RUNS
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
 from .items import Curve, Rings, Scatter
+from .plot_base import PlotView, finite_range, guarded
 from .theme import entry_colour
 
 MAX_DRAWN = 20_000  # above this many points draw a fixed random sample (PERFORMANCE.md)
@@ -41,54 +43,84 @@ def clip_line(xs, ys, lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
     return x0 + t * (x1 - x0), y0 + t * (y1 - y0)
 
 
+def _band(y_range: tuple[float, float]) -> tuple[float, float]:
+    """The heights a drawn line is cut to: the view's plus BAND view heights above and below."""
+    y0, y1 = y_range
+    half = 0.5 * y1 - 0.5 * y0
+    return finite_range(y0 - 2 * BAND * half, y1 + 2 * BAND * half)
+
+
+def place_labels(vb: pg.ViewBox, lines, texts, font) -> list[tuple[float, float] | None]:
+    """Where to put each line's label (anchored at its bottom right) so no two overlap: the first
+    of several spots along the line (right end first) whose box is free; None when none is."""
+    fm = QFontMetricsF(font)
+    taken: list[QRectF] = []
+    spots: list[tuple[float, float] | None] = []
+    box = vb.sceneBoundingRect()
+    for (x, y), text in zip(lines, texts):
+        spot = None
+        if len(x) == 2:
+            w, h = fm.horizontalAdvance(text) + 12, fm.height() + 10  # a TextItem's margins: 4 px a side
+            for t in (0.98, 0.8, 0.62, 0.44, 0.26):
+                px, py = x[0] + t * (x[1] - x[0]), y[0] + t * (y[1] - y[0])
+                at = vb.mapViewToScene(QPointF(px, py))
+                rect = QRectF(at.x() - w, at.y() - h, w, h)
+                if box.contains(rect) and not any(rect.intersects(r) for r in taken):
+                    taken.append(rect)
+                    spot = (float(px), float(py))
+                    break
+        spots.append(spot)
+    return spots
+
+
 def _frame(lo: float, hi: float, margin: float = 0.08) -> tuple[float, float]:
-    span = hi - lo if hi > lo else max(abs(hi), 1.0)
-    return lo - margin * span, hi + margin * span
+    """[lo, hi] widened by `margin` of its span each way, finite even for ±1e308."""
+    half = 0.5 * hi - 0.5 * lo  # halves first: hi − lo overflows for ±1e308
+    half = half if half > 0 else max(0.5 * abs(hi), 0.5)
+    mid = 0.5 * lo + 0.5 * hi
+    return finite_range(mid - (1 + 2 * margin) * half, mid + (1 + 2 * margin) * half)
 
 
-class DataView(pg.PlotWidget):
+START_SPANS = 50.0  # the starting line is framed unless it lies further than this many data spans away
+
+
+class DataView(PlotView):
     """Listens to snapshots; draws the points once and moves the line."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(QCoreApplication.translate("DataView", "Data and fitted line"), "x", "y", parent)
         self.setObjectName("dataView")
-        theme.tune_view(self)
         plot = self.getPlotItem()
-        theme.style_plot(plot, "x", "y", "Data and fitted line")
-        plot.setMenuEnabled(False)
-        self.legend = plot.addLegend(offset=(10, 10), labelTextSize="12pt", brush=pg.mkBrush(255, 255, 255, 200))
-        self.train = Scatter(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.TRAIN, name="train")
-        self.val = Scatter(size=9, pen=pg.mkPen("w", width=0.8), brush=theme.VAL, symbol="t",
-                                      name="validation")
+        self.train = Scatter(size=9, name="train")
+        self.val = Scatter(size=9, symbol="t", name="validation")
         for item in (self.train, self.val):
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self.residuals = Curve(theme.pen(theme.MUTED, 1.2), connect="pairs")
-        self.optimum = Curve(theme.pen(theme.OPTIMUM, 2.0, Qt.DashLine))
-        self.line = Curve(theme.pen(theme.LINE, 4.0))
+        self.residuals = Curve(connect="pairs")
+        self.optimum = Curve()
+        self.line = Curve()
         self.batch = Rings(17, pg.mkPen(theme.BATCH, width=2.5))
         # the legend's sample of the rings (a scatter, never in the scene)
-        self._batch_sample = Scatter(size=17, pen=pg.mkPen(theme.BATCH, width=2.5), brush=None)
+        self._batch_sample = Scatter(size=17, brush=None)
         self.trail_items = [Curve() for _ in range(MAX_TRAIL)]
         for item in self.trail_items:
             item.hide()  # shown one by one as the trail grows
-        self.pin_items = [Curve(theme.pen(theme.MUTED, 2.0)) for _ in range(MAX_PINS)]
-        self.pin_labels = [pg.TextItem(color="#444", anchor=(1, 1)) for _ in range(MAX_PINS)]
+        self.pin_items = [Curve() for _ in range(MAX_PINS)]
+        self.pin_labels = [pg.TextItem(anchor=(1, 1)) for _ in range(MAX_PINS)]
         self.ghost_lines = [Curve() for _ in range(MAX_GHOSTS)]
         self.race_lines = [Curve() for _ in range(MAX_RUNS - 1)]  # runners 2…6; the first is `line`
         for item in (*self.trail_items, *self.pin_items, *self.pin_labels, self.residuals, self.train,
                      self.val, self.optimum, *self.ghost_lines, *self.race_lines, self.line, self.batch):
             plot.addItem(item)
-        for item in (*self.ghost_lines, *self.race_lines):
+        for item in (*self.ghost_lines, *self.race_lines, *self.pin_items, *self.pin_labels):
             item.hide()
         for item in (*self.ghost_lines, self.optimum):  # still while the line moves
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        for label in self.pin_labels:
-            label.setFont(pg.QtGui.QFont("", 11))
         self.trail_length = 0
         self._trail_drawn = 0  # trail items currently shown
         self._trail_alpha: list[int | None] = [None] * MAX_TRAIL
         self._trail: deque[tuple[int, tuple[float, ...]]] = deque(maxlen=MAX_TRAIL)
         self.pinned_steps: list[int] = []
+        self._pins_key: tuple | None = None  # what the pins were last drawn for
         self.show_residuals = False
         self._run: Run | None = None
         self._residual_rows = np.zeros(0, int)
@@ -102,35 +134,64 @@ class DataView(pg.PlotWidget):
         self._diverged: list[int | None] = []  # each runner's divergence step shown in the legend
         self._ghosts: list[Ghost] = []
         self._ghosts_dirty = False
+        self._restyle_items()
         self._build_legend()
+
+    def _restyle_items(self) -> None:
+        """Every pen, brush and font from the theme (colours, zoom)."""
+        rim = pg.mkPen(theme.BACKGROUND, width=0.8)
+        size = 9 * theme.zoom()
+        self.train.setData(*self.train.getData(), size=size, pen=rim, brush=theme.TRAIN)
+        self.val.setData(*self.val.getData(), size=size, pen=rim, brush=theme.VAL, symbol="t")
+        self.residuals.setPen(theme.pen(theme.MUTED, 1.2))
+        self.optimum.setPen(theme.pen(theme.OPTIMUM if self._race is None else theme.MUTED, 2.5, Qt.DashLine))
+        self.line.setPen(theme.pen(theme.LINE if self._race is None else self._colours[0], 4.0))
+        ring = pg.mkPen(theme.BATCH, width=theme.width(2.5))
+        self.batch.set_style(17 * theme.zoom(), ring)
+        self._batch_sample.setData([], [], size=17 * theme.zoom(), pen=ring, brush=None)
+        for item in self.pin_items:
+            item.setPen(theme.pen(theme.MUTED, 2.0))
+        for label in self.pin_labels:
+            label.setFont(theme.font(theme.LABEL_PT))
+            label.setColor(theme.FOREGROUND)
+        for i, item in enumerate(self.race_lines):
+            if i + 1 < len(self._colours):
+                item.setPen(theme.pen(self._colours[i + 1], 3.5))
+        self._trail_alpha = [None] * MAX_TRAIL
+        self._pins_key = None
+        self._ghosts_dirty = True
+
+    def _redraw(self) -> None:
+        self._build_legend()
+        if self._last is not None:
+            self.on_snapshot(self._last)
+            self.on_race_snapshots(self._race_items)
 
     def _build_legend(self) -> None:
         """The data, the least-squares line, the fitted line and the batch; in a race the training
-        data, the least-squares line and one line per runner (kept short: it shares the corner)."""
+        data, the least-squares line and one line per runner."""
         self.legend.clear()
+        has_optimum = self._run is None or self._run_optimum(self._run) is not None
+        optimum = [(self.optimum, self.tr("least squares"))] if has_optimum else []
         if self._race is None:
-            lines = [(self.line, "fitted line")]
+            lines = [(self.line, self.tr("fitted line"))]
             has_val = self._run is not None and self._run.dataset is not None and self._run.dataset.n_val > 0
-            rows = [(self.train, "train"), *([(self.val, "validation")] if has_val else []),
-                    (self.optimum, "least squares"), *lines, (self._batch_sample, "current batch")]
+            rows = [(self.train, self.tr("train")), *([(self.val, self.tr("validation"))] if has_val else []),
+                    *optimum, *lines, (self._batch_sample, self.tr("current batch"))]
         else:
             lines = list(zip((self.line, *self.race_lines), (e.name for e in self._race.entries)))
-            rows = [(self.train, "train"), (self.optimum, "least squares"), *lines]
+            rows = [(self.train, self.tr("train")), *optimum, *lines]
         for item, name in rows:
             self.legend.addItem(item, name)
-        theme.cache_tree(self.legend)
         self._diverged = [None] * len(lines)
 
     def set_race(self, race: Race | None) -> None:
         """A race starts (one line per runner in its colour; the primary keeps `line`) or ends (None)."""
         self._race, self._race_items = race, []
         self._colours = [] if race is None else [entry_colour(e) for e in race.entries]
-        self.line.setPen(theme.pen(theme.LINE if race is None else self._colours[0], 4.0))
-        # a runner may be green: the least-squares line turns dark grey so the two are not confused
-        self.optimum.setPen(theme.pen(theme.OPTIMUM if race is None else "#444444", 2.0, Qt.DashLine))
-        for i, item in enumerate(self.race_lines):
-            if race is not None and i + 1 < len(race.runs):
-                item.setPen(theme.pen(self._colours[i + 1], 3.5))
+        # a runner may be green: the least-squares line turns grey (and stays dashed) in a race
+        self._restyle_items()
+        for item in self.race_lines:
             item.hide()
         self._build_legend()
         self._ghosts_dirty = True
@@ -142,57 +203,97 @@ class DataView(pg.PlotWidget):
         if self._last is not None and self.isVisible():
             self._draw_ghosts()
 
+    @staticmethod
+    def _run_optimum(run: Run) -> np.ndarray | None:
+        """The least-squares parameters, or None when there are none (singular data)."""
+        try:
+            opt = run.optimum
+        except (np.linalg.LinAlgError, ValueError, ZeroDivisionError, FloatingPointError):
+            return None
+        if opt is None:
+            return None
+        values = np.array([opt[name] for name in run.param_names], float)
+        return values if np.isfinite(values).all() else None
+
     def set_run(self, run: Run) -> None:
-        """New data or model: draw the points and fix the axes (they stay still while the line moves)."""
+        """New data or model: draw the points and fix the axes (they stay still while the line moves).
+
+        Everything is worked out first: when that raises, nothing drawn has changed."""
+        ds = run.dataset
+        plan = None if ds is None else self._plan(run)
         self._run = run
         self._trail.clear()
         self._batch_shown = None
+        self._pins_key = None
         self.batch.setData([], [])
-        ds = run.dataset
-        if ds is None:  # function mode: nothing to fit
+        self._last = None
+        self._ghosts_dirty = True
+        if plan is None:  # function mode: nothing to fit
             return
         plot = self.getPlotItem()
-        plot.getAxis("bottom").setLabel(ds.x_label, **{"font-size": f"{theme.AXIS_PT}pt"})
-        plot.getAxis("left").setLabel(ds.y_label, **{"font-size": f"{theme.AXIS_PT}pt"})
-        rng = np.random.default_rng(0)
-        shown = []
-        for item, x, y in ((self.train, ds.x_train, ds.y_train), (self.val, ds.x_val, ds.y_val)):
-            rows = np.arange(len(x)) if len(x) <= MAX_DRAWN else np.sort(rng.choice(len(x), MAX_DRAWN, replace=False))
-            item.setData(x[rows], y[rows])
-            shown.append(len(rows))
-        total = ds.n_train + ds.n_val
-        note = "" if sum(shown) == total else f"  (showing {sum(shown):,} of {total:,} points)"
-        plot.setTitle(f"Data: {ds.name}{note}", size=f"{theme.AXIS_PT + 1}pt", color="k")
+        self.set_axis_labels(ds.x_label, ds.y_label)
+        for item, (x, y) in zip((self.train, self.val), plan["points"]):
+            item.setData(x, y)
+        self.set_title(plan["title"])
         self._build_legend()
-        self.legend.setVisible(True)
-        self._residual_rows = np.linspace(0, ds.n_train - 1, min(ds.n_train, MAX_RESIDUALS)).astype(int)
+        self._residual_rows = plan["residual_rows"]
+        self._x_span, self._y_span = plan["x_range"], plan["y_range"]
+        self.reset_view()
+        plot.disableAutoRange()
+        self.optimum.setData(*plan["optimum"])
+        self.optimum.setVisible(len(plan["optimum"][0]) > 0)
+
+    def _plan(self, run: Run) -> dict:
+        """What set_run draws, computed without touching any item (it may raise)."""
+        ds = run.dataset
+        rng = np.random.default_rng(0)
+        points = []
+        for x, y in ((ds.x_train, ds.y_train), (ds.x_val, ds.y_val)):
+            rows = np.arange(len(x)) if len(x) <= MAX_DRAWN else np.sort(rng.choice(len(x), MAX_DRAWN, replace=False))
+            points.append((x[rows], y[rows]))
+        total = ds.n_train + ds.n_val
+        shown = sum(len(x) for x, _ in points)
+        title = self.tr("Data: {0}").format(ds.name)
+        if shown != total:
+            title += "  " + self.tr("(showing {0} of {1} points)").format(f"{shown:,}", f"{total:,}")
         x_all = np.concatenate([ds.x_train, ds.x_val])
         y_all = np.concatenate([ds.y_train, ds.y_val])
+        finite = np.isfinite(x_all) & np.isfinite(y_all)
+        x_all, y_all = (x_all[finite], y_all[finite]) if finite.any() else (np.zeros(1), np.zeros(1))
         preset = ds.preset
         x_range = preset.x_range or _frame(float(x_all.min()), float(x_all.max()))
         y_range = preset.y_range or self._y_frame(run, x_range, y_all)
-        self._x_span, self._y_span = x_range, y_range
-        plot.setXRange(*x_range, padding=0)
-        plot.setYRange(*y_range, padding=0)
-        plot.disableAutoRange()
+        opt = self._run_optimum(run)
         xs = np.array(x_range)
-        opt = np.array([run.optimum[name] for name in run.param_names])
-        self.optimum.setData(xs, run.objective.predict(opt, xs))
-        self._last = None
-        self._trail.clear()
-        self._ghosts_dirty = True
+        with np.errstate(all="ignore"):
+            line = (xs, run.objective.predict(opt, xs)) if opt is not None else (np.zeros(0), np.zeros(0))
+        line = clip_line(*line, *_band(y_range)) if len(line[0]) else line
+        return {"points": points, "title": title, "x_range": x_range, "y_range": y_range, "optimum": line,
+                "residual_rows": np.linspace(0, ds.n_train - 1, min(ds.n_train, MAX_RESIDUALS)).astype(int)}
 
     @staticmethod
     def _y_frame(run: Run, x_range: tuple[float, float], y: np.ndarray) -> tuple[float, float]:
-        """The data's range, widened to show the starting line (by at most one data span each way)."""
+        """The data's range, widened to show the starting line that is drawn (tutorial 000's constant
+        model starts at ŷ = 1 below house prices of 135–265), unless it lies absurdly far away."""
         lo, hi = float(y.min()), float(y.max())
-        span = hi - lo if hi > lo else max(abs(hi), 1.0)
-        start = run.objective.predict(run.initial_params, np.array(x_range))
+        span = 0.5 * hi - 0.5 * lo
+        span = 2 * span if span > 0 else max(abs(hi), 1.0)
+        with np.errstate(all="ignore"):
+            start = run.objective.predict(run.initial_params, np.array(x_range))
         if np.all(np.isfinite(start)):
-            lo = max(min(lo, float(start.min())), lo - span)
-            hi = min(max(hi, float(start.max())), hi + span)
+            reach = START_SPANS * span
+            lo = max(min(lo, float(start.min())), lo - reach)
+            hi = min(max(hi, float(start.max())), hi + reach)
         return _frame(lo, hi, 0.08)
 
+    def reset_view(self) -> None:
+        """Back to the data's framing (after a Ctrl+wheel zoom or a pan)."""
+        plot = self.getPlotItem()
+        plot.setXRange(*finite_range(*self._x_span), padding=0)
+        plot.setYRange(*finite_range(*self._y_span), padding=0)
+        self._pins_key = None
+
+    @guarded
     def on_snapshot(self, snap: Snapshot) -> None:
         """Move the line (and residuals, batch marks) to the snapshot's parameters."""
         self._last = snap
@@ -201,7 +302,7 @@ class DataView(pg.PlotWidget):
         obj = self._run.objective
         params = np.array(snap.params)
         xs = np.array(self._x_span)
-        self.line.setData(xs, obj.predict(params, xs))
+        self.line.setData(*self._cut(xs, obj.predict(params, xs)))
         self._draw_trail(snap, xs)
         self._draw_pins(snap, xs)
         ds = self._run.dataset
@@ -222,6 +323,7 @@ class DataView(pg.PlotWidget):
         if self._ghosts_dirty:
             self._draw_ghosts()
 
+    @guarded
     def on_race_snapshots(self, items: list[RaceItem]) -> None:
         """Every other runner's line; a diverged runner says so in the legend (its line stays put)."""
         self._race_items = items
@@ -233,18 +335,17 @@ class DataView(pg.PlotWidget):
                 _entry, run, snap = items[i + 1]
                 item.setData(*self._cut(xs, run.objective.predict(np.array(snap.params), xs)))
                 item.show()
+        lines = (self.line, *self.race_lines)
         for i, (entry, _run, snap) in enumerate(items):
             at = snap.diverged_at if snap.status is Status.DIVERGED else None
             if i < len(self._diverged) and at != self._diverged[i]:
                 self._diverged[i] = at
-                text = entry.name if at is None else f"{entry.name} ✕ diverged"
-                label = self.legend.getLabel((self.line, *self.race_lines)[i])
-                if label is not None:
-                    label.setText(text, color=theme.DIVERGED if at is not None else "k")
+                # the text keeps the foreground colour: its sample beside it carries the runner's colour
+                text = entry.name if at is None else self.tr("{0} ✕ diverged").format(entry.name)
+                self.legend.set_text(lines[i], text)
 
     def _cut(self, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        y0, y1 = self._y_span
-        return clip_line(xs, ys, y0 - BAND * (y1 - y0), y1 + BAND * (y1 - y0))
+        return clip_line(xs, ys, *_band(self._y_span))
 
     def _draw_ghosts(self) -> None:
         self._ghosts_dirty = False
@@ -269,34 +370,44 @@ class DataView(pg.PlotWidget):
         if not shown and not self._trail_drawn:
             return  # no trail then and now: nothing to touch on this frame
         obj = self._run.objective
+        colour = theme.LINE if self._race is None else self._colours[0]
         for i, item in enumerate(self.trail_items[:max(len(shown), self._trail_drawn)]):
             if i < len(shown):
                 age = len(shown) - i  # 1 = newest
                 alpha = int(20 + 150 * (1 - (age - 1) / max(1, len(shown))))
                 if self._trail_alpha[i] != alpha:  # a new pen only when the fading changes
                     self._trail_alpha[i] = alpha
-                    item.setPen(theme.pen(theme.faded(theme.LINE, alpha), 2.0))
-                item.setData(xs, obj.predict(np.array(shown[i][1]), xs))
+                    item.setPen(theme.pen(theme.faded(colour, alpha), 2.0))
+                item.setData(*self._cut(xs, obj.predict(np.array(shown[i][1]), xs)))
                 item.setVisible(True)
             else:
                 item.setVisible(False)
         self._trail_drawn = len(shown)
 
     def _draw_pins(self, snap: Snapshot, xs: np.ndarray) -> None:
-        """Lines at pinned steps already reached (tutorial 003's 10, 20, 30, 100, 1000 epochs)."""
-        h = self._run.history
-        steps = h.column("step")
+        """Lines at pinned steps already reached (tutorial 003's 10, 20, 30, 100, 1000 epochs), each
+        labelled where its label overlaps no other; worked out only when the pins reached change."""
         reached = [s for s in self.pinned_steps if s <= snap.step][:MAX_PINS]
+        h = self._run.history
+        rows = [h.index_at_or_before(s) for s in reached]
+        key = (tuple(rows), len(h), self._x_span, self._y_span, self.width(), self.height())
+        if key == self._pins_key:
+            return  # the pinned lines do not move while the run goes on
+        self._pins_key = key
+        steps, params = h.column("step"), h.column("params")
         obj = self._run.objective
+        lines = [self._cut(xs, obj.predict(params[j], xs)) for j in rows]
+        texts = [self.tr("step {0}").format(f"{int(steps[j]):,}") for j in rows]
+        spots = place_labels(self.getPlotItem().getViewBox(), lines, texts, theme.font(theme.LABEL_PT))
         for i, (item, label) in enumerate(zip(self.pin_items, self.pin_labels)):
-            if i < len(reached):
-                j = h.index_at_or_before(reached[i])
-                ys = obj.predict(h.column("params")[j], xs)
-                item.setData(xs, ys)
-                label.setText(f"step {int(steps[j]):,}")
-                label.setPos(xs[1], ys[1])
-            item.setVisible(i < len(reached))
-            label.setVisible(i < len(reached))
+            shown = i < len(rows) and len(lines[i][0]) > 0
+            if shown:
+                item.setData(*lines[i])
+                label.setText(texts[i])
+                if spots[i] is not None:
+                    label.setPos(*spots[i])
+            item.setVisible(shown)
+            label.setVisible(shown and spots[i] is not None)
 
     def set_trail_length(self, n: int) -> None:
         """How many earlier lines to show, fading with age (0: none)."""
@@ -307,6 +418,7 @@ class DataView(pg.PlotWidget):
     def set_pinned_steps(self, steps: list[int]) -> None:
         """Steps whose lines stay drawn once reached."""
         self.pinned_steps = sorted(set(int(s) for s in steps if s >= 0))
+        self._pins_key = None
         if self._last is not None:
             self.on_snapshot(self._last)
 

@@ -6,12 +6,13 @@ import time
 from typing import Callable, NamedTuple
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from ..engine import ClipMode, LiveSettings, ModelKind, Reduction, Run, Schedule, Snapshot, Status, Update, UpdateRule
 from ..engine.optimizers import OPTIMIZERS, Context, State, clip_gradient
 from . import theme
+from .plot_base import guarded
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -57,6 +58,19 @@ def paren(v: float, fmt: Callable[[float], str] = num) -> str:
     return f"({fmt(v)})" if v < 0 else fmt(v)
 
 
+def step_num(n: int) -> str:
+    """A step or epoch count with thousands separators, as the status bar shows it: 127,000."""
+    return f"{int(n):,}"
+
+
+def loss_name(reduction: Reduction) -> str:
+    """What the loss is, in words: "mean squared error", "sum of squared errors", ..."""
+    tr = QCoreApplication.translate
+    return {Reduction.MEAN: tr("EquationPanel", "mean squared error"),
+            Reduction.SUM: tr("EquationPanel", "sum of squared errors"),
+            Reduction.HALF_SUM: tr("EquationPanel", "½ sum of squared errors")}[reduction]
+
+
 LOSS_TEXT = {
     Reduction.MEAN: ("L = <sup>1</sup>⁄<sub>n</sub> Σ (ŷ<sub>i</sub> − y<sub>i</sub>)²", "<sup>2</sup>⁄<sub>n</sub> "),
     Reduction.SUM: ("L = Σ (ŷ<sub>i</sub> − y<sub>i</sub>)²", "2 "),
@@ -75,9 +89,7 @@ class EquationPanel(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
-        self.setStyleSheet("QLabel#equationPanel { background: #fbfbf8; padding: 8px; font-size: 13pt;"
-                           " border: 1px solid #d8d8d0; }")
-        self.setMinimumWidth(380)
+        self.restyle_sheet()
         self._run: Run | None = None
         self._last: Snapshot | None = None
         self._rendered_at = 0.0
@@ -88,10 +100,24 @@ class EquationPanel(QLabel):
 
     MIN_INTERVAL = 0.1  # seconds between renders; nobody reads sixty equations a second
 
+    def restyle_sheet(self) -> None:
+        """Font size and colours from the theme."""
+        ground = "#fbfbf8" if theme.scheme() == "standard" else theme.BACKGROUND
+        self.setStyleSheet(f"QLabel#equationPanel {{ background: {ground}; color: {theme.FOREGROUND};"
+                           f" padding: 8px; font-size: {theme.css_font(13)}; border: 1px solid #d8d8d0; }}")
+        self.setMinimumWidth(int(300 * min(theme.zoom(), 1.5)))
+
+    def restyle(self) -> None:
+        """Read the theme again (font size, colours) and write the maths again."""
+        self.restyle_sheet()
+        if self._last is not None and self._run is not None:
+            self._render()
+
     def set_run(self, run: Run) -> None:
         """A new run (model and reduction decide the formulas)."""
         self._run = run
 
+    @guarded
     def on_snapshot(self, snap: Snapshot) -> None:
         """Rewrite the text (skipped while hidden)."""
         self._last = snap
@@ -110,7 +136,12 @@ class EquationPanel(QLabel):
             return
         self._pending.stop()
         self._rendered_at = time.monotonic()
-        self.setText(self.html(self._last))
+        try:
+            text = self.html(self._last)
+        except (ArithmeticError, ValueError, KeyError, IndexError, np.linalg.LinAlgError) as exc:
+            # odd data (a zero spread, singular sums): one line instead of a crash in a paint or show event
+            text = self.tr("The maths of this step cannot be written out: {0}").format(str(exc) or type(exc).__name__)
+        self.setText(text)
 
     def html(self, snap: Snapshot) -> str:
         """The panel's rich text for one snapshot."""
@@ -118,7 +149,8 @@ class EquationPanel(QLabel):
             spec = self._run.objective.spec
             rows = [self._section("Function"), f"<i>{spec.formula}</i>"]
             at = ", ".join(num(v) for v in snap.params)
-            rows.append(f"f({at}) = <b>{num(snap.train_loss)}</b>   (step {snap.step})")
+            rows.append(f"f({at}) = <b>{num(snap.train_loss)}</b>   "
+                        + self.tr("(step {0})").format(step_num(snap.step)))
             derivs = dict(zip(spec.param_names, spec.grad_text))
             return self._descent_rows(snap, rows, derivs, "the formula")
         obj = self._run.objective
@@ -137,7 +169,7 @@ class EquationPanel(QLabel):
             rows.append(f"in original units: <b>ŷ = {num(orig['w'])}·x {'−' if orig['b'] < 0 else '+'} "
                         f"{num(abs(orig['b']))}</b>")
         loss_formula, factor = LOSS_TEXT[red]
-        rows.append(self._section(f"Loss (MSE, {red.value}) at step {snap.step}"))
+        rows.append(self._section(self.tr("Loss: {0}, at step {1}").format(loss_name(red), step_num(snap.step))))
         val = f"<br>validation L = <b>{num(snap.val_loss)}</b>" if snap.val_loss is not None else ""
         rows.append(f"<i>{loss_formula}</i><br>training L = <b>{num(snap.train_loss)}</b>{val}")
         derivs = {"w": f"{factor}Σ {x}<sub>i</sub>(ŷ<sub>i</sub> − y<sub>i</sub>)",
@@ -164,7 +196,8 @@ class EquationPanel(QLabel):
         opt = self._run.optimum
         rows.append(self._section("Minimum" if source else "Least-squares optimum"))
         if opt is None:
-            rows.append("none: f is unbounded below")
+            rows.append(self.tr("none: f is unbounded below") if source else
+                        self.tr("none: these data do not fix a single best line"))
         else:
             rows.append(", ".join(f"{k}* = <b>{num(v)}</b>" for k, v in opt.items()))
             obj = self._run.objective
@@ -185,7 +218,7 @@ class EquationPanel(QLabel):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         if self._last is not None:
-            self.on_snapshot(self._last)
+            self.on_snapshot(self._last)  # guarded: an exception here crashed PySide6 (issue 9)
 
 
 # ----- the update written out, one rule at a time ----------------------------------------------------

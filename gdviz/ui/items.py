@@ -280,6 +280,15 @@ class Rings(_ViewItem):
 
     def __init__(self, size: float, pen: QPen, z: float | None = None) -> None:
         super().__init__()
+        self._x = self._y = np.zeros(0)
+        self._data = QRectF()
+        self._rect = QRectF()
+        self.set_style(size, pen)
+        if z is not None:
+            self.setZValue(z)
+
+    def set_style(self, size: float, pen: QPen) -> None:
+        """Ring diameter in pixels and pen (a new theme or zoom)."""
         side = int(math.ceil(size + pen.widthF())) + 2
         self._stamp = QPixmap(side, side)
         self._stamp.fill(Qt.transparent)
@@ -289,11 +298,8 @@ class Rings(_ViewItem):
         painter.drawEllipse(QRectF((side - size) / 2, (side - size) / 2, size, size))
         painter.end()
         self._half = side / 2
-        self._x = self._y = np.zeros(0)
-        self._data = QRectF()
-        self._rect = QRectF()
-        if z is not None:
-            self.setZValue(z)
+        self._refit()
+        self.update()
 
     def setData(self, x, y, **_ignored) -> None:  # noqa: N802 (ScatterPlotItem's name)
         """Ring these points (non-finite ones are left out)."""
@@ -345,6 +351,21 @@ class Scatter(pg.ScatterPlotItem):
     its geometry goes through one of the methods below, which forget the rectangle."""
 
     _rect: QRectF | None = None
+
+    def setData(self, *args, **kwargs) -> None:  # noqa: N802 (pyqtgraph name)
+        """As ScatterPlotItem.setData(x, y, ...), leaving out points that are not finite (with their
+        per-point brushes, sizes and symbols): no NaN or Inf reaches the painter or the bounds."""
+        if len(args) == 2 and "x" not in kwargs:
+            x, y = np.asarray(args[0], float), np.asarray(args[1], float)
+            keep = np.isfinite(x) & np.isfinite(y)
+            if not keep.all():
+                x, y = x[keep], y[keep]
+                for key in ("brush", "pen", "size", "symbol", "data"):
+                    value = kwargs.get(key)
+                    if isinstance(value, (np.ndarray, list)) and len(value) == len(keep):
+                        kwargs[key] = np.asarray(value, dtype=object if key != "size" else float)[keep]
+            args = (x, y)
+        super().setData(*args, **kwargs)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
         if self._rect is None:

@@ -10,8 +10,8 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..engine import Race, Run, Snapshot, Status
@@ -21,6 +21,7 @@ from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lin
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
 from .items import Curve, GrowingPaths, Scatter
+from .plot_base import PlotView, finite_range, guarded
 from .theme import entry_colour
 
 POINTS_INTERVAL = 0.1  # seconds between recolourings of the path's points
@@ -31,10 +32,8 @@ MAX_PATH_POINTS = 400  # coloured path markers
 PATH_TAIL = 2000  # the path line keeps this many recent steps exactly and samples the older ones
 COLOUR_MAP = "viridis"
 CONTOUR = "#ffffffb4"  # white, a little transparent
-PATH = theme.LINE
 ARROW = "#ff8c00"
 TANGENT = "#ff8c00"
-CURVE = theme.TRAIN
 STAR = "#ffd21f"
 OUTLINE = pg.mkPen(0, 0, 0, 110, width=0.8)  # path markers: a faint dark rim, so dense paths stay colours
 CASING = "#ffffff"  # under a runner's path: every run colour stays visible on every colour of the map
@@ -45,6 +44,17 @@ GHOST_ALPHA = 170
 GHOST_CASING = "#ffffff78"
 RACE_SPAN = 10.0  # in a race the range grows to at most this many initial spans
 RACE_RISE = 1.0  # a race's range follows points with loss ≤ L₀ + this·|L₀|: a runaway leaves the view
+
+
+def objective_optimum(objective) -> np.ndarray | None:
+    """The objective's optimum, or None when it has none or it cannot be computed (singular data)."""
+    try:
+        opt = objective.optimum()
+    except (np.linalg.LinAlgError, ValueError, ZeroDivisionError, FloatingPointError):
+        return None
+    if opt is None or not np.all(np.isfinite(opt)):
+        return None
+    return np.asarray(opt, float)
 
 
 def sample_rows(n: int, k: int = MAX_PATH_POINTS) -> np.ndarray:
@@ -81,13 +91,6 @@ def tangent_segment(x: float, y: float, slope: float, px_x: float, px_y: float,
     return [x - dx, x + dx], [y - slope * dx, y + slope * dx]
 
 
-def _big_font(points: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(bold)
-    return font
-
-
 class SmoothImage(pg.ImageItem):
     """An image drawn with bilinear smoothing: grid cells do not show as steps along a valley."""
 
@@ -96,24 +99,19 @@ class SmoothImage(pg.ImageItem):
         super().paint(painter, *args)
 
 
-class _Plot(pg.PlotWidget):
+class _Plot(PlotView):
     """A landscape plot: styled, ranges set by the program, redrawn when shown."""
 
     def __init__(self, title: str, x_label: str, y_label: str, parent=None) -> None:
-        super().__init__(parent)
-        theme.tune_view(self)
+        super().__init__(title, x_label, y_label, parent)
         plot = self.getPlotItem()
-        theme.style_plot(plot, x_label, y_label, title)
-        plot.setMenuEnabled(False)
         plot.disableAutoRange()
         for name in ("left", "bottom"):  # an axis (and its grid) repaints with every moving item unless cached
             plot.getAxis(name).setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self._run: Run | None = None
         self._last: Snapshot | None = None
         self._seen = 0  # history rows already looked at by the framing
-        self.diverged = pg.TextItem(color=theme.DIVERGED, anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 225),
-                                    border=pg.mkPen(theme.DIVERGED, width=2))
-        self.diverged.setFont(_big_font(15, bold=True))
+        self.diverged = pg.TextItem(anchor=(0, 0))
         self.diverged.setZValue(100)
         self.diverged.hide()
         plot.addItem(self.diverged)
@@ -128,7 +126,37 @@ class _Plot(pg.PlotWidget):
         self._ghosts_dirty = False
         self._tried_drawn_at = 0.0
         self.rate_limited = False  # set while playing: dots recolour ≤ 10 times a second
-        self.legend: pg.LegendItem | None = None
+        self._locked = False
+        self._framing: Framing | None = None
+        self._fit: Framing | None = None
+        self.legend.hide()  # only races have a legend here
+
+    def _restyle_plot(self) -> None:
+        """The diverged label and the lanes (shared by every landscape plot)."""
+        self.diverged.setFont(theme.font(15, bold=True))
+        self.diverged.setColor(theme.DIVERGED)
+        self.diverged.fill = pg.mkBrush(theme.faded(theme.BACKGROUND, 225))
+        self.diverged.border = pg.mkPen(theme.DIVERGED, width=theme.width(2))
+        for lane in self.lanes:
+            lane.restyle()
+        if self.race_paths is not None and self.race_paths.casing is not None:
+            self.race_paths.casing = theme.pen(CASING, 5.0)
+        if self.ghost_casing is not None:
+            self.ghost_casing.setPen(theme.pen(GHOST_CASING, 5.0))
+        self._ghosts_dirty = True
+
+    def _redraw(self) -> None:
+        if self._race is not None:
+            self._rebuild_legend()
+        if self._run is not None and self._last is not None:
+            self.on_snapshot(self._last)
+            self.on_race_snapshots(self._race_items)
+
+    def reset_view(self) -> None:
+        """Back to the automatic framing (after a Ctrl+wheel zoom)."""
+        if self._run is not None and self._framing is not None:
+            self._apply_range()
+            self._redraw()
 
     def _add_race_items(self, casing: bool, z: float) -> None:
         """Lanes for up to MAX_RUNS runners, ghost paths and a legend (views that draw races)."""
@@ -147,11 +175,6 @@ class _Plot(pg.PlotWidget):
                 item.setZValue(z - 0.5 if item is not self.ghost_casing else z - 0.6)
                 item.hide()
                 plot.addItem(item)
-        self.legend = pg.LegendItem(offset=(-10, 10), labelTextSize="12pt", brush=pg.mkBrush(255, 255, 255, 225),
-                                    pen=pg.mkPen("#888888"))
-        self.legend.setParentItem(plot.getViewBox())
-        self.legend.setZValue(200)
-        self.legend.hide()
 
     # ----- races and ghosts ---------------------------------------------------------------
     def set_race(self, race: Race | None) -> None:
@@ -161,11 +184,9 @@ class _Plot(pg.PlotWidget):
         if not self.lanes:
             return
         entries = () if race is None else race.entries
-        self.legend.clear()
         for lane, entry in zip(self.lanes, entries):
             lane.set_colour(entry_colour(entry))
-            self.legend.addItem(lane.line, entry.name)
-        theme.cache_tree(self.legend)
+        self._rebuild_legend()
         for lane in self.lanes:
             lane.hide()
         self.race_paths.hide()
@@ -174,6 +195,28 @@ class _Plot(pg.PlotWidget):
         self._ghosts_dirty = True
         if self._framing is not None:
             self._cap_framing()
+
+    def _rebuild_legend(self) -> None:
+        """One entry per runner in its lane's colour (none when not racing)."""
+        self.legend.clear()
+        entries = () if self._race is None else self._race.entries
+        for lane, entry in zip(self.lanes, entries):
+            self.legend.addItem(lane.line, entry.name)
+
+    def _restart_framing(self, start: np.ndarray) -> None:
+        """A new start on the same objective: the first framing (not the range a diverged run grew
+        to) widened to hold the start; a locked range stays as it is."""
+        if self._locked:
+            changed = bool(self._framing.update(start))
+            fresh = self._framing
+        else:
+            fresh = self._fit.copy()
+            fresh.update(start)
+            changed = not fresh.same_range(self._framing)
+        self._framing, self._fit = fresh, fresh.copy()
+        self._cap_framing()
+        if changed:
+            self._apply_range()
 
     def _cap_framing(self) -> None:
         factor = RACE_SPAN if self._race is not None else Framing.MAX_FACTOR
@@ -189,7 +232,7 @@ class _Plot(pg.PlotWidget):
     def _draw_ghosts(self) -> None:
         """Each ghost's path as `_ghost_xy` gives it, clamped like the path."""
         self._ghosts_dirty = False
-        colour = PATH if self._race is None else entry_colour(self._race.entries[0])
+        colour = theme.LINE if self._race is None else entry_colour(self._race.entries[0])
         paths = []
         for i, item in enumerate(self.ghost_paths):
             if i < len(self._ghosts) and self._run is not None:
@@ -254,10 +297,8 @@ class _Plot(pg.PlotWidget):
         return not self.rate_limited or time.monotonic() - last >= POINTS_INTERVAL
 
     def _set_labels(self, title: str, x_label: str, y_label: str) -> None:
-        plot = self.getPlotItem()
-        plot.setTitle(title, size=f"{theme.AXIS_PT + 1}pt", color="k")
-        for name, label in (("bottom", x_label), ("left", y_label)):
-            plot.getAxis(name).setLabel(label, **{"font-size": f"{theme.AXIS_PT}pt"})
+        self.set_title(title)
+        self.set_axis_labels(x_label, y_label)
 
     def _show_status(self, snap: Snapshot) -> None:
         """A red "diverged at step N" in the top left corner of the view while the run has diverged
@@ -265,7 +306,7 @@ class _Plot(pg.PlotWidget):
         diverged = snap.status is Status.DIVERGED and self._race is None
         if diverged:
             (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
-            self.diverged.setText(f"diverged at step {snap.diverged_at}")
+            self.diverged.setText(self.tr("diverged at step {0}").format(f"{snap.diverged_at:,}"))
             self.diverged.setPos(x0 + 0.03 * (x1 - x0), y1 - 0.03 * (y1 - y0))
         self.diverged.setVisible(diverged)
 
@@ -302,6 +343,7 @@ class _Plot(pg.PlotWidget):
     def on_snapshot(self, snap: Snapshot) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    @guarded
     def on_race_snapshots(self, items: list[RaceItem]) -> None:
         """Views without lanes ignore races."""
         self._race_items = items
@@ -312,19 +354,28 @@ class _Lane:
     tried, and a "✕ diverged" mark."""
 
     def __init__(self, plot: pg.PlotItem, z: float) -> None:
-        self.line = Curve(theme.pen(PATH, 3.0))  # the legend's sample (the paths are the view's race_paths)
+        self.line = Curve(theme.pen(theme.LINE, 3.0))  # the legend's sample (the paths are the view's race_paths)
         self.tried = Scatter(size=6, pen=pg.mkPen(255, 255, 255, 120, width=0.6))
-        self.tried_now = theme.Marker(14, None, pg.mkPen(PATH, width=2.5), z=20 + z)
-        self.current = theme.Marker(17, PATH, pg.mkPen("w", width=2.5), z=22 + z)
-        self.mark = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(255, 255, 255, 225))
-        self.mark.setFont(_big_font(12, bold=True))
+        self.tried_now = theme.Marker(14, None, pg.mkPen(theme.LINE, width=2.5), z=20 + z)
+        self.current = theme.Marker(17, theme.LINE, pg.mkPen("w", width=2.5), z=22 + z)
+        self.mark = pg.TextItem(anchor=(0, 1))
         self.tried.setZValue(z - 0.8)
         self.mark.setZValue(90)
         for item in self.items:
             plot.addItem(item)
             item.hide()
-        self.colour = PATH
+        self.colour = theme.LINE
         self.tried_at = 0.0  # when the tried points were last drawn
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Sizes, fonts and pens from the theme."""
+        self.mark.setFont(theme.font(theme.LABEL_PT + 1, bold=True))
+        self.mark.fill = pg.mkBrush(theme.faded(theme.BACKGROUND, 225))
+        self.current.set_size(17 * theme.zoom())
+        self.tried_now.set_size(14 * theme.zoom())
+        self.current.setPen(pg.mkPen(theme.BACKGROUND, width=theme.width(2.5)))
+        self.set_colour(self.colour)
 
     @property
     def items(self) -> tuple:
@@ -336,7 +387,7 @@ class _Lane:
         self.colour = colour
         self.line.setPen(theme.pen(colour, 2.5))
         self.current.setBrush(pg.mkBrush(colour))
-        self.tried_now.setPen(pg.mkPen(colour, width=2.5))
+        self.tried_now.setPen(pg.mkPen(colour, width=theme.width(2.5)))
         self.tried.setBrush(pg.mkBrush(theme.faded(colour, 150)))
 
     def hide(self) -> None:
@@ -361,7 +412,8 @@ class _Lane:
         (x0, x1), (y0, y1) = view
         x, y = float(here[0, 0]), float(here[0, 1])
         self.mark.setAnchor((1 if x > 0.5 * (x0 + x1) else 0, 0 if y > 0.5 * (y0 + y1) else 1))
-        self.mark.setText(f"✕ {name} diverged at step {snap.diverged_at}", color=self.colour)
+        text = QCoreApplication.translate("LandscapeView", "✕ {0} diverged at step {1}")
+        self.mark.setText(text.format(name, f"{snap.diverged_at:,}"), color=self.colour)
         self.mark.setPos(x, y)
         self.mark.show()
 
@@ -401,13 +453,14 @@ def tried_points(run: Run, snap: Snapshot, axes: list[int], lo: np.ndarray, hi: 
 class SurfaceView(_Plot):
     """The loss over two parameters as a colour map with contour lines, the path and the next step.
 
-    Left click or drag on the surface emits `start_picked(param0, param1)` in parameter order.
+    In pick mode (`set_pick_mode`), or with Shift held, a left click or drag on the surface emits
+    `start_picked(param0, param1)` in parameter order; otherwise a click changes nothing.
     """
 
     start_picked = Signal(float, float)
 
     def __init__(self, parent=None, grid: int = GRID) -> None:
-        super().__init__("Loss surface", "b", "w", parent)
+        super().__init__(QCoreApplication.translate("SurfaceView", "Loss surface"), "b", "w", parent)
         self.setObjectName("surfaceView")
         plot = self.getPlotItem()
         plot.showGrid(x=False, y=False)
@@ -419,14 +472,14 @@ class SurfaceView(_Plot):
         # with the range, so they are blitted from pixmaps instead of re-rendered
         self.image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.image.setColorMap(pg.colormap.get(COLOUR_MAP))
-        self.contours = Curve(theme.pen(CONTOUR, 1.2))
+        self.contours = Curve()
         self.contours.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self.path_line = Curve(theme.pen(PATH, 2.5), thin=True)
+        self.path_line = Curve(thin=True)
         self.path_points = Scatter(size=10, pen=OUTLINE)
-        self.arrow_line = Curve(theme.pen(ARROW, 4.0))
+        self.arrow_line = Curve()
         self.arrow_head = pg.ArrowItem(headLen=18, tipAngle=36, tailLen=None, brush=ARROW,
                                        pen=pg.mkPen("#5a3000", width=1))
-        self.current = theme.Marker(18, PATH, pg.mkPen("w", width=2.5), z=20)
+        self.current = theme.Marker(18, theme.LINE, z=20)
         self.optimum = Scatter(symbol="star", size=28, brush=STAR, pen=pg.mkPen("k", width=1.5))
         for z, item in enumerate((self.image, self.contours, self.path_line, self.path_points, self.optimum,
                                   self.arrow_line, self.current, self.arrow_head)):
@@ -454,9 +507,29 @@ class SurfaceView(_Plot):
             lambda *_: self._equal and self._regrid.start(0))
         self._arrow: tuple[float, float, float, float] | None = None  # tail h, v and direction
         self._dragging = False
-        self._locked = False
+        self.pick_mode = False
         self._key: tuple | None = None
         plot.getViewBox().sigResized.connect(self._aim_arrow)
+        self._restyle_items()
+
+    def _restyle_items(self) -> None:
+        self.contours.setPen(theme.pen(CONTOUR, 1.2))
+        self.path_line.setPen(theme.pen(theme.LINE, 2.5))
+        self.arrow_line.setPen(theme.pen(ARROW, 4.0))
+        self.arrow_head.setStyle(headLen=18 * theme.zoom())
+        self.current.set_size(18 * theme.zoom())
+        self.current.setBrush(pg.mkBrush(theme.LINE))
+        self.current.setPen(pg.mkPen("w", width=theme.width(2.5)))
+        self.tried_now.set_size(15 * theme.zoom())
+        self.path_points.setData(*self.path_points.getData(), size=10 * theme.zoom())
+        self.optimum.setData(*self.optimum.getData(), size=28 * theme.zoom())
+        self.getPlotItem().showGrid(x=False, y=False)
+        self._restyle_plot()
+
+    def set_pick_mode(self, on: bool) -> None:
+        """While on, a click or drag on the surface picks the start; off, only Shift+click does."""
+        self.pick_mode = bool(on)
+        self.setCursor(Qt.CrossCursor if self.pick_mode else Qt.ArrowCursor)
 
     # ----- run and options ----------------------------------------------------------------
     def set_run(self, run: Run) -> None:
@@ -465,27 +538,28 @@ class SurfaceView(_Plot):
         A new start on the same objective (a picked start) keeps the range and the surface, so
         the picture stays still under the mouse while a start is dragged."""
         same = self._run is not None and objective_key(run.objective) == self._key
-        self._run, self._last, self._seen = run, None, 0
         if len(run.param_names) != 2:
-            self._run, self._key = None, None
-            self._clear("Loss surface (needs two parameters)")
+            self._run, self._last, self._seen, self._key = None, None, 0, None
+            self._clear(self.tr("Loss surface (needs two parameters)"))
             return
+        if not same:  # checked before anything changes (it may raise)
+            surface_axes(run.objective)
+        self._run, self._last, self._seen = run, None, 0
         if same:
-            if self._framing.update(run.initial_params[None][:, list(self._axes)]):
-                self._apply_range()
-            self._fit = self._framing.copy()  # reset returns here, not to the first objective's fit
-            self._cap_framing()
+            self._restart_framing(run.initial_params[None][:, list(self._axes)])
             return
-        self._key = objective_key(run.objective)
-        self._axes = surface_axes(run.objective)
-        ih, iv = self._axes
-        title = run.objective.spec.title if run.is_function else "Loss surface"
+        # worked out before anything changes: when this raises the view still shows the old run
+        key, axes = objective_key(run.objective), surface_axes(run.objective)
+        fit = initial_framing(run.objective, run.initial_params[None], axes)
+        minima = self._minima(run, axes)
+        self._key, self._axes = key, axes
+        ih, iv = axes
+        title = run.objective.spec.title if run.is_function else self.tr("Loss surface")
         self._set_labels(title, run.param_names[ih], run.param_names[iv])
-        self._fit = initial_framing(run.objective, run.initial_params[None], self._axes)
+        self._fit = fit
         self._framing = self._fit.copy()
         self._framing.locked = self._locked
         self._cap_framing()
-        minima = self._minima(run)
         self.optimum.setData(minima[:, 0], minima[:, 1])
         self._apply_range()
 
@@ -521,13 +595,14 @@ class SurfaceView(_Plot):
 
     @property
     def _log(self) -> bool:
-        return self.log_levels and self._run is not None and self._run.objective.optimum() is not None
+        return self.log_levels and self._run is not None and objective_optimum(self._run.objective) is not None
 
     def set_show_contours(self, on: bool) -> None:
         """Show or hide the contour lines."""
         self.contours.setVisible(on)
 
     # ----- the frame ----------------------------------------------------------------------
+    @guarded
     def on_snapshot(self, snap: Snapshot) -> None:
         """Follow the path: grow the range if it left, move the path, the point and the arrow."""
         self._last = snap
@@ -544,6 +619,7 @@ class SurfaceView(_Plot):
             self._draw_ghosts()
         self._show_status(snap)
 
+    @guarded
     def on_race_snapshots(self, items: list[RaceItem]) -> None:
         """Every runner's lane: its path, current point, tried points (searches) and divergence mark."""
         self._race_items = items
@@ -618,8 +694,8 @@ class SurfaceView(_Plot):
     def _apply_range(self) -> None:
         lo, hi = self._framing.lo, self._framing.hi
         plot = self.getPlotItem()
-        plot.setXRange(lo[0], hi[0], padding=0)
-        plot.setYRange(lo[1], hi[1], padding=0)
+        plot.setXRange(*finite_range(lo[0], hi[0]), padding=0)
+        plot.setYRange(*finite_range(lo[1], hi[1]), padding=0)
         self._grid_dirty = self._ghosts_dirty = True
 
     def _draw_surface(self) -> None:
@@ -697,12 +773,14 @@ class SurfaceView(_Plot):
         self.arrow_head.show()
 
     # ----- helpers ------------------------------------------------------------------------
-    def _minima(self, run: Run) -> np.ndarray:
-        ih, iv = self._axes
+    @staticmethod
+    def _minima(run: Run, axes: tuple[int, int]) -> np.ndarray:
+        ih, iv = axes
         if run.is_function:
             found = np.array(run.objective.spec.minima, float).reshape(-1, 2)
         else:
-            found = np.asarray(run.objective.optimum(), float).reshape(1, 2)
+            opt = objective_optimum(run.objective)
+            found = np.zeros((0, 2)) if opt is None else np.asarray(opt, float).reshape(1, 2)
         return found[:, [ih, iv]]
 
     def _clear(self, title: str) -> None:
@@ -735,7 +813,8 @@ class SurfaceView(_Plot):
         return True
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if event.button() == Qt.LeftButton and self._pick(event.position()):
+        picking = self.pick_mode or bool(event.modifiers() & Qt.ShiftModifier)
+        if event.button() == Qt.LeftButton and picking and self._pick(event.position()):
             self._dragging = True
             event.accept()
             return
@@ -763,17 +842,27 @@ class _CurvePlot(_Plot):
 
     def __init__(self, title: str, x_label: str, y_label: str, parent=None) -> None:
         super().__init__(title, x_label, y_label, parent)
-        self.curve = Curve(theme.pen(CURVE, 3.5))
-        self.tangent = Curve(theme.pen(TANGENT, 3.0))
-        self.step_line = Curve(theme.pen(PATH, 2.0, Qt.DashLine))
-        self.next_point = theme.Marker(16, "w", pg.mkPen(PATH, width=3), z=19)
-        self.current = theme.Marker(18, PATH, pg.mkPen("w", width=2.5), z=20)
-        self._framing: Framing | None = None
-        self._fit: Framing | None = None
+        self.curve = Curve()
+        self.tangent = Curve()
+        self.step_line = Curve()
+        self.next_point = theme.Marker(16, "w", z=19)
+        self.current = theme.Marker(18, theme.LINE, z=20)
         self._axis = 0
         self._key: tuple | None = None
         self._y: tuple[float, float] | None = None
         self._range_dirty = False
+
+    def _restyle_items(self) -> None:
+        self.curve.setPen(theme.pen(theme.TRAIN, 3.5))
+        self.tangent.setPen(theme.pen(TANGENT, 3.0))
+        self.step_line.setPen(theme.pen(theme.LINE, 2.0, Qt.DashLine))
+        self.next_point.set_size(16 * theme.zoom())
+        self.next_point.setBrush(pg.mkBrush(theme.BACKGROUND))
+        self.next_point.setPen(pg.mkPen(theme.LINE, width=theme.width(3)))
+        self.current.set_size(18 * theme.zoom())
+        self.current.setBrush(pg.mkBrush(theme.LINE))
+        self.current.setPen(pg.mkPen(theme.BACKGROUND, width=theme.width(2.5)))
+        self._restyle_plot()
 
     def _add(self, *items) -> None:
         for z, item in enumerate(items):
@@ -783,20 +872,20 @@ class _CurvePlot(_Plot):
     def _frame(self, run: Run, axis: int) -> None:
         """Fit the range to a new objective; a new start on the same one keeps the range."""
         same = (self._run is not None and self._axis == axis and objective_key(run.objective) == self._key)
-        self._run, self._last, self._seen, self._axis = run, None, 0, axis
         if same:
-            if self._framing.update(run.initial_params[None][:, [axis]]):
-                self._apply_range()
-            self._fit = self._framing.copy()
+            self._run, self._last, self._seen = run, None, 0
+            self._restart_framing(run.initial_params[None][:, [axis]])
             return
-        self._key, self._y = objective_key(run.objective), None
-        self._fit = initial_framing(run.objective, run.initial_params[None], [axis])
+        key, fit = objective_key(run.objective), initial_framing(run.objective, run.initial_params[None], [axis])
+        self._run, self._last, self._seen, self._axis = run, None, 0, axis
+        self._key, self._y = key, None
+        self._fit = fit
         self._framing = self._fit.copy()
         self._cap_framing()
         self._apply_range()
 
     def _apply_range(self) -> None:
-        self.getPlotItem().setXRange(self._framing.lo[0], self._framing.hi[0], padding=0)
+        self.getPlotItem().setXRange(*finite_range(self._framing.lo[0], self._framing.hi[0]), padding=0)
         self._range_dirty = self._ghosts_dirty = True
 
     def _follow(self, snap: Snapshot) -> None:
@@ -820,8 +909,8 @@ class _CurvePlot(_Plot):
             y0, y1 = self._y
             if y0 <= lo and hi <= y1 and (hi - lo) >= 0.3 * (y1 - y0):
                 return
-        pad = 0.08 * (hi - lo) if hi > lo else max(abs(hi), 1.0)
-        self._y = (lo - pad, hi + pad)
+        pad = (0.08 * hi - 0.08 * lo) if hi > lo else max(abs(hi), 1.0)
+        self._y = finite_range(lo - pad, hi + pad)
         self.getPlotItem().setYRange(*self._y, padding=0)
 
     def _box(self) -> tuple[np.ndarray, np.ndarray]:
@@ -874,25 +963,30 @@ class CurveView(_CurvePlot):
                   self.current)
         self._add_race_items(casing=False, z=2.5)
         self._brushes = step_brushes()
+        self._restyle_items()
+
+    def _restyle_items(self) -> None:
+        super()._restyle_items()
+        self.path_points.setData(*self.path_points.getData(), size=11 * theme.zoom())
+        self.optimum.setData(*self.optimum.getData(), size=26 * theme.zoom())
 
     def set_run(self, run: Run) -> None:
         """A new one-parameter objective: frame it and draw the curve."""
         if len(run.param_names) != 1:
             self._run, self._last = None, None
-            self._clear("Loss curve (needs one parameter)")
+            self._clear(self.tr("Loss curve (needs one parameter)"))
             return
         name = run.param_names[0]
-        if run.is_function:
-            self._set_labels(f"{run.objective.spec.formula} with its tangent", name, f"f({name})")
-        else:
-            self._set_labels(f"Loss L({name})", name, f"L({name})")
+        opt = objective_optimum(run.objective)  # worked out before anything changes
+        star = ([], []) if opt is None else ([float(opt[0])], [float(loss_curve(run.objective, opt[:1])[0])])
         self._frame(run, 0)
-        opt = run.objective.optimum()
-        if opt is None:
-            self.optimum.setData([], [])
+        if run.is_function:
+            self._set_labels(self.tr("{0} with its tangent").format(run.objective.spec.formula), name, f"f({name})")
         else:
-            self.optimum.setData([float(opt[0])], [float(loss_curve(run.objective, opt[:1])[0])])
+            self._set_labels(self.tr("Loss L({0})").format(name), name, f"L({name})")
+        self.optimum.setData(*star)
 
+    @guarded
     def on_snapshot(self, snap: Snapshot) -> None:
         """Move along the curve: path, current point, tangent and next point."""
         self._last = snap
@@ -918,6 +1012,7 @@ class CurveView(_CurvePlot):
         self._fit_y(ys)
         self._range_dirty = False
 
+    @guarded
     def on_race_snapshots(self, items: list[RaceItem]) -> None:
         """Every runner's path along the curve, its current point and divergence mark."""
         self._race_items = items
@@ -968,16 +1063,17 @@ class SectionPlot(_CurvePlot):
     PX_PER_POINT = 3  # screen pixels between the section's samples
 
     def __init__(self, parent=None) -> None:
-        super().__init__("Section", "θ", "L", parent)
+        super().__init__(QCoreApplication.translate("LandscapeView", "Section"), "θ", "L", parent)
         self._add(self.curve, self.step_line, self.tangent, self.next_point, self.current)
         self._xs = np.zeros(0)
+        self._restyle_items()
 
     def set_section(self, run: Run, axis: int) -> None:
         """Show the section along parameter `axis` of a two-parameter run."""
         names = run.param_names
         name, other = names[axis], names[1 - axis]
         f = "f" if run.is_function else "L"
-        self._set_labels(f"{f}({name}) at the current {other}", name, f"{f}({name})")
+        self._set_labels(self.tr("{0}({1}) at the current {2}").format(f, name, other), name, f"{f}({name})")
         self._frame(run, axis)
 
     def clear_section(self, title: str) -> None:
@@ -985,6 +1081,7 @@ class SectionPlot(_CurvePlot):
         self._run, self._last = None, None
         self._clear(title)
 
+    @guarded
     def on_snapshot(self, snap: Snapshot) -> None:
         """Recompute the section through the current point; move the point, tangent and next point."""
         self._last = snap
@@ -1027,8 +1124,19 @@ class SectionsView(QWidget):
             if len(run.param_names) == 2:
                 plot.set_section(run, axis)
             else:
-                plot.clear_section("Sections (need two parameters)")
+                plot.clear_section(self.tr("Sections (need two parameters)"))
 
+    def restyle(self) -> None:
+        """Read the theme again in both sections."""
+        for plot in self.plots:
+            plot.restyle()
+
+    def reset_view(self) -> None:
+        """Both sections back to their automatic framing."""
+        for plot in self.plots:
+            plot.reset_view()
+
+    @guarded
     def on_snapshot(self, snap: Snapshot) -> None:
         """Forward to both sections (each skips work while hidden)."""
         for plot in self.plots:

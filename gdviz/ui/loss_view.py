@@ -10,14 +10,17 @@ from enum import Enum
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..engine import LiveSettings, Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
+from .equation_panel import loss_name
 from .items import Curve, GrowingPaths
+from .plot_base import PlotView, guarded
 from .theme import entry_colour
 
 TINY = 1e-300  # floor for log scale (loss can reach exactly 0 on exact data)
@@ -44,6 +47,23 @@ def describe_change(before: LiveSettings, after: LiveSettings) -> str:
     parts = [f"{label} {_setting(getattr(before, name))}→{_setting(getattr(after, name))}"
              for name, label in _CHANGE_LABELS if getattr(before, name) != getattr(after, name)]
     return ", ".join(parts)
+
+
+def stagger(xs_px: list[float], texts: list[str], font, height: float) -> list[float | None]:
+    """Where along its vertical mark each label goes (0.97: at the top, 0.03: at the bottom) so no two
+    labels overlap; None leaves a label out (its mark stays). Labels are drawn along their marks,
+    so each is a font height wide and its text long."""
+    fm = QFontMetricsF(font)
+    thick = fm.height() + 4
+    slots = [0.97] + ([0.03] if 2 * (max((fm.horizontalAdvance(t) for t in texts), default=0) + 12) < height else [])
+    last = {slot: -math.inf for slot in slots}
+    spots: list[float | None] = []
+    for x in xs_px:
+        spot = next((slot for slot in slots if x - last[slot] >= thick), None)
+        if spot is not None:
+            last[spot] = x
+        spots.append(spot)
+    return spots
 
 
 def _log10(ys: np.ndarray) -> np.ndarray:
@@ -113,32 +133,28 @@ class PeakSummary:
         return np.concatenate([sx, x[self.done:]]), np.concatenate([sy, y[self.done:]])
 
 
-class LossView(pg.PlotWidget):
+class LossView(PlotView):
     """Listens to snapshots and reads the run's history buffers (no copies)."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(QCoreApplication.translate("LossView", "Loss"), QCoreApplication.translate("LossView", "step"),
+                         QCoreApplication.translate("LossView", "loss"), parent)
         self.setObjectName("lossView")
-        theme.tune_view(self)
         plot = self.getPlotItem()
-        theme.style_plot(plot, "step", "loss", "Loss")
-        plot.setMenuEnabled(False)
-        self.legend = plot.addLegend(offset=(-10, 10), labelTextSize="12pt")
         # antialiasing the long curves tripled the frame cost; at 3 px they read well without it.
         # Every curve takes its values as drawn: log10 values in log mode, at most two points per pixel column
-        self.train = Curve(theme.pen(theme.TRAIN, 3.0), antialias=False)
-        self.val = Curve(theme.pen(theme.VAL, 3.0, Qt.DashLine), antialias=False)
-        self.cursor = Curve(theme.pen(theme.MUTED, 1.5, Qt.DotLine))  # the current step, top to bottom
-        self.dot = theme.Marker(13, theme.LINE, pg.mkPen("w", width=1.5))
+        self.train = Curve(antialias=False)
+        self.val = Curve(antialias=False)
+        self.cursor = Curve()  # the current step, top to bottom
+        self.dot = theme.Marker(13, theme.LINE)
         self.ghost_curves = [Curve(antialias=False) for _ in range(MAX_GHOSTS)]
         self.race_curves = [Curve(antialias=False) for _ in range(MAX_RUNS - 1)]  # pens for the legend
         self.race_paths = GrowingPaths(plot, -1, antialias=False)  # a race's curves, the primary's too
         self.race_paths.hide()
-        self.race_dots = [theme.Marker(11, "w", pg.mkPen("w", width=1.5), z=9) for _ in range(MAX_RUNS - 1)]
-        self.race_labels = [pg.TextItem(anchor=(1, 1), fill=pg.mkBrush(255, 255, 255, 220)) for _ in range(MAX_RUNS)]
+        self.race_dots = [theme.Marker(11, "w", z=9) for _ in range(MAX_RUNS - 1)]
+        self.race_labels = [pg.TextItem(anchor=(1, 1)) for _ in range(MAX_RUNS)]
         self.change_marks = [self._change_mark() for _ in range(MAX_CHANGES)]
         for label in self.race_labels:
-            label.setFont(pg.QtGui.QFont("", 12, pg.QtGui.QFont.Bold))
             label.setZValue(30)
         plot.addItem(self.train)
         plot.addItem(self.val)
@@ -163,6 +179,8 @@ class LossView(pg.PlotWidget):
         self._ghosts: list[Ghost] = []
         self._ghost_lines: list[tuple[np.ndarray, np.ndarray]] = []  # each ghost summarised once
         self._changes: list | None = None
+        self._marks: list[tuple[int, str]] = []  # (step, text) of the change marks drawn
+        self._marks_key: tuple | None = None
         self._x_max = 20.0
         self._y = (math.inf, -math.inf)  # loss range shown
         self._extremes = (math.inf, -math.inf)  # loss range seen (a race's runaway runner may lie above the top)
@@ -174,12 +192,50 @@ class LossView(pg.PlotWidget):
         self._summaries = (PeakSummary(), PeakSummary())
         self._race_summaries = [PeakSummary() for _ in range(MAX_RUNS - 1)]
         self._lr = _RateAxisState()
+        self._restyle_items()
         self._build_legend()
 
     def _change_mark(self) -> pg.InfiniteLine:
-        return pg.InfiniteLine(angle=90, pen=theme.pen(theme.faded("#555555", 170), 1.2, Qt.DashLine), label="",
-                               labelOpts={"position": 0.97, "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)],
-                                          "color": "#333333", "fill": pg.mkBrush(255, 255, 255, 200)})
+        return pg.InfiniteLine(angle=90, label="",
+                               labelOpts={"position": 0.97, "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)]})
+
+    def _restyle_items(self) -> None:
+        """Every pen, brush and font from the theme (colours, zoom)."""
+        primary = theme.TRAIN if self._race is None else self._colours[0]
+        self.train.setPen(theme.pen(primary, 3.0))
+        self.val.setPen(theme.pen(theme.VAL, 3.0, Qt.DashLine))
+        self.cursor.setPen(theme.pen(theme.MUTED, 1.5, Qt.DotLine))
+        self.dot.set_size(13 * theme.zoom())
+        self.dot.setBrush(pg.mkBrush(theme.LINE if self._race is None else primary))
+        self.dot.setPen(pg.mkPen(theme.BACKGROUND, width=theme.width(1.5)))
+        for i, (curve, dot) in enumerate(zip(self.race_curves, self.race_dots)):
+            dot.set_size(11 * theme.zoom())
+            dot.setPen(pg.mkPen(theme.BACKGROUND, width=theme.width(1.5)))
+            if i + 1 < len(self._colours):
+                curve.setPen(theme.pen(self._colours[i + 1], 3.0))
+                dot.setBrush(pg.mkBrush(self._colours[i + 1]))
+        for label in self.race_labels:
+            label.setFont(theme.font(theme.LABEL_PT + 1, bold=True))
+            label.fill = pg.mkBrush(theme.faded(theme.BACKGROUND, 220))
+        for mark in self.change_marks:
+            mark.setPen(theme.pen(theme.faded(theme.MUTED, 200), 1.2, Qt.DashLine))
+            mark.label.setFont(theme.font(theme.LABEL_PT))
+            mark.label.setColor(theme.FOREGROUND)
+            mark.label.fill = pg.mkBrush(theme.faded(theme.BACKGROUND, 200))
+        self.lr_curve.setPen(theme.pen(LEARNING_RATE, 2.5, Qt.DashDotLine))
+        axis = self.getPlotItem().getAxis("right")
+        axis.setTextPen(LEARNING_RATE)
+        axis.labelStyle = {"color": LEARNING_RATE}
+        axis._updateLabel()
+        self._set_ghost_pens()
+        self._marks_key = None
+
+    def _redraw(self) -> None:
+        self._build_legend()
+        self._draw_ghosts()
+        if self._last is not None:
+            self.on_snapshot(self._last)
+            self.on_race_snapshots(self._race_items)
 
     def _build_learning_rate_axis(self) -> None:
         """A second ViewBox sharing x, drawn against the right axis (pyqtgraph's MultiplePlotAxes)."""
@@ -189,14 +245,12 @@ class LossView(pg.PlotWidget):
         plot.scene().addItem(self.lr_box)
         axis = plot.getAxis("right")
         axis.linkToView(self.lr_box)
-        axis.setLabel("learning rate η", color=LEARNING_RATE, **{"font-size": f"{theme.AXIS_PT}pt"})
-        axis.setTextPen(LEARNING_RATE)
-        axis.enableAutoSIPrefix(False)  # "0.3", not "300 (×0.001)"
-        axis.setTickFont(plot.getAxis("left").style["tickFont"])
+        axis.set_text(self.tr("learning rate η"))
         self.lr_box.setXLink(plot)
-        self.lr_curve = Curve(theme.pen(LEARNING_RATE, 2.5, Qt.DashDotLine), antialias=False)
+        self.lr_curve = Curve(antialias=False)
         self.lr_box.addItem(self.lr_curve)
         self.lr_box.hide()
+        plot.hideAxis("right")
         plot.vb.sigResized.connect(self._sync_lr_box)
 
     def _sync_lr_box(self, *_) -> None:
@@ -208,40 +262,52 @@ class LossView(pg.PlotWidget):
         """Training and validation alone; in a race, one row per runner (validation is not drawn)."""
         self.legend.clear()
         if self._race is None:
-            validation = self._run is None or self._run.has_validation
-            rows = [(self.train, "training loss")] + ([(self.val, "validation loss")] if validation else [])
+            if self._run is not None and self._run.is_function:
+                rows = [(self.train, self.tr("f at each step"))]
+            else:
+                validation = self._run is None or self._run.has_validation
+                rows = [(self.train, self.tr("training loss"))] + (
+                    [(self.val, self.tr("validation loss"))] if validation else [])
         else:
             names = [e.name for e in self._race.entries]
             rows = [(self.train, names[0])] + list(zip(self.race_curves, names[1:]))
         for item, name in rows:
             self.legend.addItem(item, name)
-        theme.cache_tree(self.legend)
 
     # ----- run, race, ghosts and options --------------------------------------------------
     def set_run(self, run: Run) -> None:
-        """A new run: forget the ranges."""
+        """A new run: forget the ranges; the words follow the run (a function has no training loss)."""
+        if run.is_function:
+            title, y_label = self.tr("f along the run"), "f"
+        else:
+            title = self.tr("Loss: {0}").format(loss_name(run.objective.reduction))
+            y_label = self.tr("loss")
         self._run = run
+        self.set_title(title)
+        self.set_axis_labels(self.tr("step"), y_label)
         self.val.setVisible(run.has_validation and self._race is None)
         self._build_legend()
         self._changes = None
         self._reset_ranges()
 
+    def reset_view(self) -> None:
+        """Back to the ranges the view sets itself (after a Ctrl+wheel zoom or a pan)."""
+        self._reset_ranges()
+        self._draw_ghosts()
+        if self._last is not None:
+            self.on_snapshot(self._last)
+            self.on_race_snapshots(self._race_items)
+
     def set_race(self, race: Race | None) -> None:
         """A race starts (one curve per runner, in its colour) or ends (None)."""
         self._race, self._race_items = race, []
         self._colours = [] if race is None else [entry_colour(e) for e in race.entries]
-        primary = theme.TRAIN if race is None else self._colours[0]
-        self.train.setPen(theme.pen(primary, 3.0))
-        self.dot.setBrush(pg.mkBrush(theme.LINE if race is None else primary))
+        self._restyle_items()
         # in a race `train` and `race_curves` hold the runners' pens for the legend and draw nothing:
         # every runner's curve is drawn by `race_paths`
         self.train.setData([], [])
         for i, (curve, dot) in enumerate(zip(self.race_curves, self.race_dots)):
-            racing = race is not None and i + 1 < len(race.runs)
-            if racing:
-                curve.setPen(theme.pen(self._colours[i + 1], 3.0))
-                dot.setBrush(pg.mkBrush(self._colours[i + 1]))
-            curve.setVisible(racing)
+            curve.setVisible(race is not None and i + 1 < len(race.runs))
             dot.hide()
         self.race_paths.hide()
         for label in self.race_labels:
@@ -249,7 +315,6 @@ class LossView(pg.PlotWidget):
         if self._run is not None:
             self.val.setVisible(self._run.has_validation and race is None)
         self._build_legend()
-        self._set_ghost_pens()
         self._reset_ranges()
 
     def set_ghosts(self, ghosts: list[Ghost]) -> None:
@@ -261,7 +326,7 @@ class LossView(pg.PlotWidget):
         self._draw_ghosts()
 
     def _set_ghost_pens(self) -> None:
-        colour = theme.TRAIN if self._race is None else self._colours[0]
+        colour = theme.TRAIN if self._race is None or not self._colours else self._colours[0]
         for curve in self.ghost_curves:
             curve.setPen(theme.pen(theme.faded(colour, GHOST_ALPHA), 3.0))
 
@@ -309,6 +374,7 @@ class LossView(pg.PlotWidget):
                 self.on_snapshot(self._last)
 
     # ----- the frame ----------------------------------------------------------------------
+    @guarded
     def on_snapshot(self, snap: Snapshot) -> None:
         """Append what is new and move the marker."""
         self._last = snap
@@ -337,6 +403,7 @@ class LossView(pg.PlotWidget):
         if self.show_learning_rate:
             self._draw_learning_rate(steps, h.column("learning_rate"))
 
+    @guarded
     def on_race_snapshots(self, items: list[RaceItem]) -> None:
         """Every runner's curve, the other runners' current points; a diverged runner's mark at its
         last point."""
@@ -408,23 +475,35 @@ class LossView(pg.PlotWidget):
         # the text leans towards the middle of the view, so it is never cut by an edge
         label.setAnchor((1 if x > 0.5 * (x0 + x1) else 0, 0 if y > 0.5 * (y0 + y1) else 1))
         label.setPos(x, y)
-        label.setText(f"✕ diverged at step {snap.diverged_at}", color=colour)
+        label.setText(self.tr("✕ diverged at step {0}").format(f"{snap.diverged_at:,}"), color=colour)
         label.show()
 
     def _draw_changes(self) -> None:
         """Thin marks where the primary run's settings were changed mid-run (not at step 0)."""
         changes = self._run.changes
-        if changes == self._changes:
-            return
-        self._changes = changes
-        marks = [(at, describe_change(before, after))
-                 for (_, before), (at, after) in zip(changes, changes[1:]) if at > 0]
-        marks = [(at, text) for at, text in marks if text][-MAX_CHANGES:]
+        if changes != self._changes:
+            self._changes = changes
+            marks = [(at, describe_change(before, after))
+                     for (_, before), (at, after) in zip(changes, changes[1:]) if at > 0]
+            self._marks = [(at, text) for at, text in marks if text][-MAX_CHANGES:]
+            self._marks_key = None
+        vb = self.getPlotItem().getViewBox()
+        key = (self._shown_x, vb.width(), vb.height())  # the x range changes only with _shown_x
+        if key == self._marks_key:
+            return  # laid out only when the marks, the range or the size change
+        self._marks_key = key
+        marks = self._marks
+        (x0, x1), _ = vb.viewRange()
+        px = [(at - x0) / (x1 - x0) * vb.width() if x1 > x0 else 0.0 for at, _ in marks]
+        spots = stagger(px, [text for _, text in marks], theme.font(theme.LABEL_PT), vb.height())
         for i, mark in enumerate(self.change_marks):
             mark.setVisible(i < len(marks))  # first: a hidden label ignores a new text
             if i < len(marks):
                 mark.setPos(marks[i][0])
                 mark.label.setFormat(marks[i][1].replace("{", "{{").replace("}", "}}"))
+                mark.label.setVisible(spots[i] is not None)
+                if spots[i] is not None:
+                    mark.label.setPosition(spots[i])
 
     def _draw_learning_rate(self, steps: np.ndarray, rates: np.ndarray) -> None:
         """The rate each step used, on its own axis: logarithmic when it spans over two decades."""

@@ -1,28 +1,121 @@
-"""Colours, pens and fonts sized for a projector: white ground, thick lines, large type."""
+"""Colours, pens and fonts sized for a projector: colour schemes, a zoom for every font and line.
+
+The default palette is Okabe–Ito (safe for the common colour-vision deficiencies). Colours are
+module attributes (`theme.LINE`, `theme.RUN_COLOURS`, ...) that `set_scheme` replaces: read them
+when drawing or in a view's `restyle`, never copy them at import time. `set_zoom` scales every
+font (`font`, `pt`) and every pen made by `pen` together; views pick it up in `restyle()`.
+"""
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import PySide6  # noqa: E402,F401  (import Qt before pyqtgraph picks a binding)
 import pyqtgraph as pg  # noqa: E402
-from PySide6.QtGui import QColor, QFont  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QGuiApplication  # noqa: E402
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsView  # noqa: E402
 
 from .items import pixel_size, view_box_of  # noqa: E402
 
-TRAIN = "#1f5fbf"  # blue
-VAL = "#e07000"  # orange
-LINE = "#c0002a"  # crimson: the fitted line
-OPTIMUM = "#2a9d2a"  # green: the least-squares answer
-BATCH = "#111111"
-MUTED = "#888888"
-DIVERGED = "#d00000"
-CONVERGED = "#1a8a1a"
-RUN_COLOURS = ("#c0002a", "#1f5fbf", "#2a9d2a", "#8e44ad", "#e07000", "#008b8b")
 
+@dataclass(frozen=True)
+class Scheme:
+    """One colour scheme: ground and text, the roles' colours, the runners' colours, line weight."""
+
+    background: str
+    foreground: str
+    muted: str
+    train: str
+    val: str
+    line: str  # the fitted line (solid)
+    optimum: str  # the least-squares line (dashed: never told from the fitted line by colour alone)
+    batch: str
+    diverged: str
+    converged: str
+    run_colours: tuple[str, ...]
+    grid_alpha: float = 0.15
+    weight: float = 1.0  # every pen's width is multiplied by this
+
+
+# Okabe & Ito (2008): vermillion, blue, bluish green, reddish purple, orange, sky blue (yellow is
+# too light on white). Red and green here also differ in lightness, so a deuteranope tells them apart.
+OKABE_ITO = ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")
+
+SCHEMES: dict[str, Scheme] = {
+    "standard": Scheme(background="#ffffff", foreground="#000000", muted="#888888", train="#0072b2",
+                       val="#e69f00", line="#d55e00", optimum="#009e73", batch="#111111",
+                       diverged="#b8290a", converged="#00795a", run_colours=OKABE_ITO),
+    "high-contrast": Scheme(background="#ffffff", foreground="#000000", muted="#444444", train="#003f8a",
+                            val="#a85a00", line="#b03000", optimum="#005c43", batch="#000000",
+                            diverged="#a00000", converged="#005c43",
+                            run_colours=("#b03000", "#003f8a", "#006b4f", "#8b2a72", "#a85a00", "#1b6f9e"),
+                            grid_alpha=0.35, weight=1.5),
+}
+
+TRAIN = VAL = LINE = OPTIMUM = BATCH = MUTED = DIVERGED = CONVERGED = FOREGROUND = BACKGROUND = ""
+RUN_COLOURS: tuple[str, ...] = ()
+GRID_ALPHA = 0.15
+_scheme = "standard"
+_zoom = 1.0
+ZOOM_RANGE = (0.5, 3.0)
+
+AXIS_PT = 13
+TICK_PT = 12
+TITLE_PT = 14
+LEGEND_PT = 12
+LABEL_PT = 11  # text placed in a plot: pins, marks
+
+
+def set_scheme(name: str) -> None:
+    """Use the colour scheme `name` (a key of SCHEMES); views follow in their `restyle()`."""
+    global _scheme, TRAIN, VAL, LINE, OPTIMUM, BATCH, MUTED, DIVERGED, CONVERGED, FOREGROUND, BACKGROUND
+    global RUN_COLOURS, GRID_ALPHA
+    s = SCHEMES[name]  # KeyError names the unknown scheme
+    _scheme = name
+    TRAIN, VAL, LINE, OPTIMUM, BATCH = s.train, s.val, s.line, s.optimum, s.batch
+    MUTED, DIVERGED, CONVERGED = s.muted, s.diverged, s.converged
+    FOREGROUND, BACKGROUND, RUN_COLOURS, GRID_ALPHA = s.foreground, s.background, s.run_colours, s.grid_alpha
+    pg.setConfigOptions(background=BACKGROUND, foreground=FOREGROUND)
+
+
+def scheme() -> str:
+    """The name of the colour scheme in use."""
+    return _scheme
+
+
+def set_zoom(z: float) -> None:
+    """Scale every font and line width by z (clamped to ZOOM_RANGE); views follow in `restyle()`."""
+    global _zoom
+    z = float(z)
+    if not np.isfinite(z):
+        raise ValueError("zoom must be a finite number, got {0}".format(z))
+    _zoom = min(max(z, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+
+
+def zoom() -> float:
+    """The zoom factor of fonts and lines (1: as designed)."""
+    return _zoom
+
+
+def pt(points: float) -> float:
+    """A font size in points at the current zoom."""
+    return points * _zoom
+
+
+def font(points: float, bold: bool = False) -> QFont:
+    """The theme's font (the application's family, never a fallback serif) at `points` × zoom."""
+    f = QFont(QGuiApplication.font()) if QGuiApplication.instance() is not None else QFont()
+    f.setPointSizeF(pt(points))
+    f.setBold(bold)
+    return f
+
+
+def css_font(points: float) -> str:
+    """The font size for rich text (pyqtgraph labels), in points at the current zoom."""
+    return f"{pt(points):.1f}pt"
 
 
 def entry_colour(entry) -> str:
@@ -30,18 +123,19 @@ def entry_colour(entry) -> str:
     return entry.colour if isinstance(entry.colour, str) else RUN_COLOURS[entry.colour % len(RUN_COLOURS)]
 
 
-AXIS_PT = 13
-TICK_PT = 12
-
-
 def configure() -> None:
     """Global pyqtgraph options; call once before any plot is created."""
-    pg.setConfigOptions(background="w", foreground="k", antialias=True)
+    pg.setConfigOptions(background=BACKGROUND, foreground=FOREGROUND, antialias=True)
 
 
-def pen(colour: str, width: float = 2.0, style=None) -> pg.QtGui.QPen:
-    """A cosmetic pen (width in pixels whatever the zoom)."""
-    p = pg.mkPen(colour, width=width)
+def width(w: float) -> float:
+    """A line width in pixels at the current zoom and scheme weight."""
+    return w * _zoom * SCHEMES[_scheme].weight
+
+
+def pen(colour, width_px: float = 2.0, style=None) -> pg.QtGui.QPen:
+    """A cosmetic pen (width in pixels whatever the view's range), scaled by zoom and scheme."""
+    p = pg.mkPen(colour, width=width(width_px))
     if style is not None:
         p.setStyle(style)
     p.setCosmetic(True)
@@ -53,25 +147,6 @@ def faded(colour: str, alpha: int) -> QColor:
     c = QColor(colour)
     c.setAlpha(alpha)
     return c
-
-
-def style_plot(plot: pg.PlotItem, x_label: str, y_label: str, title: str = "") -> None:
-    """Large axis labels and tick fonts, light grid."""
-    tick_font = QFont()
-    tick_font.setPointSize(TICK_PT)
-    for name, label in (("bottom", x_label), ("left", y_label)):
-        axis = plot.getAxis(name)
-        axis.setTickFont(tick_font)
-        axis.setLabel(label, **{"font-size": f"{AXIS_PT}pt"})
-        axis.setTextPen("k")
-    for name in ("bottom", "left", "top", "right"):
-        # a moving line's dirty rectangle overlaps the axes: blit them from a pixmap, do not re-render
-        cache_tree(plot.getAxis(name))
-    cache_tree(plot.titleLabel)
-    if title:
-        plot.setTitle(title, size=f"{AXIS_PT + 1}pt", color="k")
-    plot.showGrid(x=True, y=True, alpha=0.15)
-    plot.hideButtons()
 
 
 def tune_view(view: pg.GraphicsView) -> None:
@@ -96,13 +171,18 @@ class Marker(QGraphicsEllipseItem):
     """One point drawn in pixels: moving it is a setPos, not a scatter rebuild (far cheaper per frame)."""
 
     def __init__(self, size: float, brush, pen=None, z: float = 10) -> None:
-        r = size / 2
-        super().__init__(-r, -r, size, size)
+        super().__init__()
+        self.set_size(size)
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations)
         self.setBrush(pg.mkBrush(brush) if brush is not None else pg.mkBrush(0, 0, 0, 0))
         self.setPen(pen if pen is not None else pg.mkPen(None))
         self.setZValue(z)
         self._view = None  # the view box it is drawn in, found on the first move
+
+    def set_size(self, size: float) -> None:
+        """The diameter in pixels (restyle: zoom)."""
+        r = size / 2
+        self.setRect(-r, -r, size, size)
 
     def setData(self, xs, ys, **_ignored) -> None:  # noqa: N802 (matches PlotDataItem.setData)
         """Move to (xs[0], ys[0]); hide when given no finite point.
@@ -128,3 +208,6 @@ class Marker(QGraphicsEllipseItem):
             return np.zeros(0), np.zeros(0)
         x, y = getattr(self, "_given", (self.pos().x(), self.pos().y()))
         return np.array([x]), np.array([y])
+
+
+set_scheme("standard")
