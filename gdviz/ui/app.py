@@ -33,7 +33,7 @@ def run_gui(args=None) -> int:
     from .main_window import MainWindow
     run = None
     if args is not None:
-        from ..cli import build_run
+        from ..cli.options import build_run
         run = build_run(args)
     window = MainWindow(run)
     window.fit_to_screen()  # first start: at most 90 % of the screen

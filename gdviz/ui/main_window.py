@@ -7,7 +7,7 @@ import time
 import traceback
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPixmapCache, QShortcut
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDockWidget, QFileDialog, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QScrollArea, QSplitter, QToolBar, QToolButton,
                                QVBoxLayout, QWidget)
@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
     def __init__(self, run: Run | None = None) -> None:
         super().__init__()
         theme.configure()
+        # Cached items (scatters, legends, settled paths) live in QPixmapCache: its default 10 MB
+        # holds a 1600×950 window's caches but not a 1920×1080 one's, which then repaints everything
+        # every frame (230 ms instead of 5). 4K at device pixel ratio 2 needs four times as much.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 512 * 1024))
         self.setWindowTitle(self.tr("gdviz — gradient descent, live"))
         self.controller = RunController(run or Run(), self)
         self.data_view = DataView()
@@ -121,6 +125,7 @@ class MainWindow(QMainWindow):
         self.zoom = 1.0
         self._presenting: dict | None = None  # what presentation mode hid, to restore it
         self._last_snap: Snapshot | None = None
+        self._rate_limited = False  # while playing: text refreshes ≤ 10 times a second
         self._status_at = 0.0
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
@@ -135,7 +140,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_shortcuts()
         self.keys_overlay = KeysOverlay(key_rows(), self)
-        self.presentation_bar = PresentationBar(self.centralWidget())
         self._wire()
         self._install_excepthook()
         self._present_run(self.controller.run)
@@ -161,6 +165,8 @@ class MainWindow(QMainWindow):
         col.setContentsMargins(4, 4, 4, 4)
         col.addWidget(self.banner)
         col.addWidget(plots, 1)
+        self.presentation_bar = PresentationBar()
+        col.addWidget(self.presentation_bar)
         self.setCentralWidget(central)
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
@@ -403,7 +409,7 @@ class MainWindow(QMainWindow):
 
     def _set_rate_limited(self, playing: bool) -> None:
         """While playing, text and path colours refresh ≤ 10 times a second; by hand, at once."""
-        self.surface.rate_limited = playing
+        self.surface.rate_limited = self._rate_limited = playing
         if playing:
             self._speed_timer.start()
         else:
@@ -615,7 +621,7 @@ class MainWindow(QMainWindow):
     def _show_status(self, snap: Snapshot) -> None:
         """Status bar and maths panel together (the same step); while playing at most 10 times a second."""
         self._last_snap = snap
-        if self.controller.playing and time.monotonic() - self._status_at < 0.1:
+        if self._rate_limited and time.monotonic() - self._status_at < 0.1:
             if not self._status_timer.isActive():
                 self._status_timer.start(100)
             return

@@ -83,37 +83,25 @@ class KeysOverlay(QWidget):
 
 
 class PresentationBar(QLabel):
-    """Presentation mode's slim translucent line at the bottom: step, η, loss and the state."""
+    """Presentation mode's slim line under the plots: step, η, loss and the state.
 
-    def __init__(self, parent: QWidget) -> None:
+    It sits in the layout, under the plots, not over them: it never hides an axis, and its
+    updates never make the plots beneath repaint."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("presentationBar")
         self.setAttribute(Qt.WA_TransparentForMouseEvents, True)
         self.set_zoom(1.0)
         self.hide()
-        parent.installEventFilter(self)
 
     def set_zoom(self, zoom: float) -> None:
         """Type size follows the presentation zoom."""
-        self.setStyleSheet("QLabel#presentationBar { background: rgba(255, 255, 255, 200); color: #111;"
-                           " border-top: 1px solid #bbb; padding: 3px 14px; font-size: %dpt; }"
+        self.setStyleSheet("QLabel#presentationBar { background: rgba(245, 246, 248, 230); color: #111;"
+                           " border-top: 1px solid #ccc; padding: 2px 14px; font-size: %dpt; }"
                            % round(14 * zoom))
-        self._place()
 
     def set_html(self, html: str) -> None:
         """The line's content (rich text)."""
-        self.setText(html)
-        self._place()
-
-    def _place(self) -> None:
-        parent = self.parentWidget()
-        if parent is None:
-            return
-        height = self.sizeHint().height()
-        self.setGeometry(0, parent.height() - height, parent.width(), height)
-        self.raise_()
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        if obj is self.parentWidget() and event.type() == QEvent.Resize:
-            self._place()
-        return False
+        if html != self.text():
+            self.setText(html)
