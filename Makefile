@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: venv run test bench screenshots clean
+.PHONY: venv run test fuzz bench screenshots clean
 
 venv: $(VENV)/.installed
 
@@ -20,6 +20,11 @@ run: venv
 
 test: venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The property-based and window fuzz tests with a long budget (make test runs them briefly).
+fuzz: venv
+	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz GDVIZ_FUZZ_EXAMPLES=3000 $(PY) -m pytest -q \
+		tests/test_properties_engine.py tests/test_properties_csv.py tests/test_fuzz_window.py
 
 bench: venv
 	$(PY) -m gdviz.bench

@@ -3,8 +3,12 @@
 # only when some are missing and we are root with apt-get; otherwise prints a hint.
 set -euo pipefail
 
+# Offscreen Qt (tests) needs the first two lines; a real X display (make run, screenshots under
+# Xvfb) also needs the xcb libraries of the third and fourth (Qt's message names only xcb-cursor0).
 packages=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
-          libglib2.0-0 libxkbcommon0 fonts-dejavu-core)
+          libglib2.0-0 libxkbcommon0 fonts-dejavu-core
+          libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+          libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0)
 
 installed() {  # Debian 13 renamed some libraries with a t64 suffix.
     local p
