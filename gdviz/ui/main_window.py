@@ -31,6 +31,8 @@ KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
 LOG = logging.getLogger("gdviz")
 ZOOMS = (0.75, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DOCK_SHARE = {"settings": 0.21, "maths": 0.22}  # of the window's width: the plots keep ≥ 55 %
+TABBED_SHARE = 0.27
+TABS_BELOW = 1400  # a first start narrower than this shows settings and maths as tabs of one dock
 
 
 def _tr(text: str) -> str:
@@ -191,6 +193,9 @@ class MainWindow(QMainWindow):
     def _share_docks(self) -> None:
         """Each dock takes a share of the window's width (not a fixed width): the plots keep the rest."""
         width = max(self.width(), 800)
+        if self.tabifiedDockWidgets(self.docks["settings"]):  # one dock of two tabs
+            self.resizeDocks([self.docks["settings"]], [round(width * TABBED_SHARE)], Qt.Horizontal)
+            return
         docks = [d for d in self.docks.values() if not d.isFloating()]
         self.resizeDocks(docks, [round(width * DOCK_SHARE[n]) for n, d in self.docks.items() if d in docks],
                          Qt.Horizontal)
@@ -203,6 +208,9 @@ class MainWindow(QMainWindow):
             w, h = round(area.width() * 0.9), round(area.height() * 0.9)
             self.resize(w, h)
             self.move(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2)
+            if w < TABS_BELOW and not self.actions["tabs"].isChecked():  # a projector: one dock, more plot
+                self.actions["tabs"].setChecked(True)
+                self.set_docks_tabbed(True)
         self._share_docks()
 
     def set_docks_tabbed(self, tabbed: bool) -> None:
@@ -214,6 +222,8 @@ class MainWindow(QMainWindow):
         else:
             self.addDockWidget(Qt.LeftDockWidgetArea, settings)
             self.addDockWidget(Qt.RightDockWidgetArea, maths)
+            settings.show()
+            maths.show()
         self._share_docks()
 
     def plots_share(self) -> float:
@@ -232,8 +242,8 @@ class MainWindow(QMainWindow):
             ("back", self.tr("◀ Back"), self.tr("Step back (Left, PgUp)"), self.controller.step_back),
             ("toggle", self.tr("▶ Play"), self.tr("Play / pause (Space)"), self.controller.toggle),
             ("step", self.tr("Step ▶"), self.tr("One step (Right, PgDn)"), self.controller.step_forward),
-            ("slower", self.tr("« Slower"), self.tr("Slower ( [ )"), self.controller.slower),
-            ("faster", self.tr("Faster »"), self.tr("Faster ( ] )"), self.controller.faster),
+            ("slower", "«", self.tr("Slower ( [ )"), self.controller.slower),
+            ("faster", "»", self.tr("Faster ( ] )"), self.controller.faster),
         ):
             button = QToolButton()
             button.setText(text)
@@ -243,7 +253,7 @@ class MainWindow(QMainWindow):
             bar.addWidget(button)
             self.buttons[name] = button
         pick = QToolButton()
-        pick.setText(self.tr("⌖ Pick start"))
+        pick.setText(self.tr("⊕ Pick start"))
         pick.setToolTip(self.tr("Click or drag on the surface to choose the start (or Shift+click any time)"))
         pick.setCheckable(True)
         pick.setFocusPolicy(Qt.NoFocus)
@@ -448,8 +458,8 @@ class MainWindow(QMainWindow):
         if hasattr(theme, "set_zoom"):
             theme.set_zoom(self.zoom)
         pt = round(12 * self.zoom)
-        self.toolbar.setStyleSheet("QToolButton { font-size: %dpt; padding: 4px 12px; } QLabel { font-size: %dpt;"
-                                   " padding-left: 12px; }" % (round(14 * self.zoom), pt))
+        self.toolbar.setStyleSheet("QToolButton { font-size: %dpt; padding: 2px 8px; } QLabel { font-size: %dpt;"
+                                   " padding-left: 8px; }" % (round(13 * self.zoom), round(11 * self.zoom)))
         self.statusBar().setStyleSheet("QStatusBar { font-size: %dpt; } QLabel { padding: 0 10px; }" % round(13 * self.zoom))
         self.banner.zoom = self.zoom
         self.presentation_bar.set_zoom(self.zoom)
