@@ -119,8 +119,9 @@ class LiveSettings:
         batch = _whole("batch size", self.batch_size, MAX_COUNT)
         for label, value in (("momentum", self.momentum), ("beta1", self.beta1), ("beta2", self.beta2),
                              ("rho", self.rho)):
-            if not 0.0 <= _float(label, value) < 1.0:  # also rejects NaN
-                raise ValueError("{0} must be in [0, 1) (0 or more and below 1), got {1:g}".format(label, value))
+            number = _float(label, value)
+            if not 0.0 <= number < 1.0:  # also rejects NaN
+                raise ValueError("{0} must be in [0, 1) (0 or more and below 1), got {1:g}".format(label, number))
         _positive("epsilon", self.epsilon)
         _positive("clip value", self.clip_value)
         _positive("decay rate", self.decay_rate)
