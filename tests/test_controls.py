@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from gdviz.engine import PRESETS, ClipMode, Schedule, UpdateRule
+from gdviz.engine import PRESETS, ClipMode, Race, Schedule, UpdateRule
 from gdviz.ui.controller import RunController
 from gdviz.ui.equation_panel import num, sig
 from gdviz.ui.main_window import MainWindow
@@ -116,18 +116,18 @@ def test_editing_beta_live_keeps_the_velocity(window):
 
 
 BAD_EDITS = [  # (what to choose first, box, bad value, the engine's message)
-    ({"rule": R.MOMENTUM}, "momentum", 1.0, "momentum must be in [0, 1), got 1"),
+    ({"rule": R.MOMENTUM}, "momentum", 1.0, "momentum must be in [0, 1) (0 or more and below 1), got 1"),
     ({"rule": R.ADAM}, "beta1", 1.0, "beta1 must be in [0, 1)"),
     ({"rule": R.ADAM}, "beta2", 1.5, "beta2 must be in [0, 1)"),
-    ({"rule": R.ADAM}, "epsilon", 0.0, "epsilon must be a positive number"),
+    ({"rule": R.ADAM}, "epsilon", 0.0, "epsilon must be a positive finite number"),
     ({"rule": R.RMSPROP}, "rho", -0.1, "rho must be in [0, 1)"),
-    ({"rule": R.ADAGRAD}, "epsilon", -1e-8, "epsilon must be a positive number"),
-    ({"rule": R.RANDOM_SEARCH}, "search_radius", 0.0, "search radius must be a positive number"),
-    ({"rule": R.DIRECTION_SEARCH}, "fixed_step", -0.1, "step size must be a positive number"),
-    ({"clip": ClipMode.NORM}, "clip_value", 0.0, "clip value must be a positive number"),
-    ({"schedule": Schedule.STEP}, "decay_steps", 0.0, "decay steps must be a whole number of at least 1"),
-    ({"schedule": Schedule.STEP}, "decay_steps", 2.5, "decay steps must be a whole number of at least 1"),
-    ({"schedule": Schedule.INVERSE}, "decay_rate", -1.0, "decay rate must be a positive number"),
+    ({"rule": R.ADAGRAD}, "epsilon", -1e-8, "epsilon must be a positive finite number"),
+    ({"rule": R.RANDOM_SEARCH}, "search_radius", 0.0, "search radius must be a positive number of at most 1e100"),
+    ({"rule": R.DIRECTION_SEARCH}, "fixed_step", -0.1, "step size must be a positive number of at most 1e100"),
+    ({"clip": ClipMode.NORM}, "clip_value", 0.0, "clip value must be a positive finite number"),
+    ({"schedule": Schedule.STEP}, "decay_steps", 0.0, "decay steps must be a whole number from 1 to 1e9"),
+    ({"schedule": Schedule.STEP}, "decay_steps", 2.5, "decay steps must be a whole number from 1 to 1e9"),
+    ({"schedule": Schedule.INVERSE}, "decay_rate", -1.0, "decay rate must be a positive finite number"),
 ]
 
 
@@ -284,25 +284,30 @@ def test_the_race_panel_starts_each_preset_and_lists_its_runners(qtbot, window, 
     assert c.race is None and not races.runners.isVisibleTo(races) and not races.end_button.isEnabled()
 
 
-@needs_races
-def test_add_current_settings_builds_a_custom_race(qtbot, window):
+@pytest.mark.skipif(not hasattr(Race, "from_run"), reason="Race.from_run is not in the engine yet")
+def test_add_current_settings_builds_a_race_runner_by_runner(qtbot, window):
     panel, races, c = window.panel, window.panel.race_panel, window.controller
     panel.lr.setValue(0.05)
-    config = c.run.config
-    click(races.add_button)
+    c.step_forward(4)
+    run, config = c.run, c.run.config
+    click(races.add_button)  # the run so far becomes runner 1; runner 2 catches up to step 4
     race = c.race
-    assert race is not None and race.config == config
-    assert [(e.name, e.live.learning_rate) for e in race.entries] == [("run 1", 0.05), ("run 2", 0.05)]
-    assert all(run.dataset is race.dataset for run in race.runs)
+    assert race is not None and race.config == config and race.step == 4
+    assert [(e.name, r.live.learning_rate, r.step) for e, r in zip(race.entries, race.runs)] == [
+        ("run 1", 0.05, 4), ("run 2", 0.05, 4)]
+    np.testing.assert_array_equal(race.runs[0].params, run.params)
+    assert all(r.dataset is race.dataset for r in race.runs)
     assert races.runner_texts() == ["run 1: gradient, η = 0.05, full batch", "run 2: gradient, η = 0.05, full batch"]
+    assert c.selected_runner == 1 and races.selected_row() == 1  # the new runner is the one edited
     choose(panel.rule, R.ADAM)
     panel.lr.setValue(0.2)
+    assert races.runner_texts()[1] == "run 2: Adam, η = 0.2, full batch"
+    assert race.runs[0].live.learning_rate == 0.05 and race.runs[0].live.rule is R.GRADIENT
     click(races.add_button)
-    entries = c.race.entries
-    assert [e.name for e in entries] == ["run 1", "run 2", "run 3"]
-    assert (entries[2].live.rule, entries[2].live.learning_rate, entries[2].colour) == (R.ADAM, 0.2, 2)
-    assert entries[1].live.learning_rate == 0.05 and c.race.step == 0
-    assert len(races.runner_texts()) == 3 and races.runner_texts()[2] == "run 3: Adam, η = 0.2, full batch"
+    entries, runs = c.race.entries, c.race.runs
+    assert [e.name for e in entries] == ["run 1", "run 2", "run 3"] and c.race.step == 4
+    assert (runs[2].live.rule, runs[2].live.learning_rate, entries[2].colour) == (R.ADAM, 0.2, 2)
+    assert races.runner_texts()[2] == "run 3: Adam, η = 0.2, full batch"
     for _ in range(3):
         click(races.add_button)
     assert len(c.race.entries) == 6
@@ -314,6 +319,6 @@ def test_add_current_settings_builds_a_custom_race(qtbot, window):
 @needs_races
 def test_race_buttons_and_list_take_no_focus(window):
     races, c = window.panel.race_panel, window.controller
-    for button in (races.start_button, races.end_button, races.add_button):
+    for button in (races.start_button, races.end_button, races.add_button, races.remove_button):
         assert button.focusPolicy() == Qt.NoFocus
     assert races.runners.focusPolicy() == Qt.NoFocus

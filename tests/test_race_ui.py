@@ -10,6 +10,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import Qt
 
 from gdviz.engine import (PRESETS, LiveSettings, Race, RaceEntry, RunConfig, Schedule, Status,
                           UpdateRule)
@@ -477,3 +478,63 @@ def test_hidden_views_skip_race_work_and_catch_up_when_shown(window, qtbot) -> N
     window.loss_view.show()
     qtbot.waitExposed(window.loss_view)
     assert len(second()) == 9
+
+
+# ----- the runner list: which runner the settings edit ------------------------------------------
+needs_runner_edits = pytest.mark.skipif(not hasattr(Race, "with_runner"),
+                                        reason="Race.with_runner / without_runner are not in the engine yet")
+
+
+def click_row(qtbot, races, row: int) -> None:
+    """Click a runner in the race panel's list."""
+    rect = races.runners.visualItemRect(races.runners.item(row))
+    qtbot.mouseClick(races.runners.viewport(), Qt.LeftButton, pos=rect.center())
+
+
+def test_clicking_a_runner_makes_the_settings_edit_it_and_its_entry_follows(qtbot, window) -> None:
+    c, panel, races = window.controller, window.panel, window.panel.race_panel
+    c.start_preset("learning-rates")
+    c.step_forward(3)
+    assert races.selected_row() == 0 and c.selected_runner == 0
+    click_row(qtbot, races, 1)
+    assert c.selected_runner == 1 and races.selected_row() == 1
+    assert panel.lr.value() == 0.8 and panel.descent_group.title().endswith("η = 0.8")
+    others = [r.live for i, r in enumerate(c.race.runs) if i != 1]
+    panel.lr.setValue(0.42)  # keyboard tracking is off: setValue is an edit
+    assert c.race.runs[1].live.learning_rate == 0.42 and c.race.runs[1].step == 3
+    assert [r.live for i, r in enumerate(c.race.runs) if i != 1] == others
+    assert races.runner_texts() == ["η = 0.2: gradient, η = 0.2, full batch", "η = 0.8: gradient, η = 0.42, full batch",
+                                    "η = 1.1: gradient, η = 1.1, full batch"]
+    c.select_runner(2)  # the controller's choice shows in the list too
+    assert races.selected_row() == 2 and panel.lr.value() == 1.1
+
+
+@needs_runner_edits
+def test_adding_a_runner_keeps_the_race_where_it_is(qtbot, window) -> None:
+    c, panel, races = window.controller, window.panel, window.panel.race_panel
+    c.start_preset("valley-optimizers")
+    c.step_forward(13)
+    before = [(r.step, r.params.copy()) for r in c.race.runs]
+    panel.lr.setValue(0.03)  # edits runner 1, the selected one
+    races.add_button.click()
+    race = c.race
+    assert len(race.runs) == 4 and race.step == 13 and [r.step for r in race.runs] == [13] * 4
+    for (step, params), run in zip(before, race.runs):
+        assert run.step == step and np.array_equal(run.params, params)
+    assert race.entries[3].name == "run 4" and race.runs[3].live.learning_rate == 0.03
+    assert c.selected_runner == 3 and races.selected_row() == 3 and len(races.runner_texts()) == 4
+    assert c.undo() and len(c.race.runs) == 3 and c.race.step == 13
+
+
+@needs_runner_edits
+def test_runners_are_removed_one_by_one(qtbot, window) -> None:
+    c, races = window.controller, window.panel.race_panel
+    c.start_preset("search-vs-gradient")
+    c.step_forward(5)
+    click_row(qtbot, races, 1)
+    assert races.remove_button.isEnabled()
+    races.remove_button.click()
+    assert [e.name for e in c.race.entries] == ["random search", "gradient descent"] and c.race.step == 5
+    assert races.runner_texts()[1].startswith("gradient descent: ") and races.remove_button.isEnabled()
+    races.remove_button.click()  # the last but one: the race ends on the one left
+    assert c.race is None and not races.remove_button.isVisibleTo(races) and not races.runners.isVisibleTo(races)

@@ -5,14 +5,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QPushButton, QVBoxLayout, QWidget)
 
 from ..engine import (BatchMode, ClipMode, LiveSettings, ModelKind, Reduction, Run, RunConfig, Schedule,
                       UpdateRule)
 from ..engine.functions import FUNCTIONS
 from .controller import RunController
 from .race_panel import RacePanel
-from .widgets import LogSlider, NumberBox, combo, fit_popup, hbox, select_data, small_box
+from .widgets import (MAX_STEP, IntBox, LogSlider, NumberBox, TextBox, combo, fit_popup, format_number, hbox,
+                      parse_steps, select_data, small_box)
 
 DATA_SETS = [("House prices — tutorial 000", "house"), ("Beans — tutorial 001", "beans"),
              ("y = 1 + 2x — tutorial 002", "linear")] + [
@@ -53,7 +54,9 @@ APPLIES: dict[str, frozenset[UpdateRule]] = {  # which rules each row of the des
 
 
 class SettingsPanel(QWidget):
-    """Writes settings to the controller; follows the controller's run and live settings."""
+    """Writes settings to the controller; follows the controller's run and live settings.
+
+    In a race the descent settings are those of the runner selected in the race panel's list."""
 
     residuals_toggled = Signal(bool)
     log_scale_toggled = Signal(bool)
@@ -72,6 +75,8 @@ class SettingsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("settingsPanel")
         self.controller = controller
+        self._data_rows: list[tuple[QFormLayout, QWidget]] = []  # form rows hidden for a function
+        self._data_widgets: list[QWidget] = []  # other widgets hidden for a function
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._data_group())
@@ -82,28 +87,40 @@ class SettingsPanel(QWidget):
         self.race_panel = RacePanel(controller)
         layout.addWidget(self.race_panel)
         layout.addStretch(1)
+        for box in (*self.findChildren(NumberBox), *self.findChildren(IntBox), *self.findChildren(TextBox)):
+            box.refused.connect(self.controller.error)  # the banner repeats the box's hint in one line
         controller.run_replaced.connect(self.show_run)
         controller.live_changed.connect(self.show_live)
         controller.speed_changed.connect(self.show_speed)
+        controller.race_changed.connect(lambda _race: self._show_edited_runner())
+        controller.runner_selected.connect(lambda _i: self._show_edited_runner())
         self.show_run(controller.run)
         self.show_live(controller.run.live)
         self.show_speed(controller.steps_per_second, controller.steps_per_frame)
 
+    @staticmethod
+    def _add_row(form: QFormLayout, label: str, field: QWidget) -> None:
+        """A labelled form row; the label also names the field in its refusal hints."""
+        field.setAccessibleName(label)
+        form.addRow(label, field)
+
     # ----- building -----------------------------------------------------------------------
     def _data_group(self) -> QGroupBox:
-        box = QGroupBox("Data")
+        box = QGroupBox(self.tr("Data"))
         form = QFormLayout(box)
         self.data = combo(DATA_SETS)
         self.data.setObjectName("dataCombo")
         self.data.activated.connect(self._data_chosen)
-        form.addRow("Data set", self.data)
-        self.import_button = QPushButton("Import CSV…")
+        self._add_row(form, self.tr("Data set"), self.data)
+        self.import_button = QPushButton(self.tr("Import CSV…"))
         self.import_button.clicked.connect(self._import_csv)
-        self.x_col, self.y_col = QLineEdit(), QLineEdit()
-        for edit, tip in ((self.x_col, "x column: name or index (blank: first column)"),
-                          (self.y_col, "y column: name or index (blank: second column)")):
-            edit.setPlaceholderText("auto")
+        self.x_col, self.y_col = TextBox(), TextBox()
+        for edit, name, tip in (
+                (self.x_col, self.tr("x column"), self.tr("x column: name or index (blank: first column)")),
+                (self.y_col, self.tr("y column"), self.tr("y column: name or index (blank: second column)"))):
+            edit.setPlaceholderText(self.tr("auto"))
             edit.setToolTip(tip)
+            edit.setAccessibleName(name)
             edit.setMaximumWidth(70)
         cols = QHBoxLayout()
         cols.addWidget(self.import_button)
@@ -113,27 +130,28 @@ class SettingsPanel(QWidget):
         cols.addWidget(self.y_col)
         form.addRow(cols)
         self.val_fraction = NumberBox(-0.05, 0.9, -0.05, step=0.05)
-        self.val_fraction.setSpecialValueText("data set's own")
-        self.val_fraction.setToolTip("Fraction of the points held out for validation (seeded)")
+        self.val_fraction.setSpecialValueText(self.tr("data set's own"))
+        self.val_fraction.setToolTip(self.tr("Fraction of the points held out for validation (seeded)"))
         self.val_fraction.valueChanged.connect(self._val_changed)
-        form.addRow("Validation", self.val_fraction)
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setKeyboardTracking(False)
-        self.seed.setToolTip("Seed of the sampling order and of the validation split")
-        self.seed.valueChanged.connect(lambda v: self.controller.set_config(seed=int(v)))
-        form.addRow("Seed", self.seed)
-        self.bad_feature = QCheckBox("Bad feature (x × 10)")
-        self.bad_feature.setToolTip("Tutorial 002 §4.2: a badly scaled x stretches the loss surface into a valley")
+        self._add_row(form, self.tr("Validation"), self.val_fraction)
+        self.seed = IntBox(0, 2**31 - 1)
+        self.seed.setToolTip(self.tr("Seed of the sampling order, of the validation split and of random search"))
+        self.seed.valueChanged.connect(lambda v: self._restart(seed=int(v)))
+        self._add_row(form, self.tr("Seed"), self.seed)
+        self._seed_form = form
+        self.bad_feature = QCheckBox(self.tr("Bad feature (x × 10)"))
+        self.bad_feature.setToolTip(
+            self.tr("Tutorial 002 §4.2: a badly scaled x stretches the loss surface into a valley"))
         self.bad_feature.toggled.connect(lambda on: self._restart(bad_feature=on))
-        self.standardise = QCheckBox("Standardise x")
-        self.standardise.setToolTip("Tutorial 002 §4.3: fit on (x − mean)/std; the line is drawn in original units")
+        self.standardise = QCheckBox(self.tr("Standardise x"))
+        self.standardise.setToolTip(
+            self.tr("Tutorial 002 §4.3: fit on (x − mean)/std; the line is drawn in original units"))
         self.standardise.toggled.connect(lambda on: self._restart(standardise=on))
         row = QHBoxLayout()
         row.addWidget(self.bad_feature)
         row.addWidget(self.standardise)
         form.addRow(row)
-        self._data_rows = [(form, self.val_fraction), (form, row)]  # hidden for a function
+        self._data_rows += [(form, self.val_fraction), (form, row)]
         return box
 
     def _restart(self, **changes) -> None:
@@ -141,84 +159,94 @@ class SettingsPanel(QWidget):
             self.show_run(self.controller.run)
 
     def _model_group(self) -> QGroupBox:
-        box = QGroupBox("Model and loss")
+        box = QGroupBox(self.tr("Model and loss"))
         self.model_group = box
         form = QFormLayout(box)
-        self.model = combo([("ŷ = w·x + b  (line)", ModelKind.LINE), ("ŷ = w·x  (through origin)", ModelKind.ORIGIN),
-                            ("ŷ = b  (constant)", ModelKind.CONSTANT)])
-        self.model.activated.connect(lambda _: self.controller.set_config(model=self.model.currentData()))
-        form.addRow("Model", self.model)
-        self.reduction = combo([("mean  (1/n)Σ", Reduction.MEAN), ("sum  Σ", Reduction.SUM),
-                                ("half-sum  ½Σ", Reduction.HALF_SUM)])
-        self.reduction.activated.connect(
-            lambda _: self.controller.set_config(reduction=self.reduction.currentData()))
-        form.addRow("Loss", self.reduction)
+        self.model = combo([(self.tr("ŷ = w·x + b  (line)"), ModelKind.LINE),
+                            (self.tr("ŷ = w·x  (through origin)"), ModelKind.ORIGIN),
+                            (self.tr("ŷ = b  (constant)"), ModelKind.CONSTANT)])
+        self.model.activated.connect(lambda _: self._restart(model=self.model.currentData()))
+        self._add_row(form, self.tr("Model"), self.model)
+        self.reduction = combo([(self.tr("mean squared error  (1/n)·Σ(ŷ − y)²"), Reduction.MEAN),
+                                (self.tr("sum of squared errors  Σ(ŷ − y)²"), Reduction.SUM),
+                                (self.tr("½ sum of squared errors  ½·Σ(ŷ − y)²"), Reduction.HALF_SUM)])
+        fit_popup(self.reduction)
+        self.reduction.activated.connect(lambda _: self._restart(reduction=self.reduction.currentData()))
+        self._add_row(form, self.tr("Loss"), self.reduction)
         self._data_rows += [(form, self.model), (form, self.reduction)]
         self.init_w = NumberBox(-1e9, 1e9, 0.0)
         self.init_b = NumberBox(-1e9, 1e9, 0.0)
         for box_ in (self.init_w, self.init_b):
             box_.valueChanged.connect(self._init_changed)
-        self.init_labels = (QLabel("Start w"), QLabel("Start b"))
+        self.init_labels = (QLabel(self.tr("Start w")), QLabel(self.tr("Start b")))
         form.addRow(self.init_labels[0], self.init_w)
         form.addRow(self.init_labels[1], self.init_b)
         return box
 
     def _descent_group(self) -> QGroupBox:
-        box = QGroupBox("Descent (live)")
+        box = QGroupBox(self.tr("Descent (live)"))
+        self.descent_group = box
         form = QFormLayout(box)
         self._descent_form = form
         self.lr = NumberBox(-1e3, 1e3, 0.1, log_steps=True)
         self.lr.setObjectName("learningRate")
-        self.lr.setToolTip("Learning rate η (must be > 0); arrows multiply by 10^0.1")
+        self.lr.setToolTip(self.tr("Learning rate η (must be > 0); arrows multiply by 10^0.1"))
         self.lr.valueChanged.connect(lambda v: self.controller.set_live(learning_rate=float(v)))
-        form.addRow("Learning rate η", self.lr)
+        self._add_row(form, self.tr("Learning rate η"), self.lr)
         self.lr_slider = LogSlider(1e-6, 10.0)
         self.lr_slider.setObjectName("learningRateSlider")
         self.lr_slider.value_changed.connect(self._slider_moved)
         form.addRow("", self.lr_slider)
-        self.batch_mode = combo([("full batch", BatchMode.FULL), ("stochastic (1 sample)", BatchMode.STOCHASTIC),
-                                 ("mini-batch", BatchMode.MINI)])
+        self.batch_mode = combo([(self.tr("full batch"), BatchMode.FULL),
+                                 (self.tr("stochastic (1 sample)"), BatchMode.STOCHASTIC),
+                                 (self.tr("mini-batch"), BatchMode.MINI)])
         self.batch_mode.activated.connect(
             lambda _: self.controller.set_live(batch_mode=self.batch_mode.currentData()))
-        form.addRow("Batch", self.batch_mode)
-        self.batch_size = QSpinBox()
-        self.batch_size.setRange(1, 10**9)
-        self.batch_size.setKeyboardTracking(False)
+        self._add_row(form, self.tr("Batch"), self.batch_mode)
+        self.batch_size = IntBox(1, 10**9)
         self.batch_size.valueChanged.connect(lambda v: self.controller.set_live(batch_size=int(v)))
-        form.addRow("Batch size", self.batch_size)
+        self._add_row(form, self.tr("Batch size"), self.batch_size)
         self._data_rows += [(form, self.batch_mode), (form, self.batch_size)]
         self.rule = combo(RULES)
         self.rule.setObjectName("ruleCombo")
         fit_popup(self.rule)
         self.rule.activated.connect(lambda _: self.controller.set_live(rule=self.rule.currentData()))
-        form.addRow("Update", self.rule)
+        self._add_row(form, self.tr("Update"), self.rule)
         self.hyper: dict[str, NumberBox] = {}
         for name, label, tip, step in HYPER:
             spin = NumberBox(-1e3, 1e3, 0.0, step=step or 0.1, log_steps=step is None)
             spin.setObjectName(f"{name}Box")
             spin.setToolTip(tip)
             spin.valueChanged.connect(lambda v, name=name: self.controller.set_live(**{name: float(v)}))
-            form.addRow(label, spin)
+            self._add_row(form, label, spin)
             self.hyper[name] = spin
             setattr(self, name, spin)  # panel.momentum, panel.beta1, … panel.fixed_step
-        self.epsilon.setDecimals(20)  # 1e-8 and below must not round to 0
-        form.addRow("Clip gradient", self._clip_row())
-        form.addRow("Schedule", self._schedule_row())
+        form.addRow(self.tr("Clip gradient"), self._clip_row())
+        form.addRow(self.tr("Schedule"), self._schedule_row())
         form.addRow("", self._decay_row())
+        self.tolerance = NumberBox(0.0, 1.0, self.controller.run.tolerance, log_steps=True)
+        self.tolerance.setObjectName("toleranceBox")
+        self.tolerance.setToolTip(self.tr("Converged when the loss is within tol of its least value, relative to "
+                                          "the start (where the least value is unknown: |∇L|² ≤ tol·|∇L₀|²). "
+                                          "Changes no step: the run goes on (arrows multiply by 10^0.1)"))
+        self.tolerance.valueChanged.connect(lambda v: self.controller.set_tolerance(float(v)))
+        self._add_row(form, self.tr("Convergence tolerance"), self.tolerance)
         self._rows = {  # live setting → the form fields of its rows
             "learning_rate": (self.lr, self.lr_slider), "schedule": (self.schedule_row, self.decay_row),
             "clip": (self.clip_row,), **{name: (spin,) for name, spin in self.hyper.items()}}
         return box
 
     def _clip_row(self) -> QWidget:
-        self.clip = combo(CLIPS)
+        self.clip = combo([(self.tr("none"), ClipMode.NONE), (self.tr("by value"), ClipMode.VALUE),
+                           (self.tr("by norm"), ClipMode.NORM)])
         self.clip.setObjectName("clipCombo")
         self.clip.setMinimumContentsLength(6)
-        self.clip.setToolTip("Clip the gradient before the update rule sees it: each component into "
-                             "[−c, c] (by value), or scaled so that ‖g‖ ≤ c (by norm)")
+        self.clip.setToolTip(self.tr("Clip the gradient before the update rule sees it: each component into "
+                                     "[−c, c] (by value), or scaled so that ‖g‖ ≤ c (by norm)"))
         self.clip.activated.connect(lambda _: self.controller.set_live(clip=self.clip.currentData()))
-        self.clip_value = small_box(1.0, "The bound c of a clipped gradient (> 0)", log_steps=True)
+        self.clip_value = small_box(1.0, self.tr("The bound c of a clipped gradient (> 0)"), log_steps=True)
         self.clip_value.setObjectName("clipValueBox")
+        self.clip_value.setAccessibleName(self.tr("Clip bound c"))
         self.clip_value.valueChanged.connect(lambda v: self.controller.set_live(clip_value=float(v)))
         self.clip_row = hbox(self.clip, QLabel("c"), self.clip_value)
         return self.clip_row
@@ -227,17 +255,19 @@ class SettingsPanel(QWidget):
         self.schedule = combo(SCHEDULES)
         self.schedule.setObjectName("scheduleCombo")
         fit_popup(self.schedule)
-        self.schedule.setToolTip("How the learning rate changes with the step t")
+        self.schedule.setToolTip(self.tr("How the learning rate changes with the step t"))
         self.schedule.activated.connect(lambda _: self.controller.set_live(schedule=self.schedule.currentData()))
         self.schedule_row = hbox(self.schedule)
         return self.schedule_row
 
     def _decay_row(self) -> QWidget:
-        self.decay_rate = small_box(0.5, "γ: the decay rate of the schedule (> 0)", step=0.05)
+        self.decay_rate = small_box(0.5, self.tr("γ: the decay rate of the schedule (> 0)"), step=0.05)
         self.decay_rate.setObjectName("decayRateBox")
+        self.decay_rate.setAccessibleName(self.tr("Decay rate γ"))
         self.decay_rate.valueChanged.connect(lambda v: self.controller.set_live(decay_rate=float(v)))
-        self.decay_steps = small_box(100.0, "T: the schedule's step count, a whole number ≥ 1", step=10)
+        self.decay_steps = small_box(100.0, self.tr("T: the schedule's step count, a whole number ≥ 1"), step=10)
         self.decay_steps.setObjectName("decayStepsBox")
+        self.decay_steps.setAccessibleName(self.tr("Decay steps T"))
         self.decay_steps.valueChanged.connect(lambda v: self.controller.set_live(decay_steps=v))
         self.decay_row = hbox(QLabel("γ"), self.decay_rate, QLabel("T"), self.decay_steps)
         return self.decay_row
@@ -253,39 +283,37 @@ class SettingsPanel(QWidget):
                 self._descent_form.setRowVisible(field, rule in APPLIES[name])
 
     def _speed_group(self) -> QGroupBox:
-        box = QGroupBox("Speed   ( [ slower · ] faster )")
+        box = QGroupBox(self.tr("Speed   ( [ slower · ] faster )"))
         form = QFormLayout(box)
-        self.steps_per_second = QSpinBox()
-        self.steps_per_second.setRange(1, 60)
-        self.steps_per_frame = QSpinBox()
-        self.steps_per_frame.setRange(1, 1_000_000)
+        self.steps_per_second = IntBox(1, 60)
+        self.steps_per_frame = IntBox(1, 1_000_000)
         for spin in (self.steps_per_second, self.steps_per_frame):
-            spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._speed_edited)
-        form.addRow("Frames / second", self.steps_per_second)
-        form.addRow("Steps / frame", self.steps_per_frame)
+        self._add_row(form, self.tr("Frames / second"), self.steps_per_second)
+        self._add_row(form, self.tr("Steps / frame"), self.steps_per_frame)
         return box
 
     def _view_group(self) -> QGroupBox:
-        box = QGroupBox("View")
+        box = QGroupBox(self.tr("View"))
         col = QVBoxLayout(box)
-        self.residuals = QCheckBox("Residuals (point → line)")
+        self.residuals = QCheckBox(self.tr("Residuals (point → line)"))
         self.residuals.toggled.connect(self.residuals_toggled)
-        self.log_scale = QCheckBox("Log-scale loss")
+        self.log_scale = QCheckBox(self.tr("Log-scale loss"))
         self.log_scale.toggled.connect(self.log_scale_toggled)
         col.addWidget(self.residuals)
         col.addWidget(self.log_scale)
-        self.show_lr = QCheckBox("Show learning rate on the loss plot")
-        self.show_lr.setToolTip("Draw η of every step (after the schedule) on a second axis of the loss plot")
+        self.show_lr = QCheckBox(self.tr("Show learning rate on the loss plot"))
+        self.show_lr.setToolTip(self.tr("Draw η of every step (after the schedule) on a second axis of the loss plot"))
         self.show_lr.toggled.connect(self.learning_rate_toggled)
         col.addWidget(self.show_lr)
-        self.landscape = QCheckBox("Loss landscape")
-        self.sections = QCheckBox("Cross-sections")
-        self.lock_range = QCheckBox("Lock range")
-        self.equal_scales = QCheckBox("Equal scales")
-        self.equal_scales.setToolTip("One unit is as long across as up: a badly scaled feature shows as a narrow valley")
-        self.contours = QCheckBox("Contour lines")
-        self.log_levels = QCheckBox("Log-spaced levels")
+        self.landscape = QCheckBox(self.tr("Loss landscape"))
+        self.sections = QCheckBox(self.tr("Cross-sections"))
+        self.lock_range = QCheckBox(self.tr("Lock range"))
+        self.equal_scales = QCheckBox(self.tr("Equal scales"))
+        self.equal_scales.setToolTip(
+            self.tr("One unit is as long across as up: a badly scaled feature shows as a narrow valley"))
+        self.contours = QCheckBox(self.tr("Contour lines"))
+        self.log_levels = QCheckBox(self.tr("Log-spaced levels"))
         for box_, on, signal in ((self.landscape, True, self.landscape_toggled),
                                  (self.sections, True, self.sections_toggled),
                                  (self.lock_range, False, self.lock_range_toggled),
@@ -294,46 +322,35 @@ class SettingsPanel(QWidget):
                                  (self.log_levels, True, self.log_levels_toggled)):
             box_.setChecked(on)
             box_.toggled.connect(signal)
-        grid = QHBoxLayout()
-        grid.addWidget(self.landscape)
-        grid.addWidget(self.sections)
-        col.addLayout(grid)
-        grid2 = QHBoxLayout()
-        grid2.addWidget(self.contours)
-        grid2.addWidget(self.log_levels)
-        col.addLayout(grid2)
-        grid3 = QHBoxLayout()
-        grid3.addWidget(self.lock_range)
-        grid3.addWidget(self.equal_scales)
-        col.addLayout(grid3)
-        trail = QHBoxLayout()
-        trail.addWidget(QLabel("Trail of earlier lines"))
-        self.trail = QSpinBox()
-        self.trail.setRange(0, 49)
-        self.trail.setKeyboardTracking(False)
+        for pair in ((self.landscape, self.sections), (self.contours, self.log_levels),
+                     (self.lock_range, self.equal_scales)):
+            col.addWidget(hbox(*pair))
+        self.trail = IntBox(0, 49)
+        self.trail.setAccessibleName(self.tr("Trail of earlier lines"))
         self.trail.valueChanged.connect(self.trail_changed)
-        trail.addWidget(self.trail)
-        col.addLayout(trail)
-        pins = QHBoxLayout()
-        pins.addWidget(QLabel("Pin at steps"))
-        self.pins = QLineEdit()
-        self.pins.setPlaceholderText("e.g. 10, 20, 30, 100, 1000")
-        self.pins.editingFinished.connect(self._pins_edited)
-        pins.addWidget(self.pins)
-        self.pin_button = QPushButton("Pin now (P)")
+        self.trail_row = hbox(QLabel(self.tr("Trail of earlier lines")), self.trail)
+        col.addWidget(self.trail_row)
+        self.pins = TextBox(check=self._pins_problem)
+        self.pins.setAccessibleName(self.tr("Pin at steps"))
+        self.pins.setPlaceholderText(self.tr("e.g. 10, 20, 30, 100, 1000"))
+        self.pins.committed.connect(self._pins_edited)
+        self.pin_button = QPushButton(self.tr("Pin now (P)"))
         self.pin_button.setFocusPolicy(Qt.NoFocus)
         self.pin_button.clicked.connect(self.pin_requested)
-        pins.addWidget(self.pin_button)
-        col.addLayout(pins)
+        self.pins_row = hbox(QLabel(self.tr("Pin at steps")), self.pins, self.pin_button)
+        col.addWidget(self.pins_row)
+        self._data_widgets += [self.residuals, self.trail_row, self.pins_row]  # they draw on the data view
         return box
 
-    def _pins_edited(self) -> None:
-        text = self.pins.text().replace(";", ",").replace(" ", ",")
-        try:
-            steps = [int(float(t)) for t in text.split(",") if t.strip()]
-        except ValueError:
-            self.controller.error.emit(f"pin steps must be whole numbers separated by commas, got '{self.pins.text()}'")
-            return
+    def _pins_problem(self, text: str) -> str | None:
+        _steps, bad = parse_steps(text)
+        if bad is None:
+            return None
+        return self.tr("'{0}' is not a step: write whole numbers from 0 to {1}, separated by commas").format(
+            bad, format_number(float(MAX_STEP)))
+
+    def _pins_edited(self, text: str) -> None:
+        steps, _bad = parse_steps(text)
         self.pins_changed.emit(steps)
 
     # ----- widget → controller ------------------------------------------------------------
@@ -359,7 +376,8 @@ class SettingsPanel(QWidget):
         return True
 
     def _import_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import CSV", str(Path.home()), "CSV files (*.csv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import CSV"), str(Path.home()),
+                                              self.tr("CSV files (*.csv *.txt);;All files (*)"))
         if path:
             self._load_csv(path)
 
@@ -378,15 +396,13 @@ class SettingsPanel(QWidget):
         return None if v < 0 else float(v)
 
     def _val_changed(self, _v: float) -> None:
-        if not self.controller.set_config(val_fraction=self._val_fraction()):
-            self.show_run(self.controller.run)
+        self._restart(val_fraction=self._val_fraction())
 
     def _init_changed(self, _v: float) -> None:
         run = self.controller.run
         names = run.param_names if run.is_function else ("w", "b")
         init = tuple((n, box.value()) for n, box in zip(names, (self.init_w, self.init_b)))
-        if not self.controller.set_config(init=init):
-            self.show_run(self.controller.run)
+        self._restart(init=init)
 
     def _slider_moved(self, v: float) -> None:
         with QSignalBlocker(self.lr):
@@ -398,24 +414,18 @@ class SettingsPanel(QWidget):
 
     # ----- controller → widgets -----------------------------------------------------------
     def show_run(self, run: Run) -> None:
-        """Show a run's restart settings."""
+        """Show a run's restart settings; a function hides every box that only data have."""
         cfg = run.config
-        if cfg.function:
-            select_data(self.data, f"fn:{cfg.function}")
-        elif cfg.csv_path:
-            key = f"csv:{cfg.csv_path}"
-            if self.data.findData(key) < 0:
-                self.data.addItem(f"CSV: {Path(cfg.csv_path).name}", key)
-            select_data(self.data, key)
-        else:
-            select_data(self.data, cfg.data)
+        self._show_data_choice(cfg)
         data_mode = not run.is_function
         for widget in (self.model, self.reduction, self.val_fraction, self.bad_feature, self.standardise,
                        self.residuals, self.trail, self.pins, self.pin_button):
             widget.setEnabled(data_mode)
         for form, field in self._data_rows:  # a function has no data: keep the panel short
             form.setRowVisible(field, data_mode)
-        self.model_group.setTitle("Model and loss" if data_mode else "Start")
+        for widget in self._data_widgets:
+            widget.setVisible(data_mode)
+        self.model_group.setTitle(self.tr("Model and loss") if data_mode else self.tr("Start"))
         self._enable_batch(run)
         if data_mode:
             select_data(self.model, run.objective.model)
@@ -423,19 +433,51 @@ class SettingsPanel(QWidget):
         for box_, on in ((self.bad_feature, cfg.bad_feature), (self.standardise, cfg.standardise)):
             with QSignalBlocker(box_):
                 box_.setChecked(on)
-        start = dict(zip(run.param_names, run.initial_params.tolist()))
-        names = run.param_names if run.is_function else ("w", "b")
-        for (name, box), label in zip(zip(names + ("",) * 2, (self.init_w, self.init_b)), self.init_labels):
-            label.setText(f"Start {name}" if name else "Start")
-            with QSignalBlocker(box):
-                box.setValue(start.get(name, 0.0))
-            box.setEnabled(name in start)
+        self._show_start(run)
         with QSignalBlocker(self.seed):
             self.seed.setValue(cfg.seed)
         with QSignalBlocker(self.val_fraction):
             self.val_fraction.setValue(-0.05 if cfg.val_fraction is None else cfg.val_fraction)
         with QSignalBlocker(self.batch_size):
             self.batch_size.setMaximum(max(1, run.objective.n_train))
+        with QSignalBlocker(self.tolerance):
+            self.tolerance.setValue(run.tolerance)
+        self._show_seed(run, run.live)
+        self._show_edited_runner()
+
+    def _show_data_choice(self, cfg: RunConfig) -> None:
+        if cfg.function:
+            select_data(self.data, f"fn:{cfg.function}")
+        elif cfg.csv_path:
+            key = f"csv:{cfg.csv_path}"
+            if self.data.findData(key) < 0:
+                self.data.addItem(self.tr("CSV: {0}").format(Path(cfg.csv_path).name), key)
+            select_data(self.data, key)
+        else:
+            select_data(self.data, cfg.data)
+
+    def _show_start(self, run: Run) -> None:
+        start = dict(zip(run.param_names, run.initial_params.tolist()))
+        names = run.param_names if run.is_function else ("w", "b")
+        for (name, box), label in zip(zip(names + ("",) * 2, (self.init_w, self.init_b)), self.init_labels):
+            label.setText(self.tr("Start {0}").format(name) if name else self.tr("Start"))
+            box.setAccessibleName(label.text())
+            with QSignalBlocker(box):
+                box.setValue(start.get(name, 0.0))
+            box.setEnabled(name in start)
+
+    def _show_seed(self, run: Run, live: LiveSettings) -> None:
+        """The seed matters for data (order, split) and for random search; a function with another rule hides it."""
+        self._seed_form.setRowVisible(self.seed, not run.is_function or live.rule is UpdateRule.RANDOM_SEARCH)
+
+    def _show_edited_runner(self) -> None:
+        """The descent group's title names the runner it edits in a race."""
+        race = self.controller.race
+        if race is None:
+            self.descent_group.setTitle(self.tr("Descent (live)"))
+            return
+        entry = race.entries[min(self.controller.selected_runner, len(race.entries) - 1)]
+        self.descent_group.setTitle(self.tr("Descent (live) — editing {0}").format(entry.name))
 
     def show_live(self, live: LiveSettings) -> None:
         """Show live settings (after a rewind or a rejected edit) and the rows the rule uses."""
@@ -459,6 +501,7 @@ class SettingsPanel(QWidget):
         self.decay_steps.setEnabled(scheduled)
         self._enable_batch(self.controller.run, live)
         self._show_rows(live.rule)
+        self._show_seed(self.controller.run, live)
 
     def _enable_batch(self, run: Run, live: LiveSettings | None = None) -> None:
         """Batch choices apply to data runs whose rule follows a batch gradient (searches use all data)."""

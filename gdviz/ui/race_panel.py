@@ -1,9 +1,7 @@
-"""Compare / race: start a ready-made race or build one from the current settings; list the runners."""
+"""Compare / race: start a ready-made race or build one runner by runner; list the runners and pick the one to edit."""
 from __future__ import annotations
 
-from dataclasses import replace
-
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout)
@@ -43,10 +41,11 @@ def swatch(colour: str, size: int = 14) -> QIcon:
 
 
 class RacePanel(QGroupBox):
-    """Starts and ends races through the controller; lists the runners of the race under way."""
+    """Starts and ends races through the controller; lists the runners, one selected: the one the settings edit."""
 
     def __init__(self, controller, parent=None) -> None:
-        super().__init__("Compare / race", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Compare / race"))
         self.setObjectName("racePanel")
         self.controller = controller
         col = QVBoxLayout(self)
@@ -59,32 +58,35 @@ class RacePanel(QGroupBox):
         self.explanation.setWordWrap(True)
         self.explanation.setStyleSheet("color: #444;")
         col.addWidget(self.explanation)
-        self.start_button = self._button("Start race", "Race the runners of the chosen race from step 0",
-                                         self._start_preset)
-        self.end_button = self._button("End race", "Back to the single run", self._end_race)
+        self.start_button = self._button(self.tr("Start race"),
+                                         self.tr("Race the runners of the chosen race from step 0"), self._start_preset)
+        self.end_button = self._button(self.tr("End race"), self.tr("Back to the single run"), self._end_race)
         col.addLayout(_row(self.start_button, self.end_button))
         self.add_button = self._button(
-            "Add current settings as a runner",
-            "First press: race two runners with the current settings from step 0 (run 1 follows your "
-            f"edits, run 2 keeps them). Later presses add the current settings, up to {MAX_RUNS} runners.",
+            self.tr("Add current settings as a runner"),
+            self.tr("Add a runner with the settings shown above, at the current step; the others keep their "
+                    "place. The new runner is selected, so the settings then edit it. At most {0} runners; "
+                    "Ctrl+Z takes it back.").format(MAX_RUNS),
             self._add_runner)
         col.addWidget(self.add_button)
         self.runners = QListWidget()
         self.runners.setObjectName("raceRunners")
-        self.runners.setFocusPolicy(Qt.NoFocus)
-        self.runners.setSelectionMode(QAbstractItemView.NoSelection)
+        self.runners.setToolTip(self.tr("Click a runner to edit its settings above"))
+        self.runners.setFocusPolicy(Qt.NoFocus)  # clicks select; the keys stay with the window
+        self.runners.setSelectionMode(QAbstractItemView.SingleSelection)
         self.runners.setIconSize(QSize(14, 14))
         self.runners.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.runners.currentRowChanged.connect(self._row_chosen)
         col.addWidget(self.runners)
-        ready = hasattr(controller, "start_preset")
-        for button in (self.start_button, self.end_button, self.add_button):
-            button.setEnabled(ready)
-        if not ready:
-            self.setToolTip("Races need a controller with start_preset, start_race and end_race")
-        if hasattr(controller, "race_changed"):
-            controller.race_changed.connect(self.show_race)
+        self.remove_button = self._button(self.tr("Remove selected runner"),
+                                          self.tr("Take the selected runner out of the race (Ctrl+Z brings it back)"),
+                                          self._remove_runner)
+        col.addWidget(self.remove_button)
+        controller.race_changed.connect(self.show_race)
+        controller.runner_selected.connect(self.show_selected)
+        controller.live_changed.connect(lambda _live: self.show_texts())
         self._show_explanation()
-        self.show_race(getattr(controller, "race", None))
+        self.show_race(controller.race)
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -100,31 +102,26 @@ class RacePanel(QGroupBox):
     def _end_race(self) -> None:
         self.controller.end_race()
 
-    def _add_runner(self) -> None:
-        """Start a race of two from the current run, or add the current settings to the race under way.
-
-        Either way the race starts again from step 0. Runner 1 is the run the settings panel edits,
-        so it keeps the settings the panel shows; the new runner gets a copy of them.
-        """
+    def _add_runner(self) -> bool:
+        """Add the settings the panel shows as a new runner; the race keeps its step (a single run becomes runner 1)."""
         c = self.controller
-        race: Race | None = getattr(c, "race", None)
-        live = c.run.live
-        if race is None:
-            config, dataset = c.run.config, c.run.dataset
-            entries = [RaceEntry("run 1", 0, live), RaceEntry("run 2", 1, live)]
-        else:
-            if len(race.entries) >= MAX_RUNS:
-                c.info.emit(f"A race has at most {MAX_RUNS} runners: end it to build a new one.")
-                return
-            config, dataset = race.config, race.dataset
-            first = replace(race.entries[0], live=live)
-            entries = [first, *race.entries[1:], RaceEntry(_free_name(race.entries), _free_colour(race.entries), live)]
-        try:
-            new = Race(config, entries, dataset=dataset, max_history=c.run.max_history)
-        except ValueError as exc:
-            c.error.emit(str(exc))
-            return
-        c.start_race(new)
+        race: Race | None = c.race
+        names = [e.name for e in race.entries] if race is not None else [self.tr("run {0}").format(1)]
+        colours = [e.colour for e in race.entries] if race is not None else [0]
+        if len(names) >= MAX_RUNS:
+            c.info.emit(self.tr("A race has at most {0} runners: remove one or end the race.").format(MAX_RUNS))
+            return False
+        name = next(n for n in (self.tr("run {0}").format(k) for k in range(len(names) + 1, 2 * MAX_RUNS + 2))
+                    if n not in names)
+        colour = next(i for i in range(len(colours) + 1) if i not in colours)
+        return bool(c.add_runner(RaceEntry(name, colour, c.edited_run.live)))
+
+    def _remove_runner(self) -> bool:
+        return bool(self.controller.remove_runner(self.controller.selected_runner))
+
+    def _row_chosen(self, row: int) -> None:
+        if row >= 0:
+            self.controller.select_runner(row)
 
     # ----- controller → widgets -----------------------------------------------------------
     def _show_explanation(self, _index: int = 0) -> None:
@@ -133,23 +130,47 @@ class RacePanel(QGroupBox):
 
     def show_race(self, race: Race | None) -> None:
         """List the runners (colour, name, rule, η, batch); hide the list when no race is under way."""
-        self.runners.clear()
-        self.end_button.setEnabled(race is not None and hasattr(self.controller, "end_race"))
+        with QSignalBlocker(self.runners):
+            self.runners.clear()
+        self.end_button.setEnabled(race is not None)
+        self.remove_button.setEnabled(race is not None and len(race.runs) > 1)
+        self.remove_button.setVisible(race is not None)
         if race is None:
             self.runners.hide()
             return
-        with_batch = race.dataset is not None
-        for entry in race.entries:
-            item = QListWidgetItem(swatch(entry_colour(entry)), f"{entry.name}: {describe(entry.live, with_batch)}")
-            item.setToolTip(item.text())
-            self.runners.addItem(item)
+        with QSignalBlocker(self.runners):
+            for entry in race.entries:
+                self.runners.addItem(QListWidgetItem(swatch(entry_colour(entry)), entry.name))
+        self.show_texts()
+        self.show_selected(self.controller.selected_runner)
         rows = self.runners.count()
         self.runners.setFixedHeight(rows * self.runners.sizeHintForRow(0) + 2 * self.runners.frameWidth() + 4)
         self.runners.show()
 
+    def show_texts(self) -> None:
+        """Each row: the runner's name and its settings as they are now (a live edit shows at once)."""
+        race = self.controller.race
+        if race is None or self.runners.count() != len(race.runs):
+            return
+        with_batch = race.dataset is not None
+        for i, (entry, run) in enumerate(zip(race.entries, race.runs)):
+            item = self.runners.item(i)
+            item.setText(self.tr("{0}: {1}").format(entry.name, describe(run.live, with_batch)))
+            item.setToolTip(item.text())
+
+    def show_selected(self, row: int) -> None:
+        """Highlight the runner the settings panel edits."""
+        if 0 <= row < self.runners.count():
+            with QSignalBlocker(self.runners):
+                self.runners.setCurrentRow(row)
+
     def runner_texts(self) -> list[str]:
         """The lines of the runner list (for tests and screenshots)."""
         return [self.runners.item(i).text() for i in range(self.runners.count())]
+
+    def selected_row(self) -> int:
+        """The highlighted row (-1: none)."""
+        return self.runners.currentRow()
 
 
 def _row(*widgets) -> QHBoxLayout:
@@ -157,13 +178,3 @@ def _row(*widgets) -> QHBoxLayout:
     for widget in widgets:
         row.addWidget(widget)
     return row
-
-
-def _free_name(entries) -> str:
-    names = {e.name for e in entries}
-    return next(f"run {k}" for k in range(1, len(entries) + 2) if f"run {k}" not in names)
-
-
-def _free_colour(entries) -> int:
-    used = {e.colour for e in entries if isinstance(e.colour, int)}
-    return next(i for i in range(len(entries) + 1) if i not in used)
