@@ -216,3 +216,36 @@ def test_an_exception_in_a_slot_becomes_a_banner(window, qtbot, monkeypatch) -> 
         sys.excepthook(*sys.exc_info())
     assert "boom in a slot" in window.banner.text() and seen
     assert QApplication.instance() is not None
+
+
+def test_import_reads_off_the_gui_thread_and_restarts(window, qtbot, tmp_path) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text("height;weight\n150,5;50\n160,0;56\n170,2;61\n180,9;70\n", encoding="utf-8")
+    c = window.controller
+    job = window.import_csv(RunConfig(csv_path=str(path)))
+    assert job is not None
+    qtbot.waitUntil(lambda: c.run.dataset is not None and c.run.dataset.n_train == 4, timeout=10000)
+    np.testing.assert_allclose(np.sort(c.run.dataset.x_train), [150.5, 160.0, 170.2, 180.9])
+
+
+def test_a_failed_import_keeps_the_run_and_says_why(window, qtbot, tmp_path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("x,y\n1,2\n", encoding="utf-8")
+    c = window.controller
+    old = c.run
+    window.import_csv(RunConfig(csv_path=str(path)))
+    qtbot.waitUntil(lambda: window._import is None, timeout=10000)
+    assert c.run is old
+    assert window.banner.isVisible() and "bad.csv" in window.banner.text()
+
+
+def test_a_cancelled_import_keeps_the_run(window, qtbot, tmp_path) -> None:
+    path = tmp_path / "big.csv"
+    rows = np.random.default_rng(0).random((400_000, 2))
+    np.savetxt(path, rows, delimiter=",", header="x,y", comments="")
+    c = window.controller
+    old = c.run
+    job = window.import_csv(RunConfig(csv_path=str(path)))
+    job.cancel()
+    qtbot.waitUntil(lambda: window._import is None, timeout=20000)
+    assert c.run is old

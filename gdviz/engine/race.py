@@ -86,6 +86,18 @@ class Race:
         keep = [k for k in range(len(self.runs)) if k != i]
         return Race._of(self, [self.entries[k] for k in keep], [self.runs[k].copy() for k in keep])
 
+    @classmethod
+    def from_run(cls, run: Run, first: RaceEntry, entry: RaceEntry) -> "Race":
+        """A NEW race of two: a copy of `run` as it stands (runner 1, `first`) and a runner for
+        `entry` advanced to the run's step (without stopping at convergence). `run` is left as it is."""
+        _check_entries((first, entry))
+        out = cls.__new__(cls)
+        out.config, out.entries, out.max_history, out.dataset = run.config, (first, entry), run.max_history, run.dataset
+        new = Run(run.config, entry.live, dataset=run.dataset, max_history=run.max_history)
+        new.advance(run.step, stop_on_converged=False)
+        out._set_runs((run.copy(), new))
+        return out
+
     def copy(self) -> "Race":
         """An independent race with copies of every run."""
         return Race._of(self, self.entries, [run.copy() for run in self.runs])

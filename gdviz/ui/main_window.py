@@ -5,6 +5,7 @@ import logging
 import sys
 import time
 import traceback
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPixmapCache, QShortcut
@@ -12,12 +13,13 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDockWidget, QFil
                                QMainWindow, QMessageBox, QScrollArea, QSplitter, QToolBar, QToolButton,
                                QVBoxLayout, QWidget)
 
-from ..engine import Run, Snapshot, Status
+from ..engine import LiveSettings, Run, RunConfig, Snapshot, Status
 from . import theme
 from .controller import RunController
 from .data_view import DataView
 from .equation_panel import EquationPanel, num
 from .export import ExportDialog, copy_image, save_image
+from .loader import CsvImport
 from .overlays import KeysOverlay, PresentationBar
 from .landscape_view import CurveView, SectionsView, SurfaceView
 from .loss_view import LossView
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner()
         self.zoom = 1.0
         self._presenting: dict | None = None  # what presentation mode hid, to restore it
+        self._import: CsvImport | None = None  # a CSV being read
         self._last_snap: Snapshot | None = None
         self._rate_limited = False  # while playing: text refreshes ≤ 10 times a second
         self._status_at = 0.0
@@ -287,7 +290,7 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
-        self._action(file, self.tr("&Import CSV…"), lambda: self.panel._import_csv(), ("Ctrl+O",), name="import")
+        self._action(file, self.tr("&Import CSV…"), self._import_dialog, ("Ctrl+O",), name="import")
         file.addSeparator()
         self._action(file, self.tr("&Export image…"), self.export_image_dialog, ("Ctrl+E",), name="export")
         self._action(file, self.tr("&Copy image"), lambda: self.copy_image(), ("Ctrl+Shift+C",), name="copy")
@@ -555,6 +558,38 @@ class MainWindow(QMainWindow):
         else:
             self.setFocus()
 
+    # ----- importing ----------------------------------------------------------------------
+    def import_csv(self, config: RunConfig, live: LiveSettings | None = None) -> CsvImport | None:
+        """Read config.csv_path off the GUI thread (progress and Cancel), then restart on it.
+
+        The window keeps animating meanwhile; a failure leaves the current run and says why."""
+        if self._import is not None:
+            self.banner.show_message(self.tr("A file is being read already."), error=False)
+            return None
+        options = dict(val_fraction=config.val_fraction, seed=config.seed, x_col=config.csv_x, y_col=config.csv_y)
+        keep = live or self.controller.edited_run.live
+
+        def done(data) -> None:
+            if self.controller.load(config, keep, dataset=data):
+                notes = getattr(data, "notes", ())
+                if notes:
+                    self.banner.show_message(" · ".join(notes), error=False)
+
+        job = CsvImport(config.csv_path, options, done, lambda text: self.banner.show_message(text), self)
+        job.finished.connect(lambda: setattr(self, "_import", None))
+        self._import = job
+        job.start()
+        return job
+
+    def _import_dialog(self) -> None:
+        """File > Import CSV: ask for a file; columns, seed and validation come from the settings panel."""
+        folder = QSettings().value("import/folder", "", type=str)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import CSV"), folder,
+                                              self.tr("CSV files (*.csv *.txt *.tsv);;All files (*)"))
+        if path:
+            QSettings().setValue("import/folder", str(Path(path).parent))
+            self.panel._load_csv(path)
+
     # ----- export -------------------------------------------------------------------------
     def export_targets(self) -> list[tuple[str, QWidget]]:
         """What can be exported: the window and each view shown."""
@@ -585,7 +620,7 @@ class MainWindow(QMainWindow):
             return False
         settings = QSettings()
         settings.setValue("export/scale", scale)
-        settings.setValue("export/folder", str(__import__("pathlib").Path(path).parent))
+        settings.setValue("export/folder", str(Path(path).parent))
         self.banner.show_message(self.tr("Saved {0}").format(path), error=False)
         return True
 
@@ -694,6 +729,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.controller.pause()
+        if self._import is not None:
+            self._import.cancel()
+            self._import.wait()
         QApplication.instance().removeEventFilter(self.typing_guard)
         if sys.excepthook == self._excepthook:
             sys.excepthook = self._previous_hook
