@@ -275,7 +275,8 @@ def test_stop_once_is_the_same_one_step_at_a_time() -> None:
 
 
 def race_entries() -> list[RaceEntry]:
-    return [RaceEntry("slow", 0, LiveSettings(learning_rate=0.1)), RaceEntry("fast", 1, LiveSettings(learning_rate=0.5))]
+    return [RaceEntry("slow", 0, LiveSettings(learning_rate=0.1)),
+            RaceEntry("fast", 1, LiveSettings(learning_rate=0.5))]
 
 
 def test_a_race_pauses_together_at_the_first_convergence_then_goes_on() -> None:

@@ -68,7 +68,8 @@ class Race:
         """A race of existing runs (no checks beyond the entry count and names)."""
         _check_entries(entries)
         out = cls.__new__(cls)
-        out.config, out.entries, out.max_history, out.dataset = race.config, tuple(entries), race.max_history, race.dataset
+        out.config, out.entries = race.config, tuple(entries)
+        out.max_history, out.dataset = race.max_history, race.dataset
         out._set_runs(tuple(runs))
         return out
 

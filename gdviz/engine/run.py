@@ -526,7 +526,8 @@ class Run:
         if self.status is Status.DIVERGED:
             if float(self.history.column("train_loss")[-1]) < 0:
                 return "diverged at step {0}: f falls without bound (no minimum this way)".format(self.diverged_at)
-            return "diverged at step {0}: {1}".format(self.diverged_at, _divergence_hint(self.live_at(self.diverged_at - 1)))
+            hint = _divergence_hint(self.live_at(self.diverged_at - 1))
+            return "diverged at step {0}: {1}".format(self.diverged_at, hint)
         if self.status is Status.CONVERGED:
             return "converged at step {0}".format(self.step if self.converged_at is None else self.converged_at)
         if self.status is Status.STALLED:
