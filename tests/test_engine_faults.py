@@ -333,3 +333,15 @@ def test_with_runner_returns_a_new_race_and_keeps_the_old_one() -> None:
         smaller.without_runner(1)
     with pytest.raises(ValueError, match="different names"):
         race.with_runner(RaceEntry("fast", 3, LiveSettings()))
+
+
+def test_from_run_makes_a_race_of_two_and_leaves_the_run() -> None:
+    run = Run(RunConfig(data="linear", grad_tol=0), LiveSettings(learning_rate=0.1))
+    run.advance(25)
+    params = run.params.copy()
+    race = Race.from_run(run, RaceEntry("now", 0, run.live), RaceEntry("adam", 1, LiveSettings(rule=UpdateRule.ADAM)))
+    assert [r.step for r in race.runs] == [25, 25] and race.runs[0] is not run
+    race.advance(5)
+    assert run.step == 25 and np.array_equal(run.params, params)
+    run.advance(5)
+    np.testing.assert_array_equal(race.runs[0].params, run.params)
