@@ -334,13 +334,15 @@ class Graph:
     reduction: str
     n: int  # samples the values run over
     sample: int | None = None  # the chosen sample's index, or None for a batch
+    names: tuple[str, ...] = ()  # the parameters in the run's order (default: topological)
     order: list[Node] = field(default_factory=list)
     params: dict[str, Node] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.order = topological_order(self.loss)
-        self.params = {n.id: n for n in self.order if n.kind == "parameter"}
         self.nodes = {n.id: n for n in self.order}
+        found = [n.id for n in self.order if n.kind == "parameter"]
+        self.params = {name: self.nodes[name] for name in (self.names or found)}
 
     def forward(self) -> float:
         """Compute every value and local derivative in topological order; clears the gradients."""
@@ -555,7 +557,8 @@ def build_graph(model: str, params: dict[str, float], x: np.ndarray, y: np.ndarr
     xs, ys = _check_data(x, y, sample)
     b = _Builder(xs, ys, params)
     yhat = _model_output(b, model, degree, hidden, activation)
-    graph = Graph(b.op("L", "L", Loss(loss, reduction, delta), yhat, b.y), model, loss, reduction, len(xs), sample)
+    graph = Graph(b.op("L", "L", Loss(loss, reduction, delta), yhat, b.y), model, loss, reduction, len(xs), sample,
+                  tuple(params))
     graph.forward()
     graph.backward()
     return graph
