@@ -5,11 +5,11 @@ import os
 import sys
 
 from .. import __version__
-from . import gui, race, run
+from . import graph, gui, race, run
 from .base import PROG, USAGE_EXIT, FAILURE_EXIT, CliError, Command, Parser
 from .options import NO_EFFECT_HELP, add_run_options
 
-COMMANDS: dict[str, Command] = {"gui": gui.COMMAND, "run": run.COMMAND, "race": race.COMMAND}
+COMMANDS: dict[str, Command] = {"gui": gui.COMMAND, "run": run.COMMAND, "race": race.COMMAND, "graph": graph.COMMAND}
 
 
 def make_parser() -> Parser:
