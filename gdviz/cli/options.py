@@ -111,14 +111,16 @@ def add_run_options(parser: argparse.ArgumentParser, keep_defaults: bool = True)
     model.add_argument("--init", metavar="w=V,b=V", type=values.initial_values, default=default,
                        help="starting parameters, each between -1e100 and 1e100, e.g. --init w=0.5,b=1 or "
                             "--init b=1 (functions: x=V,y=V)")
-    model.add_argument("--seed", type=values.count, default=default,
-                       help="seed of the shuffles (batches, validation split, searches). Default: 42")
+    model.add_argument("--seed", type=values.seed, default=default,
+                       help="seed of the shuffles (batches, validation split, searches), 0 to 2147483647. "
+                            "Default: 42")
     live = parser.add_argument_group("descent settings (default: the data set's tutorial settings)")
     add_live_options(live, default)
     live.add_argument("--tol", "--grad-tol", dest="grad_tol", metavar="TOL", type=values.tolerance,
                       default=default,
-                      help="convergence tolerance, from 0 to 1: the smaller, the closer to the minimum a run goes before "
-                           f"it counts as converged (default {RunConfig().grad_tol:g}; --grad-tol is the same flag)")
+                      help="convergence tolerance, from 0 to 1: converged when L − L* <= TOL·min(L0 − L*, L*) where "
+                           "the least loss L* is known, else when |gradient|² <= TOL·|gradient at the start|² "
+                           f"(default {RunConfig().grad_tol:g}; --grad-tol is the same flag)")
 
 
 def _add_data_options(data: Any, default: Any) -> None:
@@ -136,6 +138,19 @@ def _add_data_options(data: Any, default: Any) -> None:
                       help="the CSV column of x: a header name or a 0-based index (default: the first)")
     data.add_argument("--y-col", metavar="COL", default=default,
                       help="the CSV column of y: a header name or a 0-based index (default: the next)")
+    data.add_argument("--encoding", metavar="NAME", default=default,
+                      help="the CSV file's text encoding, e.g. utf-8, gb18030, utf-16 (default: guessed)")
+    data.add_argument("--delimiter", metavar="CHAR", default=default,
+                      help="the CSV column separator: ',', ';', 'tab' or ' ' (default: guessed)")
+    data.add_argument("--decimal", choices=(".", ","), default=default,
+                      help="the CSV decimal mark (default: guessed; ',' as European Excel writes it)")
+    header = data.add_mutually_exclusive_group()
+    header.add_argument("--header", dest="header", action="store_const", const=True, default=default,
+                        help="the CSV's first row is a header (default: guessed)")
+    header.add_argument("--no-header", dest="header", action="store_const", const=False, default=default,
+                        help="the CSV's first row is data")
+    data.add_argument("--max-rows", metavar="N", type=values.bounded_count, default=default,
+                      help="refuse CSV files with more rows than this (default 10,000,000)")
     data.add_argument("--val-fraction", metavar="F", type=values.fraction, default=default,
                       help="hold out this fraction of the points for validation, 0 <= F < 1 "
                            "(default: the data set's own split; 0 for house, beans and CSV files)")
@@ -151,12 +166,18 @@ def build_config(args: argparse.Namespace) -> RunConfig:
     csv, data = given(args, "csv"), given(args, "data")
     if csv is not None and data is not None:
         raise CliError("give either --data or --csv, not both")
-    if csv is None and (given(args, "x_col") is not None or given(args, "y_col") is not None):
-        raise CliError("--x-col and --y-col choose columns of a --csv file; give --csv too")
+    csv_only = ("x_col", "y_col", "encoding", "delimiter", "decimal", "header", "max_rows")
+    if csv is None and any(given(args, name) is not None for name in csv_only):
+        raise CliError("--x-col, --y-col, --encoding, --delimiter, --decimal, --header and --max-rows read a "
+                       "--csv file; give --csv too")
+    delimiter = given(args, "delimiter")
     model, reduction = given(args, "model"), given(args, "reduction")
     changes = {
         "data": data, "csv_path": None if csv is None else str(csv),
         "csv_x": given(args, "x_col"), "csv_y": given(args, "y_col"),
+        "csv_encoding": given(args, "encoding"), "csv_decimal": given(args, "decimal"),
+        "csv_delimiter": "\t" if delimiter == "tab" else delimiter, "csv_header": given(args, "header"),
+        "csv_max_rows": given(args, "max_rows"),
         "val_fraction": given(args, "val_fraction"),
         "model": None if model is None else ModelKind(model),
         "reduction": None if reduction is None else Reduction(reduction),

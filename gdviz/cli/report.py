@@ -127,6 +127,7 @@ def result_dict(run: Run, **extra_settings: Any) -> dict[str, Any]:
         "loss_steps": None if dense else steps.tolist(),
         "n_train": 0 if run.dataset is None else run.dataset.n_train,
         "n_val": 0 if run.dataset is None else run.dataset.n_val,
+        "csv_notes": list(getattr(run.dataset, "notes", ()) or ()),
         "config": {**settings_dict(run), **{k: _plain(v) for k, v in extra_settings.items()}},
     }
     if len(run.changes) > 1:

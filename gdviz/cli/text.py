@@ -123,7 +123,8 @@ def _problem_lines(run: Run) -> list[str]:
         return [f"function  {run.config.function}: {run.objective.spec.formula}"]
     split = f"{d.n_train} training points" + (f", {d.n_val} validation" if d.n_val else "")
     scaled = " (on standardised x)" if run.objective.standardised else ""
-    return [f"data      {d.name} ({d.x_label} -> {d.y_label}): {split}",
+    read = [f"read      {note}" for note in (getattr(d, "notes", ()) or ())]
+    return [f"data      {d.name} ({d.x_label} -> {d.y_label}): {split}", *read,
             f"model     {MODEL_TEXT[run.objective.model]}{scaled}",
             f"loss      {REDUCTION_TEXT[run.objective.reduction]}"]
 

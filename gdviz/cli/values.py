@@ -79,6 +79,17 @@ def count(text: str) -> int:
     return _whole(text, 0)
 
 
+MAX_SEED = 2**31 - 1
+
+
+def seed(text: str) -> int:
+    """A seed: a whole number from 0 to 2147483647."""
+    value = _whole(text, 0)
+    if value > MAX_SEED:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_SEED}, got {text}")
+    return value
+
+
 def bounded_count(text: str) -> int:
     """A whole number from 1 to 1e9 (batch size, decay steps)."""
     value = _whole(text, 1)

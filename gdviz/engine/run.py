@@ -46,10 +46,15 @@ class _Block:
     taken: int = 0
 
 
+MAX_SEED = 2**31 - 1  # what a spin box holds, and every numpy generator accepts
+
+
 def load_dataset(config: RunConfig) -> Dataset:
     """The data set a configuration names, with the bad feature applied (raises DataError)."""
-    if config.csv_path:
-        ds = load_csv(config.csv_path, config.val_fraction, config.seed, config.csv_x, config.csv_y)
+    if config.csv_path is not None:  # "" is refused by the reader ("no CSV file given"), never ignored
+        ds = load_csv(config.csv_path, config.val_fraction, config.seed, config.csv_x, config.csv_y,
+                      encoding=config.csv_encoding, delimiter=config.csv_delimiter, decimal=config.csv_decimal,
+                      header=config.csv_header, max_rows=config.csv_max_rows)
     else:
         ds = builtin(config.data, config.val_fraction, config.seed)
     if not config.bad_feature:
@@ -84,8 +89,8 @@ class Run:
 
     def __init__(self, config: RunConfig = RunConfig(), live: LiveSettings | None = None,
                  dataset: Dataset | None = None, max_history: int = 1 << 20) -> None:
-        if config.seed < 0:
-            raise ValueError(f"seed must be 0 or more, got {config.seed}")
+        if not (isinstance(config.seed, (int, np.integer)) and 0 <= config.seed <= MAX_SEED):
+            raise ValueError("seed must be a whole number from 0 to {0}, got {1!r}".format(MAX_SEED, config.seed))
         self.config = config
         if config.function:
             self.dataset = None

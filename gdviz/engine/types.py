@@ -187,6 +187,11 @@ class RunConfig:
     # L* is known (every data set, every function with a minimum), else |∇L|² ≤ grad_tol·|∇L(θ₀)|²
     grad_tol: float = 1e-12
     loss_tol: float = 0.0  # unused: kept so that old configurations still load
+    csv_encoding: str | None = None  # None: guessed (UTF-8, UTF-16 with BOM, GB18030)
+    csv_delimiter: str | None = None  # None: guessed
+    csv_decimal: str | None = None  # "." or ","; None: guessed
+    csv_header: bool | None = None  # None: guessed
+    csv_max_rows: int = 10_000_000
 
     def init_dict(self) -> dict[str, float] | None:
         """The initial parameters as a dict, or None for the default."""
