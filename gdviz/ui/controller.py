@@ -501,23 +501,25 @@ class RunController(QObject):
         self._emit()
 
     def _advance_frame(self) -> None:
+        """One frame's steps; pause once at the first convergence (Play goes on), and at a divergence."""
         if self._race is not None:
-            was_finished = self._race.finished
-            self._race.advance(self.steps_per_frame)
-            if self._race.finished and not was_finished:  # pause once; Play goes on from there
+            race = self._race
+            before = race.converged_at
+            race.advance(self.steps_per_frame, stop_on_converged=before is None)
+            if before is None and race.converged_at is not None:
+                self.pause()
+                self.converged.emit(race.converged_at)
+            elif all(r.status is Status.DIVERGED for r in race.runs):
                 self.pause()
             return
         run = self._run
-        before = getattr(run, "converged_at", None)
+        before = run.converged_at
         run.advance(self.steps_per_frame)
-        first = getattr(run, "converged_at", None)
-        if run.status is Status.DIVERGED or getattr(Status, "STALLED", None) is run.status:
+        if run.status in (Status.DIVERGED, Status.STALLED):
             self.pause()
-        elif before is None and first is not None:
+        elif before is None and run.converged_at is not None:
             self.pause()
-            self.converged.emit(first)
-        elif before is None and not hasattr(run, "converged_at") and run.status is Status.CONVERGED:
-            self.pause()
+            self.converged.emit(run.converged_at)
 
     @property
     def measured_rate(self) -> float | None:
