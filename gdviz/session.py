@@ -88,6 +88,8 @@ class RunnerState:
     status: Status
     converged_at: int | None
     diverged_at: int | None
+    opt_state: np.ndarray | None = None  # the optimizer's state, flat: a rule switched away and back at one
+    # step resets it, which the log (one entry per step) cannot tell
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,8 +143,10 @@ def state_from(controller: Any, view: dict | None = None) -> SessionState:
 def _runner_state(run: Run, entry: RaceEntry) -> RunnerState:
     h = run.history
     cols = {name: np.array(h.column(name)) for name in HISTORY_COLUMNS}
+    flat = np.concatenate([np.ravel(a) for a in run.opt_state]) if len(run.opt_state) else np.zeros(0)
     return RunnerState(entry.name, entry.colour, entry.live, tuple(run.changes), cols, int(h.level),
-                       bool(h.thinned), int(run.step), run.status, run.converged_at, run.diverged_at)
+                       bool(h.thinned), int(run.step), run.status, run.converged_at, run.diverged_at,
+                       np.asarray(flat, float))
 
 
 def _saved_dataset(run: Run) -> Dataset | None:
@@ -236,6 +240,7 @@ def _runner_json(r: RunnerState) -> dict:
             "changes": [{"step": int(at), "live": _live_json(live)} for at, live in r.changes],
             "step": r.step, "status": r.status.value, "converged_at": r.converged_at, "diverged_at": r.diverged_at,
             "params": [_float_text(v) for v in r.history["params"][-1]],  # for people reading the file
+            "opt_state": None if r.opt_state is None else _array(r.opt_state, "<f8"),
             "history": {"level": r.level, "thinned": r.thinned,
                         "columns": {k: _array(r.history[k], d) for k, d in HISTORY_COLUMNS.items()}}}
 
@@ -687,7 +692,7 @@ def _runner(value: Any, where: _Where, n_params: int, max_history: int) -> Runne
     if not isinstance(value, dict):
         raise where.fail("must be an object", value)
     _known(value, where, ("name", "colour", "live", "changes", "step", "status", "converged_at", "diverged_at",
-                          "params", "history"))
+                          "params", "opt_state", "history"))
     name = _text(value.get("name", ""), where["name"])
     colour = value.get("colour", 0)
     try:
@@ -706,7 +711,9 @@ def _runner(value: Any, where: _Where, n_params: int, max_history: int) -> Runne
         raise where["diverged_at"].fail("must be set exactly when the status is diverged", diverged)
     history, level, thinned = _history(_get(value, "history", dict, where), where["history"], n_params,
                                        max_history, step)
-    return RunnerState(name, colour, live, changes, history, level, thinned, step, status, converged, diverged)
+    opt = value.get("opt_state")
+    opt = None if opt is None else _ndarray(opt, where["opt_state"], "<f8", 1, 2 * n_params + 1)
+    return RunnerState(name, colour, live, changes, history, level, thinned, step, status, converged, diverged, opt)
 
 
 def _changes(value: list, where: _Where, step: int) -> tuple[tuple[int, LiveSettings], ...]:
@@ -850,6 +857,10 @@ def _finish(run: Run, saved: RunnerState) -> None:
     """The status the run had (a run that diverged past its last kept row, a converged_at from before a
     change of tolerance) is the file's."""
     run.status, run.diverged_at, run.converged_at = saved.status, saved.diverged_at, saved.converged_at
+    sizes = [np.size(a) for a in run.opt_state]
+    if saved.opt_state is not None and len(saved.opt_state) == sum(sizes):
+        parts = np.split(saved.opt_state, np.cumsum(sizes)[:-1]) if sizes else []
+        run.opt_state = tuple(np.array(p, float).reshape(np.shape(a)) for p, a in zip(parts, run.opt_state))
 
 
 def _set_history(run: Run, cols: dict, level: int, thinned: bool, changes) -> None:
