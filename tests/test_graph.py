@@ -119,7 +119,7 @@ def test_one_sample_is_the_batch_of_that_sample(m):
 
 
 @pytest.mark.parametrize("data_name", ["house", "beans", "linear"])
-@pytest.mark.parametrize("model", list(ModelKind))
+@pytest.mark.parametrize("model", [ModelKind.CONSTANT, ModelKind.ORIGIN, ModelKind.LINE])
 @pytest.mark.parametrize("reduction", list(Reduction))
 @pytest.mark.parametrize("standardise", [False, True])
 def test_linear_models_match_the_runs_gradient(data_name, model, reduction, standardise):

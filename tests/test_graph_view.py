@@ -163,3 +163,10 @@ def test_layout_is_columns_left_to_right():
     corners = layout(g, 100, 40, 20, 10)
     for source, target in g.edges():
         assert corners[source].x() < corners[target].x()
+
+
+def test_the_engines_templates_are_listed_for_translation():
+    import gdviz.engine.graph as engine
+    from gdviz.ui.graph_view import ENGINE_TEMPLATES
+    names = [n for n in dir(engine) if n.split("_")[0] in ("FORWARD", "BACKWARD", "UPDATE", "SCOPE")]
+    assert sorted(getattr(engine, n) for n in names) == sorted(ENGINE_TEMPLATES)

@@ -666,21 +666,32 @@ def _plain(value):
     return getattr(value, "value", value)
 
 
+def _setting(run, attribute: str, config_name: str, default):
+    """A model or loss setting: the objective's attribute, else the run configuration's, else default."""
+    for value in (getattr(run.objective, attribute, None), getattr(run.config, config_name, None)):
+        if value is not None:
+            return _plain(value)
+    return default
+
+
 def graph_of_run(run, sample: int | None = None, indices: np.ndarray | None = None) -> Graph:
     """The graph of a run's model and loss at its current parameters, on one training sample, the
     training rows `indices` (e.g. the last batch) or the whole training set.
 
-    Reads the run's objective: model (ModelKind), reduction, and when present loss_kind, delta,
-    degree, hidden and activation (squared error otherwise). Raises GraphError for what the graph
-    cannot show."""
+    Reads the objective's model, reduction and feature(x) (the model's input, e.g. standardised),
+    and its loss_kind, delta, degree, hidden and activation, or else the run configuration's loss,
+    huber_delta, degree, hidden and activation (defaults: squared error, δ = 1, degree 2, the
+    tutorial's two-layer model, sigmoid). Raises GraphError for what the graph cannot show."""
     objective = run.objective
     if run.dataset is None or getattr(objective, "model", None) is None:
         raise GraphError("the graph shows a model fitted to data; function mode has no model")
     model, reduction = _plain(objective.model), _plain(objective.reduction)
-    loss = _plain(getattr(objective, "loss_kind", "squared"))
     x, y = objective.feature(run.dataset.x_train), run.dataset.y_train
     if indices is not None:
         x, y = x[np.asarray(indices)], y[np.asarray(indices)]
-    return build_graph(model, dict(zip(run.param_names, np.asarray(run.params, float).tolist())), x, y, loss,
-                       reduction, getattr(objective, "delta", 1.0), getattr(objective, "degree", None),
-                       getattr(objective, "hidden", None), getattr(objective, "activation", "sigmoid"), sample)
+    params = dict(zip(run.param_names, np.asarray(run.params, float).tolist()))
+    return build_graph(model, params, x, y, _setting(run, "loss_kind", "loss", "squared"), reduction,
+                       _setting(run, "delta", "huber_delta", 1.0),
+                       _setting(run, "degree", "degree", 2) if model == "poly" else None,
+                       _setting(run, "hidden", "hidden", None), _setting(run, "activation", "activation", "sigmoid"),
+                       sample)

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Iterable
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem,
                                QGraphicsView)
@@ -28,6 +28,27 @@ MAX_COLUMN = 9  # more nodes than this in one column: parameters move to columns
 BOX_PT = 11
 TITLE_PT = 12
 EDGE_WIDTHS = (1.0, 7.0)  # thinnest and thickest edge (px at zoom 1), on a log scale of |gradient|
+
+
+# The engine's templates (gdviz/engine/graph.py) written out for lupdate, which cannot see them there;
+# a test checks that this list and the engine's constants are the same.
+ENGINE_TEMPLATES = (
+    QT_TRANSLATE_NOOP("graph", "{node} = {value} (sample {index})"),
+    QT_TRANSLATE_NOOP("graph", "{node}: {n} samples, mean {value}"),
+    QT_TRANSLATE_NOOP("graph", "{node} = {value} (parameter)"),
+    QT_TRANSLATE_NOOP("graph", "{node} = {numbers} = {value}"),
+    QT_TRANSLATE_NOOP("graph", "{node}; mean over the {n} samples: {value}"),
+    QT_TRANSLATE_NOOP("graph", "{node} = {value}"),
+    QT_TRANSLATE_NOOP("graph", "∂L/∂L = 1 (the start of the backward pass)"),
+    QT_TRANSLATE_NOOP("graph", "∂L/∂{node} = {terms} = {numbers} = {value}"),
+    QT_TRANSLATE_NOOP("graph", "∂L/∂{node} = Σᵢ [{terms}] = {value}"),
+    QT_TRANSLATE_NOOP("graph", "∂L/∂{node}ᵢ = {terms}; summed over the {n} samples: {value}"),
+    QT_TRANSLATE_NOOP("graph", "{name} ← {name} − η·∂L/∂{name} = {old} − {rate}·{grad} = {new}"),
+    QT_TRANSLATE_NOOP("graph", "{name}: {old} → {new} (by the run's update rule)"),
+    QT_TRANSLATE_NOOP("graph", "{name} = {old}; ∂L/∂{name} = {grad} (no update rule given)"),
+    QT_TRANSLATE_NOOP("graph", "one sample (#{index})"),
+    QT_TRANSLATE_NOOP("graph", "{n} samples: values are means, gradients are sums over the samples"),
+)
 
 
 def translate_template(template: str) -> str:
@@ -448,6 +469,8 @@ class GraphView(QGraphicsView):
                 share = (math.log10(abs(e.grad)) - lo) / (hi - lo) if hi > lo else 0.5
                 width, colour = thin + (thick - thin) * share, theme.FOREGROUND or "#000000"
             vanishing = e.vanishing and (values is None or e.target in values)
+            if vanishing:
+                width = max(width, 2.5)  # a dash of 1 px is too faint to point at
             style = (round(width, 1), VANISHING_COLOUR if vanishing else colour, vanishing)
             if style != edge.style:
                 edge.style = style
