@@ -156,3 +156,30 @@ def test_the_tolerance_box_sets_the_tolerance_without_a_restart(qtbot, window):
     with qtbot.waitSignal(c.error, timeout=1000):
         type_into(qtbot, window, panel.tolerance, "2")
     assert run.tolerance == 1e-4 and panel.tolerance.value() == 1e-4
+
+
+# ----- the engine's refusals show on the box too --------------------------------------------------
+def test_a_value_the_engine_refuses_marks_its_box_with_the_reason(qtbot, window):
+    panel, c = window.panel, window.controller
+    choose(panel.rule, UpdateRule.MOMENTUM)
+    with qtbot.waitSignal(c.error, timeout=1000) as signal:
+        type_into(qtbot, window, panel.momentum, "1")
+    assert panel.momentum.hinted and signal.args[0] in panel.momentum.toolTip()
+    assert c.run.live.momentum == 0.9 and panel.momentum.value() == 0.9
+    type_into(qtbot, window, panel.momentum, "0.5")
+    assert c.run.live.momentum == 0.5 and not panel.momentum.hinted
+
+
+def test_a_seed_the_engine_refuses_keeps_the_run_and_marks_the_box(qtbot, window, monkeypatch):
+    panel, c = window.panel, window.controller
+    c.step_forward(3)
+    run = c.run
+
+    def refuse(**_changes) -> bool:
+        c.error.emit("seed refused here")
+        return False
+
+    monkeypatch.setattr(c, "set_config", refuse)
+    type_into(qtbot, window, panel.seed, "7")
+    assert c.run is run and run.step == 3 and panel.seed.value() == 42
+    assert panel.seed.hinted and "seed refused here" in panel.seed.toolTip()

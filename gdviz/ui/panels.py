@@ -89,6 +89,8 @@ class SettingsPanel(QWidget):
         layout.addStretch(1)
         for box in (*self.findChildren(NumberBox), *self.findChildren(IntBox), *self.findChildren(TextBox)):
             box.refused.connect(self.controller.error)  # the banner repeats the box's hint in one line
+        self._last_error = ""
+        controller.error.connect(self._remember_error)  # a box the engine refused shows why, too
         controller.run_replaced.connect(self.show_run)
         controller.live_changed.connect(self.show_live)
         controller.speed_changed.connect(self.show_speed)
@@ -136,7 +138,7 @@ class SettingsPanel(QWidget):
         self._add_row(form, self.tr("Validation"), self.val_fraction)
         self.seed = IntBox(0, 2**31 - 1)
         self.seed.setToolTip(self.tr("Seed of the sampling order, of the validation split and of random search"))
-        self.seed.valueChanged.connect(lambda v: self._restart(seed=int(v)))
+        self.seed.valueChanged.connect(lambda v: self._restart(seed=int(v), box=self.seed))
         self._add_row(form, self.tr("Seed"), self.seed)
         self._seed_form = form
         self.bad_feature = QCheckBox(self.tr("Bad feature (x × 10)"))
@@ -154,9 +156,34 @@ class SettingsPanel(QWidget):
         self._data_rows += [(form, self.val_fraction), (form, row)]
         return box
 
-    def _restart(self, **changes) -> None:
-        if not self.controller.set_config(**changes):
-            self.show_run(self.controller.run)
+    def _restart(self, box: NumberBox | IntBox | None = None, **changes) -> bool:
+        """Restart with `changes`; when refused, show the run as it is and mark the box that asked."""
+        if self.controller.set_config(**changes):
+            return True
+        self.show_run(self.controller.run)
+        self._mark_refused(box)
+        return False
+
+    def _live(self, box: NumberBox | IntBox, **changes) -> bool:
+        """A live edit from a box; when the engine refuses it the box is marked with the reason."""
+        if self.controller.set_live(**changes):
+            box.clear_hint()
+            return True
+        self._mark_refused(box)
+        return False
+
+    def _tolerance_edited(self, tol: float) -> None:
+        if not self.controller.set_tolerance(float(tol)):
+            with QSignalBlocker(self.tolerance):
+                self.tolerance.setValue(self.controller.run.tolerance)
+            self._mark_refused(self.tolerance)
+
+    def _remember_error(self, text: str) -> None:
+        self._last_error = text
+
+    def _mark_refused(self, box: NumberBox | IntBox | None) -> None:
+        if box is not None and self._last_error:
+            box.show_hint(self._last_error)
 
     def _model_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Model and loss"))
@@ -177,7 +204,7 @@ class SettingsPanel(QWidget):
         self.init_w = NumberBox(-1e9, 1e9, 0.0)
         self.init_b = NumberBox(-1e9, 1e9, 0.0)
         for box_ in (self.init_w, self.init_b):
-            box_.valueChanged.connect(self._init_changed)
+            box_.valueChanged.connect(lambda _v, box_=box_: self._init_changed(box_))
         self.init_labels = (QLabel(self.tr("Start w")), QLabel(self.tr("Start b")))
         form.addRow(self.init_labels[0], self.init_w)
         form.addRow(self.init_labels[1], self.init_b)
@@ -191,7 +218,7 @@ class SettingsPanel(QWidget):
         self.lr = NumberBox(-1e3, 1e3, 0.1, log_steps=True)
         self.lr.setObjectName("learningRate")
         self.lr.setToolTip(self.tr("Learning rate η (must be > 0); arrows multiply by 10^0.1"))
-        self.lr.valueChanged.connect(lambda v: self.controller.set_live(learning_rate=float(v)))
+        self.lr.valueChanged.connect(lambda v: self._live(self.lr, learning_rate=float(v)))
         self._add_row(form, self.tr("Learning rate η"), self.lr)
         self.lr_slider = LogSlider(1e-6, 10.0)
         self.lr_slider.setObjectName("learningRateSlider")
@@ -204,7 +231,7 @@ class SettingsPanel(QWidget):
             lambda _: self.controller.set_live(batch_mode=self.batch_mode.currentData()))
         self._add_row(form, self.tr("Batch"), self.batch_mode)
         self.batch_size = IntBox(1, 10**9)
-        self.batch_size.valueChanged.connect(lambda v: self.controller.set_live(batch_size=int(v)))
+        self.batch_size.valueChanged.connect(lambda v: self._live(self.batch_size, batch_size=int(v)))
         self._add_row(form, self.tr("Batch size"), self.batch_size)
         self._data_rows += [(form, self.batch_mode), (form, self.batch_size)]
         self.rule = combo(RULES)
@@ -217,7 +244,7 @@ class SettingsPanel(QWidget):
             spin = NumberBox(-1e3, 1e3, 0.0, step=step or 0.1, log_steps=step is None)
             spin.setObjectName(f"{name}Box")
             spin.setToolTip(tip)
-            spin.valueChanged.connect(lambda v, name=name: self.controller.set_live(**{name: float(v)}))
+            spin.valueChanged.connect(lambda v, name=name, spin=spin: self._live(spin, **{name: float(v)}))
             self._add_row(form, label, spin)
             self.hyper[name] = spin
             setattr(self, name, spin)  # panel.momentum, panel.beta1, … panel.fixed_step
@@ -229,7 +256,7 @@ class SettingsPanel(QWidget):
         self.tolerance.setToolTip(self.tr("Converged when the loss is within tol of its least value, relative to "
                                           "the start (where the least value is unknown: |∇L|² ≤ tol·|∇L₀|²). "
                                           "Changes no step: the run goes on (arrows multiply by 10^0.1)"))
-        self.tolerance.valueChanged.connect(lambda v: self.controller.set_tolerance(float(v)))
+        self.tolerance.valueChanged.connect(self._tolerance_edited)
         self._add_row(form, self.tr("Convergence tolerance"), self.tolerance)
         self._rows = {  # live setting → the form fields of its rows
             "learning_rate": (self.lr, self.lr_slider), "schedule": (self.schedule_row, self.decay_row),
@@ -247,7 +274,7 @@ class SettingsPanel(QWidget):
         self.clip_value = small_box(1.0, self.tr("The bound c of a clipped gradient (> 0)"), log_steps=True)
         self.clip_value.setObjectName("clipValueBox")
         self.clip_value.setAccessibleName(self.tr("Clip bound c"))
-        self.clip_value.valueChanged.connect(lambda v: self.controller.set_live(clip_value=float(v)))
+        self.clip_value.valueChanged.connect(lambda v: self._live(self.clip_value, clip_value=float(v)))
         self.clip_row = hbox(self.clip, QLabel("c"), self.clip_value)
         return self.clip_row
 
@@ -264,11 +291,11 @@ class SettingsPanel(QWidget):
         self.decay_rate = small_box(0.5, self.tr("γ: the decay rate of the schedule (> 0)"), step=0.05)
         self.decay_rate.setObjectName("decayRateBox")
         self.decay_rate.setAccessibleName(self.tr("Decay rate γ"))
-        self.decay_rate.valueChanged.connect(lambda v: self.controller.set_live(decay_rate=float(v)))
+        self.decay_rate.valueChanged.connect(lambda v: self._live(self.decay_rate, decay_rate=float(v)))
         self.decay_steps = small_box(100.0, self.tr("T: the schedule's step count, a whole number ≥ 1"), step=10)
         self.decay_steps.setObjectName("decayStepsBox")
         self.decay_steps.setAccessibleName(self.tr("Decay steps T"))
-        self.decay_steps.valueChanged.connect(lambda v: self.controller.set_live(decay_steps=v))
+        self.decay_steps.valueChanged.connect(lambda v: self._live(self.decay_steps, decay_steps=v))
         self.decay_row = hbox(QLabel("γ"), self.decay_rate, QLabel("T"), self.decay_steps)
         return self.decay_row
 
@@ -396,13 +423,13 @@ class SettingsPanel(QWidget):
         return None if v < 0 else float(v)
 
     def _val_changed(self, _v: float) -> None:
-        self._restart(val_fraction=self._val_fraction())
+        self._restart(val_fraction=self._val_fraction(), box=self.val_fraction)
 
-    def _init_changed(self, _v: float) -> None:
+    def _init_changed(self, box: NumberBox) -> None:
         run = self.controller.run
         names = run.param_names if run.is_function else ("w", "b")
-        init = tuple((n, box.value()) for n, box in zip(names, (self.init_w, self.init_b)))
-        self._restart(init=init)
+        init = tuple((n, b.value()) for n, b in zip(names, (self.init_w, self.init_b)))
+        self._restart(init=init, box=box)
 
     def _slider_moved(self, v: float) -> None:
         with QSignalBlocker(self.lr):
