@@ -19,6 +19,7 @@ from .controller import RunController
 from .data_view import DataView
 from .equation_panel import EquationPanel, num
 from .export import ExportDialog, copy_image, save_image
+from .graph_mode import GraphMode, GraphPanel
 from .loader import CsvImport
 from .overlays import KeysOverlay, PresentationBar
 from .landscape_view import CurveView, SectionsView, SurfaceView
@@ -28,7 +29,7 @@ from .panels import SettingsPanel
 KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
     "toggle": ("Space",), "step": ("Right", "PgDown"), "back": ("Left", "PgUp"),
     "reset": ("Home",), "slower": ("[",), "faster": ("]",), "pin": ("P",), "reset_view": ("A",),
-    "keys": ("F1", "?"), "escape": ("Escape",),
+    "keys": ("F1", "?"), "escape": ("Escape",), "graph_step": ("G",),
 }
 LOG = logging.getLogger("gdviz")
 ZOOMS = (0.75, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
@@ -125,6 +126,8 @@ class MainWindow(QMainWindow):
         self.views = (self.data_view, self.loss_view, self.surface, self.curve, self.sections, self.equations)
         self.show_landscape = self.show_sections = True
         self.panel = SettingsPanel(self.controller)
+        self.graph_panel = GraphPanel()
+        self.graph_mode = GraphMode(self.graph_panel, self.controller, self)
         self.banner = MessageBanner()
         self.zoom = 1.0
         self._presenting: dict | None = None  # what presentation mode hid, to restore it
@@ -191,6 +194,15 @@ class MainWindow(QMainWindow):
             dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
             self.addDockWidget(area, dock)
             self.docks[name] = dock
+        graph = QDockWidget(self.tr("Computational graph"), self)
+        graph.setObjectName("dock_graph")
+        graph.setWidget(self.graph_panel)
+        graph.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable |
+                          QDockWidget.DockWidgetFloatable)
+        self.addDockWidget(Qt.BottomDockWidgetArea, graph)
+        graph.hide()  # shown on demand (F8, or G for graph-step mode)
+        graph.visibilityChanged.connect(lambda shown: shown and self.graph_mode.refresh())
+        self.graph_dock = graph
         self._share_docks()
 
     def _share_docks(self) -> None:
@@ -202,6 +214,8 @@ class MainWindow(QMainWindow):
         docks = [d for d in self.docks.values() if not d.isFloating()]
         self.resizeDocks(docks, [round(width * DOCK_SHARE[n]) for n, d in self.docks.items() if d in docks],
                          Qt.Horizontal)
+        if hasattr(self, "graph_dock") and self.graph_dock.isVisible() and not self.graph_dock.isFloating():
+            self.resizeDocks([self.graph_dock], [round(max(self.height(), 500) * 0.42)], Qt.Vertical)
 
     def fit_to_screen(self) -> None:
         """Size the window to at most 90 % of the screen it is on, and share the width with the docks."""
@@ -309,6 +323,11 @@ class MainWindow(QMainWindow):
             self.actions[name] = action
         self._action(view, self.tr("Settings and maths as &tabs"), self.set_docks_tabbed, checkable=True,
                      name="tabs")
+        graph = self.graph_dock.toggleViewAction()
+        graph.setShortcut(QKeySequence("F8"))
+        view.addAction(graph)
+        self.addAction(graph)
+        self.actions["graph"] = graph
         view.addSeparator()
         self._action(view, self.tr("&Presentation mode"), self.set_presentation, ("F5",), True, "present")
         self._action(view, self.tr("&Full screen"), self.set_full_screen, ("F11",), True, "fullscreen")
@@ -331,11 +350,10 @@ class MainWindow(QMainWindow):
         self._action(help_, self.tr("&About gdviz"), self._show_about, name="about")
 
     def _build_shortcuts(self) -> None:
-        actions = {"toggle": self.controller.toggle, "step": self.controller.step_forward,
-                   "back": self.controller.step_back, "reset": self.controller.reset,
+        actions = {"toggle": self._toggle, "step": self._step, "back": self._back, "reset": self.controller.reset,
                    "slower": self.controller.slower, "faster": self.controller.faster,
                    "pin": self.data_view.pin_current, "reset_view": self.reset_views,
-                   "keys": self.toggle_keys, "escape": self._escape}
+                   "keys": self.toggle_keys, "escape": self._escape, "graph_step": self.toggle_graph_step}
         self.shortcuts: list[QShortcut] = []
         codes = {QKeySequence(k)[0].key() for keys in KEYS.values() for k in keys}
         self.typing_guard = TypingGuard(codes, self)
@@ -346,6 +364,21 @@ class MainWindow(QMainWindow):
                 sc.setContext(Qt.ApplicationShortcut)
                 sc.activated.connect(lambda a=actions[name]: self._shortcut(a))
                 self.shortcuts.append(sc)
+
+    def _toggle(self) -> None:
+        self.graph_mode.toggle_play() if self.graph_mode.stepping else self.controller.toggle()
+
+    def _step(self) -> None:
+        self.graph_mode.forward() if self.graph_mode.stepping else self.controller.step_forward()
+
+    def _back(self) -> None:
+        self.graph_mode.back() if self.graph_mode.stepping else self.controller.step_back()
+
+    def toggle_graph_step(self) -> None:
+        """Graph-step mode on or off (shows the graph first)."""
+        if not self.graph_mode.stepping:
+            self.graph_dock.show()
+        self.graph_mode.set_stepping(not self.graph_mode.stepping)
 
     def _shortcut(self, action) -> None:
         """Run a transport action unless the user is typing into a number or text box."""
@@ -367,6 +400,8 @@ class MainWindow(QMainWindow):
             c.race_snapshots.connect(view.on_race_snapshots)
             c.ghosts_changed.connect(view.set_ghosts)
         c.snapshot_changed.connect(self._show_status)  # the maths panel too, with the same step
+        c.snapshot_changed.connect(self.graph_mode.on_snapshot)
+        self.graph_mode.message.connect(lambda text: self.banner.show_message(text, error=False))
         c.playing_changed.connect(self._show_playing)
         c.playing_changed.connect(self._set_rate_limited)
         c.playing_changed.connect(lambda _: self._last_snap and self._show_status(self._last_snap))
@@ -402,6 +437,7 @@ class MainWindow(QMainWindow):
         """Give every view the run (the controller's transaction: raises if a view cannot)."""
         for view in self.views:
             view.set_run(run)
+        self.graph_mode.set_run(run)
         self._set_shown(run=run)
 
     def _set_shown(self, landscape: bool | None = None, sections: bool | None = None, run: Run | None = None) -> None:
@@ -493,7 +529,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue("view/scheme", name)
 
     def _restyle(self) -> None:
-        for view in self.views:
+        for view in (*self.views, self.graph_panel.view):
             if hasattr(view, "restyle"):
                 view.restyle()
         self.controller.refresh()
@@ -514,8 +550,11 @@ class MainWindow(QMainWindow):
         if on:
             self._presenting = {"docks": {n: d.isVisible() for n, d in self.docks.items()},
                                 "full": self.isFullScreen(), "maximised": self.isMaximized()}
+            self._presenting["graph"] = self.graph_dock.isVisible()
             for dock in self.docks.values():
                 dock.hide()
+            if not self.graph_mode.stepping:  # walking the graph: it stays on the screen
+                self.graph_dock.hide()
             for widget in (self.menuBar(), self.toolbar, self.statusBar()):
                 widget.hide()
             self.presentation_bar.show()
@@ -527,6 +566,7 @@ class MainWindow(QMainWindow):
                 widget.show()
             for name, shown in state["docks"].items():
                 self.docks[name].setVisible(shown)
+            self.graph_dock.setVisible(state["graph"] or self.graph_mode.stepping)
             if not state["full"]:
                 self.showMaximized() if state["maximised"] else self.showNormal()
         self.actions["fullscreen"].setChecked(self.isFullScreen())
@@ -551,6 +591,8 @@ class MainWindow(QMainWindow):
         """Escape closes the keys sheet, else leaves presentation mode, else full screen."""
         if self.keys_overlay.isVisible():
             self.keys_overlay.hide()
+        elif self.graph_mode.stepping:
+            self.graph_mode.set_stepping(False)
         elif self.presenting:
             self.set_presentation(False)
         elif self.isFullScreen():
@@ -595,7 +637,8 @@ class MainWindow(QMainWindow):
         """What can be exported: the window and each view shown."""
         names = ((self.data_view, self.tr("Data and line")), (self.loss_view, self.tr("Loss curve")),
                  (self.surface, self.tr("Loss landscape")), (self.curve, self.tr("Loss curve of the parameter")),
-                 (self.sections, self.tr("Cross-sections")), (self.equations, self.tr("The maths")))
+                 (self.sections, self.tr("Cross-sections")), (self.equations, self.tr("The maths")),
+                 (self.graph_panel.view, self.tr("Computational graph")))
         return [(self.tr("Whole window"), self)] + [(n, w) for w, n in names if w.isVisible()]
 
     def export_image_dialog(self) -> None:

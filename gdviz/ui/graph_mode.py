@@ -1,0 +1,185 @@
+"""The graph dock: the computational graph following the run, and graph-step mode, where one
+descent step is walked node by node (forward, backward, update) with the transport keys."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..engine import Run, Snapshot
+from ..engine.graph import GraphError, graph_of_run, substeps
+from .graph_view import GraphView, translate_template
+from .widgets import IntBox
+
+LIVE_INTERVAL = 0.1  # seconds between graph refreshes while following a playing run
+
+
+class GraphPanel(QWidget):
+    """The dock's contents: which sample, graph-step mode, the view and the current sub-step's rule."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.view = GraphView()
+        self.whole_batch = QCheckBox(self.tr("Whole training set"))
+        self.whole_batch.setChecked(False)
+        self.whole_batch.setFocusPolicy(Qt.NoFocus)
+        self.sample = IntBox(0, 0, 0)
+        self.sample.setToolTip(self.tr("The training sample the graph follows (0 is the first)"))
+        self.stepping = QCheckBox(self.tr("Graph step mode (G)"))
+        self.stepping.setFocusPolicy(Qt.NoFocus)
+        self.stepping.setToolTip(self.tr("→ / PgDn and ← / PgUp walk one descent step node by node; Space animates"))
+        self.rule = QLabel()
+        self.rule.setWordWrap(True)
+        self.rule.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.rule.setObjectName("graphRule")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Sample")))
+        top.addWidget(self.sample)
+        top.addWidget(self.whole_batch)
+        top.addStretch(1)
+        top.addWidget(self.stepping)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(4, 4, 4, 4)
+        col.addLayout(top)
+        col.addWidget(self.view, 1)
+        col.addWidget(self.rule)
+
+
+class GraphMode(QObject):
+    """Keeps the graph view in step with the run, and walks sub-steps in graph-step mode.
+
+    Leaving graph-step mode leaves the run exactly as it was: the sub-steps only read it. Going
+    past the last sub-step (the update) takes the real step and starts the next one's sub-steps."""
+
+    stepping_changed = Signal(bool)
+    message = Signal(str)  # a one-line reason the graph cannot be shown
+
+    def __init__(self, panel: GraphPanel, controller, parent=None) -> None:
+        super().__init__(parent)
+        self.panel, self.view, self.controller = panel, panel.view, controller
+        self.stepping = False
+        self.index = -1
+        self.steps: list = []
+        self._graph = None
+        self._shown_at = 0.0
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        panel.stepping.toggled.connect(self.set_stepping)
+        panel.whole_batch.toggled.connect(lambda _on: self.refresh())
+        panel.sample.valueChanged.connect(lambda _v: self.refresh())
+
+    @property
+    def visible(self) -> bool:
+        """Whether the dock is shown (a hidden graph costs nothing)."""
+        return self.panel.isVisible()
+
+    def _sample(self) -> int | None:
+        return None if self.panel.whole_batch.isChecked() else int(self.panel.sample.value())
+
+    def set_run(self, run: Run) -> None:
+        """A new run: the sample box covers its training rows; graph-step mode ends."""
+        if self.stepping:
+            self.set_stepping(False)
+        n = 0 if run.dataset is None else run.dataset.n_train
+        blocked = self.panel.sample.blockSignals(True)
+        self.panel.sample.setRange(0, max(0, n - 1))
+        self.panel.sample.blockSignals(blocked)
+        self.refresh(run)
+
+    def on_snapshot(self, _snap: Snapshot) -> None:
+        """Follow the run (≤ 10 times a second while it plays); not in graph-step mode."""
+        if self.stepping or not self.visible:
+            return
+        if self.controller.playing and time.monotonic() - self._shown_at < LIVE_INTERVAL:
+            return
+        self.refresh()
+
+    def refresh(self, run: Run | None = None) -> None:
+        """Rebuild the graph at the run's current parameters."""
+        run = run or self.controller.run
+        self._shown_at = time.monotonic()
+        try:
+            self._graph = graph_of_run(run, sample=self._sample())
+        except GraphError as exc:
+            self._graph = None
+            self.view.set_graph(None)
+            self.panel.rule.setText(str(exc))
+            return
+        self.view.set_graph(self._graph)
+        if self.stepping:
+            self._start_substeps()
+        else:
+            self.panel.rule.setText(self.tr("Values and gradients at step {0}.").format("{:,}".format(run.step)))
+
+    # ----- graph-step mode ------------------------------------------------------------------
+    def set_stepping(self, on: bool) -> None:
+        """Enter or leave graph-step mode (the run is paused, never changed)."""
+        if on == self.stepping:
+            return
+        if on and self._graph is None:
+            self.refresh()
+            if self._graph is None:
+                self.panel.stepping.setChecked(False)
+                self.message.emit(self.panel.rule.text())
+                return
+        self.controller.pause()
+        self.stepping = on
+        self._timer.stop()
+        blocked = self.panel.stepping.blockSignals(True)
+        self.panel.stepping.setChecked(on)
+        self.panel.stepping.blockSignals(blocked)
+        if on:
+            self._start_substeps()
+        else:
+            self.refresh()
+        self.stepping_changed.emit(on)
+
+    def _start_substeps(self) -> None:
+        run = self.controller.run
+        preview = run.preview()
+        new = None if preview is None else dict(zip(run.param_names, preview.params_after))
+        self.steps = substeps(self._graph, learning_rate=run.live.learning_rate, new_params=new)
+        self.index = -1
+        self._show()
+
+    def forward(self) -> None:
+        """The next sub-step; after the update, the real step and the next step's first sub-step."""
+        if self.index < len(self.steps) - 1:
+            self.index += 1
+            self._show()
+            return
+        self._timer.stop()
+        self.controller.step_forward()
+        self.refresh()
+
+    def back(self) -> None:
+        """The previous sub-step (before the first one, nothing is computed yet)."""
+        if self.index >= 0:
+            self.index -= 1
+            self._show()
+
+    def toggle_play(self) -> None:
+        """Animate the sub-steps at the chosen speed (frames a second), or stop."""
+        if self._timer.isActive():
+            self._timer.stop()
+        else:
+            self._timer.start(max(30, round(1000 / max(1, self.controller.steps_per_second))))
+
+    def _tick(self) -> None:
+        if self.index >= len(self.steps) - 1:
+            self._timer.stop()
+            return
+        self.forward()
+
+    def _show(self) -> None:
+        self.view.show_substep(self.steps, self.index)
+        if self.index < 0:
+            text = self.tr("Graph step mode: → or PgDn computes the first node.")
+        else:
+            step = self.steps[self.index]
+            phase = {"forward": self.tr("forward"), "backward": self.tr("backward"),
+                     "update": self.tr("update")}[step.phase]
+            text = self.tr("{0} {1} of {2} ({3}):").format(self.tr("Sub-step"), self.index + 1, len(self.steps), phase)
+            text += "\n" + step.text(translate_template)
+        self.panel.rule.setText(text)

@@ -1,0 +1,71 @@
+"""Issue 11 in the window: the graph dock follows the run; graph-step mode walks one step node by node."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from tests.test_gui import activate
+
+
+def test_f8_shows_the_graph_of_the_current_run(window, qtbot) -> None:
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_F8)
+    assert window.graph_dock.isVisible()
+    graph = window.graph_mode._graph
+    assert graph is not None and graph.order[-1] is graph.loss
+    loss = float(graph.loss.value_summary())
+    assert abs(loss - window.controller.run.snapshot().train_loss) <= 1e-9 * max(1.0, abs(loss)) or \
+        window.graph_panel.whole_batch.isChecked() is False
+
+
+def test_graph_step_mode_walks_forward_then_backward_and_leaves_the_run_unchanged(window, qtbot) -> None:
+    activate(qtbot, window)
+    c = window.controller
+    c.step_forward(3)
+    params, history = c.run.params.copy(), c.run.history.column("params").copy()
+    qtbot.keyClick(window, Qt.Key_G)
+    assert window.graph_mode.stepping and window.graph_dock.isVisible()
+    steps = window.graph_mode.steps
+    order = [n.id for n in window.graph_mode._graph.order]
+    seen = []
+    for _ in range(len(order)):
+        qtbot.keyClick(window, Qt.Key_Right)
+        seen.append(window.graph_panel.view.highlighted()[0])
+    assert seen == order  # forward: topological order
+    back = []
+    for _ in range(len(order)):
+        qtbot.keyClick(window, Qt.Key_PageDown)
+        back.append(window.graph_panel.view.highlighted()[0])
+    assert back == order[::-1]  # backward: reverse order
+    assert steps[-1].phase == "update"
+    qtbot.keyClick(window, Qt.Key_Left)
+    assert window.graph_panel.view.highlighted()[0] == order[1]
+    assert c.run.step == 3
+    np.testing.assert_array_equal(c.run.params, params)
+    qtbot.keyClick(window, Qt.Key_Escape)
+    assert not window.graph_mode.stepping
+    np.testing.assert_array_equal(c.run.params, params)
+    np.testing.assert_array_equal(c.run.history.column("params"), history)
+
+
+def test_going_past_the_update_takes_the_real_step(window, qtbot) -> None:
+    activate(qtbot, window)
+    c = window.controller
+    expected = c.run.copy()
+    expected.advance(1, stop_on_converged=False)
+    window.toggle_graph_step()
+    for _ in range(len(window.graph_mode.steps) + 1):
+        window._step()
+    assert c.run.step == 1
+    np.testing.assert_array_equal(c.run.params, expected.params)
+    assert window.graph_mode.index == -1  # the next step's sub-steps start
+
+
+def test_function_mode_says_why_there_is_no_graph(window, qtbot) -> None:
+    from gdviz.engine import RunConfig
+    c = window.controller
+    c.load(RunConfig(function="bowl"))
+    window.graph_dock.show()
+    window.toggle_graph_step()
+    assert not window.graph_mode.stepping
+    assert "function" in window.graph_panel.rule.text()
