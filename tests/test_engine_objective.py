@@ -15,7 +15,7 @@ from gdviz.engine import DataObjective, LiveSettings, ModelKind, Reduction, Sums
 from gdviz.engine.datasets import Dataset, Preset
 from reference import direct_grad, direct_loss, factor, w_b  # noqa: F401
 
-MODELS = list(ModelKind)
+MODELS = [m for m in ModelKind if m.is_linear]  # the sufficient-statistics models
 REDUCTIONS = list(Reduction)
 DATASETS = ["house", "beans", "linear", "far"]
 

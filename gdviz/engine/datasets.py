@@ -9,10 +9,13 @@ from typing import Callable
 import numpy as np
 
 from .csvread import MAX_ROWS, CsvInfo, DataError, LoadCancelled, Options, read_csv, read_csv_text
-from .types import BatchMode, LiveSettings, ModelKind, Reduction
+from .types import BatchMode, LiveSettings, LossKind, ModelKind, Reduction
 
-BUILTIN = ("house", "beans", "linear")
+BUILTIN = ("house", "beans", "linear", "rooms", "line-1000", "quadratic", "sine", "outliers")
 BEANS_SEED = 2019  # the beans are a fixed picture, like the tutorial's dataset module
+LINE1000_SEED = 3  # tutorial 003 draws without a seed; gdviz fixes one so every lesson shows the same points
+CURVE_SEED = 7  # the curved and outlier sets are fixed pictures too
+ROOMS_FILE = "rooms_price.csv"
 __all__ = ["BUILTIN", "CsvInfo", "DataError", "Dataset", "LoadCancelled", "MAX_ROWS", "Preset", "builtin",
            "load_csv", "parse_csv", "split"]
 
@@ -27,6 +30,10 @@ class Preset:
     init: dict[str, float]
     x_range: tuple[float, float] | None = None  # fixed axes (tutorial 001 fixes them)
     y_range: tuple[float, float] | None = None
+    loss: LossKind = LossKind.SQUARED
+    degree: int | None = None  # the polynomial degree that shows the data well
+    pins: tuple[int, ...] = ()  # steps after which the data view pins the fitted line (tutorial 003)
+    note: str = ""  # one line: where the data and the preset come from
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,49 @@ def linear_tutorial_init() -> dict[str, float]:
     return {"w": w, "b": b}
 
 
+def rooms() -> tuple[np.ndarray, np.ndarray]:
+    """Tutorial 004: 506 Boston houses, average rooms per dwelling RM → median value MEDV ($1000s), from
+    scikit-learn 1.1.3's boston_house_prices.csv (resources/rooms_price.csv, in the original order)."""
+    from ..resources import resource_path  # a file of the package, not a module of the engine
+    try:
+        table = np.loadtxt(resource_path(ROOMS_FILE), delimiter=",", skiprows=1, ndmin=2)
+    except (OSError, ValueError) as exc:
+        raise DataError("the rooms data ({0}) cannot be read: {1}".format(ROOMS_FILE, exc)) from None
+    return table[:, 0].copy(), table[:, 1].copy()
+
+
+def line_1000(seed: int = LINE1000_SEED) -> tuple[np.ndarray, np.ndarray]:
+    """Tutorial 003's fake data: predictor = randn(1000), target = 2x + 4 + 0.02·uniform, in its order of
+    draws (all x first, then one uniform number per point). The tutorial writes `uniform(1000)`, which numpy
+    reads as U(1, 1000) and which would lift the line by about 10: gdviz draws U(0, 1), the evident intent."""
+    rng = np.random.RandomState(seed)
+    x = rng.randn(1000)
+    return x, 2 * x + 4 + 0.02 * rng.uniform(size=1000)
+
+
+def quadratic(seed: int = CURVE_SEED) -> tuple[np.ndarray, np.ndarray]:
+    """Curved data a line cannot follow: y = x² − 2 + noise at 60 points of [−3, 3]."""
+    rng = np.random.RandomState(seed)
+    x = np.sort(rng.uniform(-3, 3, 60))
+    return x, x * x - 2 + 0.4 * rng.randn(60)
+
+
+def sine(seed: int = CURVE_SEED) -> tuple[np.ndarray, np.ndarray]:
+    """One period of a sine: y = sin(x) + noise at 80 points of [0, 2π]."""
+    rng = np.random.RandomState(seed)
+    x = np.sort(rng.uniform(0, 2 * np.pi, 80))
+    return x, np.sin(x) + 0.1 * rng.randn(80)
+
+
+def outliers(seed: int = CURVE_SEED) -> tuple[np.ndarray, np.ndarray]:
+    """y = 0.5x + 1 with a little noise at 30 points of [0, 10], and three far points above the right end:
+    squared error tilts its line up towards them, Huber (δ = 1) and L1 hardly move."""
+    rng = np.random.RandomState(seed)
+    x = np.linspace(0, 10, 30)
+    y = 0.5 * x + 1 + 0.3 * rng.randn(30)
+    return np.append(x, [8.5, 9.0, 9.5]), np.append(y, [18.0, 19.0, 20.0])
+
+
 def split(x: np.ndarray, y: np.ndarray, val_fraction: float, seed: int):
     """Shuffle with a seeded generator and hold out a validation fraction."""
     if not 0.0 <= val_fraction < 1.0 or math.isnan(val_fraction):
@@ -144,7 +194,34 @@ def builtin(name: str, val_fraction: float | None = None, seed: int = 42) -> Dat
                         LiveSettings(learning_rate=0.1, batch_mode=BatchMode.STOCHASTIC, batch_size=1),
                         {"w": 0.1, "b": 0.0}, x_range=(0.0, 1.0), y_range=(0.0, 1.2))
         return Dataset("beans", "bean size", "toxicity", *split(x, y, val_fraction or 0.0, seed), preset)
+    if name in EXTRA:
+        make, preset = EXTRA[name]
+        x, y, x_label, y_label = make()
+        return Dataset(name, x_label, y_label, *split(x, y, val_fraction or 0.0, seed), preset)
     raise DataError("unknown data set '{0}' (choose from {1})".format(name, ", ".join(BUILTIN)))
+
+
+def _line_preset(lr: float, init: dict[str, float], **extra) -> Preset:
+    return Preset(ModelKind.LINE, Reduction.MEAN, LiveSettings(learning_rate=lr), init, **extra)
+
+
+EXTRA: dict[str, tuple[Callable, Preset]] = {
+    "rooms": (lambda: (*rooms(), "rooms (RM)", "price (MEDV, $1000s)"),
+              _line_preset(1e-3, {"w": -150.0, "b": -150.0},
+                           note="tutorial 004: 506 houses, scikit-learn's Boston data, columns RM and MEDV")),
+    "line-1000": (lambda: (*line_1000(), "x", "y"),
+                  _line_preset(0.01, {"w": 0.0, "b": 0.0}, pins=(10, 20, 30, 100, 1000),
+                               note="tutorial 003: x ~ N(0, 1), y = 2x + 4 + 0.02·U(0, 1), 1000 points")),
+    "quadratic": (lambda: (*quadratic(), "x", "y"),
+                  _line_preset(0.1, {"w": 0.0, "b": 0.0}, degree=2,
+                               note="y = x² − 2 + noise: a line cannot follow it")),
+    "sine": (lambda: (*sine(), "x", "y"),
+             _line_preset(0.1, {"w": 0.0, "b": 0.0}, degree=3,
+                          note="y = sin(x) + noise over one period")),
+    "outliers": (lambda: (*outliers(), "x", "y"),
+                 _line_preset(0.01, {"w": 0.0, "b": 0.0},
+                              note="a line with three far points: L2 follows them, Huber and L1 do not")),
+}
 
 
 def parse_csv(text: str, source: str = "CSV", x_col: str | int | None = None,

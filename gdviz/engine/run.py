@@ -13,10 +13,11 @@ from .functions import FunctionObjective
 from .history import History
 from .kernels import LIMIT, run_linear
 from .objective import DataObjective, Sums, standard_scale
+from .persample import SampleObjective
 from .optimizers import Context, scheduled_lr
 from .sampler import Plan, Sampler
-from .types import (BatchMode, ClipMode, LiveSettings, RunConfig, Schedule, Snapshot, Status, Update,
-                    UpdateRule)
+from .types import (BatchMode, ClipMode, LiveSettings, LossKind, ModelKind, RunConfig, Schedule, Snapshot,
+                    Status, Update, UpdateRule)
 
 EXPLODE = 1e12  # a loss this many times above max(L₀, 1) counts as diverged
 CHUNK = 1 << 15  # steps integrated per block
@@ -24,6 +25,8 @@ AHEAD = 12  # a one-step advance computes up to this many steps ahead (see Run.a
 CHECK_EVERY = 16  # the per-step loop looks for runaway parameters this often (the record decides)
 FAST_RULES = (UpdateRule.GRADIENT, UpdateRule.FIXED)  # the scalar kernel's rules (no clip, no schedule)
 STATUSES = tuple(Status)
+EVAL_BUDGET = 1 << 20  # per-sample objectives: training samples evaluated per block for the recorded losses
+OPTIMUM_CLOSED, OPTIMUM_BEST, OPTIMUM_MINIMUM = "closed form", "best so far", "known minimum"
 
 
 @dataclass
@@ -40,6 +43,7 @@ class _Block:
     val: np.ndarray
     status: np.ndarray  # each step's status code
     converged: np.ndarray
+    evaluated: np.ndarray  # rows whose training loss and full gradient were computed (the others hold NaN)
     end: int  # rows that count (a divergence or a stop at convergence cuts the block)
     diverged_at: int | None  # the run diverges once every counted row is taken
     stops: bool  # the run stops converged once every counted row is taken
@@ -66,15 +70,33 @@ def load_dataset(config: RunConfig) -> Dataset:
 
 
 def make_objective(config: RunConfig, dataset: Dataset | None):
-    """The objective a configuration describes: a function, or MSE of a model on data."""
+    """The objective a configuration describes: a function; a linear model's squared error from sufficient
+    statistics (exact, O(1) a full-batch step); or any other model × loss sample by sample."""
     if config.function:
         return FunctionObjective(config.function)
     preset = dataset.preset
+    model = ModelKind(config.model or preset.model)
+    loss = LossKind(config.loss or preset.loss)
+    reduction = config.reduction or preset.reduction
     shift, scale = 0.0, 1.0
-    if config.standardise:
+    if config.standardise or model is ModelKind.POLY:  # a polynomial always sees standardised x
         shift, scale = standard_scale(dataset.x_train)
-    return DataObjective(dataset, config.model or preset.model, config.reduction or preset.reduction,
-                         shift, scale)
+    if model.is_linear and loss is LossKind.SQUARED:
+        return DataObjective(dataset, model, reduction, shift, scale)
+    return SampleObjective(dataset, model, loss, reduction, config.huber_delta, shift, scale,
+                           config.degree if config.degree is not None else preset.degree,
+                           config.hidden, config.activation)
+
+
+def default_start(objective, seed: int) -> dict[str, float]:
+    """Where a model without a preset start begins: 0 for the lines and polynomials (their squared error
+    is convex); for the two-layer model tutorial 004's draw of every parameter from N(0, 1), seeded (equal
+    hidden units would stay equal for ever)."""
+    names = objective.param_names
+    if ModelKind(objective.model) is not ModelKind.TWO_LAYER:
+        return dict.fromkeys(names, 0.0)
+    values = np.random.RandomState(seed).randn(len(names))
+    return dict(zip(names, values.tolist()))
 
 
 class Run:
@@ -98,6 +120,7 @@ class Run:
             self.dataset = dataset if dataset is not None else load_dataset(config)
         self.objective = make_objective(config, self.dataset)
         self.is_function = isinstance(self.objective, FunctionObjective)
+        self.per_sample = isinstance(self.objective, SampleObjective)
         self.param_names = self.objective.param_names
         self.initial_params = self._initial_params()
         preset_live = self.objective.preset_live() if self.is_function else self.dataset.preset.live
@@ -110,16 +133,20 @@ class Run:
     # ----- set-up -------------------------------------------------------------------------
     def _initial_params(self) -> np.ndarray:
         given = self.config.init_dict()
+        linear = not self.is_function and ModelKind(self.objective.model).is_linear
         if self.is_function:
             start = dict(zip(self.param_names, self.objective.spec.start))
-        else:
+        elif linear:
             start = dict(self.dataset.preset.init)
+        else:
+            start = default_start(self.objective, self.config.seed)
         if given is not None:
-            allowed = set(self.param_names) | ({"x", "y"} if self.is_function else {"w", "b"})
+            allowed = set(self.param_names) | ({"x", "y"} if self.is_function else {"w", "b"} if linear else set())
             unknown = sorted(set(given) - allowed)
             if unknown:
-                raise ValueError(f"unknown parameter '{unknown[0]}' in the initial values "
-                                 f"(use {' and '.join(self.param_names)})")
+                raise ValueError("unknown parameter '{0}' in the initial values (use {1})".format(
+                    unknown[0], ", ".join(self.param_names[:-1]) + " and " + self.param_names[-1]
+                    if len(self.param_names) > 1 else self.param_names[0]))
             start.update(given)
         values = []
         for name in self.param_names:
@@ -231,11 +258,36 @@ class Run:
 
     @property
     def optimum(self) -> dict[str, float] | None:
-        """The closed-form least-squares parameters (a function's nearest minimum). None when there is
-        none or it is not unique: a saddle; every training x the same (line model); every x = 0 (y = w·x)."""
+        """The closed-form least-squares parameters (a function's nearest minimum) or, for a model or loss
+        without a closed form, the best point this run has found so far (`optimum_kind` says which).
+        None when there is none or it is not unique: a saddle; every training x the same (line model);
+        every x = 0 (y = w·x)."""
+        if self.per_sample:
+            best = self.best_so_far()
+            return None if best is None else dict(zip(self.param_names, best[0].tolist()))
         with np.errstate(all="ignore"):
             opt = self.objective.optimum()
         return None if opt is None else dict(zip(self.param_names, opt.tolist()))
+
+    @property
+    def optimum_kind(self) -> str | None:
+        """What `optimum` is: "closed form" (least squares), "known minimum" (a function's listed minimum),
+        "best so far" (the lowest training loss on this run's path) or None (there is none)."""
+        if self.optimum is None:
+            return None
+        if self.per_sample:
+            return OPTIMUM_BEST
+        return OPTIMUM_MINIMUM if self.is_function else OPTIMUM_CLOSED
+
+    def best_so_far(self) -> tuple[np.ndarray, float, int] | None:
+        """Parameters, training loss and step of the lowest recorded training loss on this path (thinning
+        keeps every bucket's least loss, so this is the true best of the recorded rows)."""
+        loss = self.history.column("train_loss")
+        finite = np.isfinite(loss)
+        if not finite.any():
+            return None
+        i = int(np.argmin(np.where(finite, loss, np.inf)))
+        return self.history.column("params")[i].copy(), float(loss[i]), int(self.history.column("step")[i])
 
     def batch_mode(self, live: LiveSettings | None = None) -> BatchMode:
         """The batch mode in effect (functions and the search rules: always full)."""
@@ -279,13 +331,15 @@ class Run:
 
     # ----- stepping -----------------------------------------------------------------------
     def _sums(self, plan: Plan) -> Sums | None:
+        if self.per_sample:
+            return None
         if plan.order is None:
             return self.objective.full
         return Sums.segments(self.objective.u[plan.order], self.objective.v[plan.order], plan.starts)
 
     def _fast(self, live: LiveSettings) -> bool:
         """Whether the scalar kernel takes the steps (plain rules on data, no clip, no schedule)."""
-        return (live.rule in FAST_RULES and not self.is_function and live.clip is ClipMode.NONE
+        return (live.rule in FAST_RULES and isinstance(self.objective, DataObjective) and live.clip is ClipMode.NONE
                 and live.schedule is Schedule.CONSTANT)
 
     def _context(self, live: LiveSettings, step: int) -> Context:
@@ -317,6 +371,46 @@ class Run:
             if i % CHECK_EVERY == 0 and not (np.abs(theta) < LIMIT).all():
                 break
         return np.array(ps), np.array(gs), optimizers.flatten_many(states, width), np.array(rates)
+
+    def _integrate_samples(self, plan: Plan, steps: int):
+        """`_integrate` for a per-sample objective, plus what the steps computed anyway: each step's batch
+        loss and, for full-batch steps, the training loss and gradient after each step ("train",
+        "full_grad"). Plain gradient descent takes a lean loop; every other rule the optimizer's."""
+        live, obj, width = self.live, self.objective, self.history.state_size
+        n = len(self.params)
+        ps, gs, batch = np.empty((steps + 1, n)), np.empty((steps, n)), np.empty(steps)
+        theta = self.params.copy()
+        ps[0] = theta
+        f, full = obj.step_loss_grad, plan.order is None
+        plain = live.rule is UpdateRule.GRADIENT and live.clip is ClipMode.NONE and live.schedule is Schedule.CONSTANT
+        lr = live.learning_rate
+        state, update, states, rates = self.opt_state, self.optimizer.update, [], []
+        k = steps
+        for i in range(steps):
+            loss, g = f(theta, None if full else plan.batch(i))
+            if plain:
+                theta = theta - lr * g
+            else:
+                ctx = self._context(live, self.step + i)
+                delta, state = update(g, state, theta, live, ctx)
+                theta = theta + delta
+                states.append(state)
+                rates.append(ctx.learning_rate)
+            ps[i + 1], gs[i], batch[i] = theta, g, loss
+            if i % CHECK_EVERY == 0 and not (np.abs(theta) < LIMIT).all():
+                k = i + 1
+                break
+        ps, gs, batch = ps[:k + 1], gs[:k], batch[:k]
+        if plain:
+            s, r = np.zeros((k, width)), np.full(k, lr)
+        else:
+            s, r = optimizers.flatten_many(states, width), np.array(rates)
+        extra = {"batch": batch}
+        if full:
+            last_loss, last_grad = f(theta, None)
+            extra["train"] = np.append(batch[1:], last_loss)
+            extra["full_grad"] = np.vstack([gs[1:], last_grad[None]])
+        return ps, gs, s, r, extra
 
     def _batch_gradients(self, sums: Sums | None):
         """grad(i, θ): the gradient of step i's batch at θ.
@@ -356,32 +450,72 @@ class Run:
             if block is None or block.stop != stop:
                 aligned = AHEAD - (self.step + self.ahead_phase) % AHEAD
                 size = min(max(n - taken, aligned), CHUNK, self.history.max_rows // 4)
-                plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size, size)
+                plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size, size,
+                                         self.live.order)
                 sums = self._sums(plan)
                 with np.errstate(all="ignore"):
-                    p, g, s, rates = self._integrate(sums, plan.steps)
-                    block = self._ahead = self._check(plan, sums, p, g, s, rates, stop)
+                    if self.per_sample:
+                        p, g, s, rates, extra = self._integrate_samples(plan, plan.steps)
+                    else:
+                        (p, g, s, rates), extra = self._integrate(sums, plan.steps), None
+                    block = self._ahead = self._check(plan, sums, p, g, s, rates, stop, extra)
             taken += self._take(block, n - taken)
             if self.status is Status.DIVERGED or (stop and self.converged_at is not None):
                 break
         return taken
 
-    def _check(self, plan: Plan, sums: Sums, p, g, s, rates, stop_on_converged: bool) -> "_Block":
+    def _evaluated_rows(self, k: int, n: int) -> np.ndarray:
+        """Which of k rows get a full evaluation on n samples: all while k·n ≤ EVAL_BUDGET, else evenly
+        spaced ones (always the last) so that a block costs about EVAL_BUDGET sample evaluations."""
+        mask = np.zeros(k, bool)
+        if k * n <= EVAL_BUDGET:
+            mask[:] = True
+            return mask
+        stride = -(-k * n // max(EVAL_BUDGET, n))
+        mask[k - 1::-stride] = True
+        return mask
+
+    def _sample_losses(self, p: np.ndarray, extra: dict):
+        """Training loss, full gradient, validation loss and the evaluated mask of a per-sample block."""
+        k, obj = len(p) - 1, self.objective
+        if "train" in extra:
+            train, full_grad, evaluated = extra["train"], extra["full_grad"], np.ones(k, bool)
+        else:
+            evaluated = self._evaluated_rows(k, obj.n_train)
+            train, full_grad = np.full(k, np.nan), np.full((k, p.shape[1]), np.nan)
+            train[evaluated], full_grad[evaluated] = obj.loss_grad(p[1:][evaluated])
+        val = np.full(k, np.nan)
+        if obj.val is not None:
+            rows = evaluated & self._evaluated_rows(k, len(obj.val[0]))
+            val[rows] = obj.val_loss(p[1:][rows])
+        return train, full_grad, val, evaluated
+
+    def _check(self, plan: Plan, sums: Sums, p, g, s, rates, stop_on_converged: bool,
+               extra: dict | None = None) -> "_Block":
         """Check a block of steps: losses, status of each step, and where the block must end."""
         k = len(g)
         obj = self.objective
-        train, full_grad = obj.loss_grad(p[1:])
-        batch_sums = sums if sums is None or np.ndim(sums.n) == 0 else Sums(*(np.asarray(a)[:k] for a in vars(sums).values()))
-        batch = obj.loss(p[:-1], batch_sums)
-        val = obj.val_loss(p[1:])
-        val = np.full(k, np.nan) if val is None else val
-        finite = (np.isfinite(train) & np.isfinite(batch) & np.isfinite(p[1:]).all(1) & np.isfinite(g).all(1)
-                  & np.isfinite(full_grad).all(1) & (np.isfinite(val) | (obj.val is None)))
+        if extra is None:
+            train, full_grad = obj.loss_grad(p[1:])
+            batch_sums = sums if sums is None or np.ndim(sums.n) == 0 else Sums(*(np.asarray(a)[:k] for a in vars(sums).values()))
+            batch = obj.loss(p[:-1], batch_sums)
+            val = obj.val_loss(p[1:])
+            val = np.full(k, np.nan) if val is None else val
+            evaluated = np.ones(k, bool)
+            val_ok = np.isfinite(val) | (obj.val is None)
+        else:
+            batch = extra["batch"]
+            train, full_grad, val, evaluated = self._sample_losses(p, extra)
+            val_ok = np.isfinite(val) | np.isnan(val)  # NaN: not evaluated at this row
+        finite = (np.isfinite(batch) & np.isfinite(p[1:]).all(1) & np.isfinite(g).all(1) & val_ok
+                  & ((np.isfinite(train) & np.isfinite(full_grad).all(1)) | ~evaluated))
         bad = ~finite | (np.abs(train) > self._explode) | (np.abs(p[1:]) >= LIMIT).any(1)
+        if extra is not None:  # rows without a training loss: a runaway batch loss
+            bad |= ~evaluated & (np.abs(batch) > self._explode)
         # only a deterministic step can stall: a batch's zero gradient is no stall, nor is a search's rejected try
         deterministic = plan.order is None and not self.live.rule.is_search
         stalled = (p[1:] == p[:-1]).all(1) & deterministic
-        converged = self.converged_mask(p[1:], train, full_grad, stalled) & finite
+        converged = self.converged_mask(p[1:], train, full_grad, stalled) & finite & evaluated
         end, status = k, np.full(k, STATUSES.index(Status.RUNNING), np.int8)
         status[stalled] = STATUSES.index(Status.STALLED)
         status[converged] = STATUSES.index(Status.CONVERGED)
@@ -394,8 +528,8 @@ class Run:
         stops = bool(stop_on_converged and converged[:first_bad].any())
         if stops:
             end, diverged_at = int(np.argmax(converged)) + 1, None
-        return _Block(stop_on_converged, plan, p, g, s, rates, batch, train, val, status, converged, end,
-                      diverged_at, stops)
+        return _Block(stop_on_converged, plan, p, g, s, rates, batch, train, val, status, converged, evaluated,
+                      end, diverged_at, stops)
 
     def _take(self, block: "_Block", n: int) -> int:
         """Append up to n of the block's rows to the history and move the state to the last of them."""
@@ -467,7 +601,8 @@ class Run:
             return None
         live = self.live_at(step - 1)
         row = self.history.row(i)
-        plan = self.sampler.plan(int(row["epoch"]), int(row["pos"]), self.batch_mode(live), live.batch_size, 1)
+        plan = self.sampler.plan(int(row["epoch"]), int(row["pos"]), self.batch_mode(live), live.batch_size, 1,
+                                 live.order)
         return plan.batch(0)
 
     # ----- reading ------------------------------------------------------------------------
@@ -475,7 +610,13 @@ class Run:
         """The update the next step will make: one step of the same integration, recorded nowhere."""
         if self.status is Status.DIVERGED:
             return None
-        plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size, 1)
+        plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size, 1, self.live.order)
+        if self.per_sample:
+            with np.errstate(all="ignore"):
+                p, g, s, rates, extra = self._integrate_samples(plan, 1)
+            size = self.objective.n_train if plan.order is None else len(plan.batch(0))
+            return self._update_record(p[0], g[0], p[1], float(extra["batch"][0]), size, float(rates[0]),
+                                       self.live, s[0])
         sums = self._sums(plan)
         one = sums if sums is None or np.ndim(sums.n) == 0 else sums.at(0)
         with np.errstate(all="ignore"):
@@ -515,16 +656,34 @@ class Run:
         """An immutable picture of the current step (without the next update when preview is False)."""
         h = self.history
         val = float(h.column("val_loss")[-1])
-        with np.errstate(all="ignore"):
-            grad = self.objective.grad(self.params)
+        train, grad = self.current_loss_grad()
+        if math.isnan(val) and self.has_validation:  # a large per-sample block skipped this row
+            with np.errstate(all="ignore"):
+                val = float(self.objective.val_loss(self.params))
         return Snapshot(
             step=self.step, epoch=self.epoch, epoch_position=self.pos, n_train=self.objective.n_train,
             param_names=self.param_names, params=tuple(self.params.tolist()), grad=tuple(grad.tolist()),
-            train_loss=float(h.column("train_loss")[-1]), val_loss=None if math.isnan(val) else val,
+            train_loss=train, val_loss=None if math.isnan(val) else val,
             batch_loss=float(h.column("batch_loss")[-1]), status=self.status, diverged_at=self.diverged_at,
             message=self.status_message(), live=self.live, last_update=self._last_update(),
             next_update=self.preview() if preview else None, batch_indices=self._last_batch,
             converged_at=self.converged_at)
+
+    def current_loss_grad(self) -> tuple[float, np.ndarray]:
+        """The training loss (as recorded, or computed when a large per-sample block skipped it) and the
+        full training gradient at the current parameters; cached per step."""
+        cached = getattr(self, "_current", None)
+        if cached is not None and cached[0] == self.step and np.array_equal(cached[1], self.params):
+            return cached[2], cached[3]
+        recorded = float(self.history.column("train_loss")[-1])
+        with np.errstate(all="ignore"):
+            if math.isnan(recorded) and self.per_sample:
+                loss, grad = self.objective.loss_grad(self.params)
+                recorded = float(loss)
+            else:
+                grad = self.objective.grad(self.params)
+        self._current = (self.step, self.params.copy(), recorded, np.asarray(grad, float))
+        return recorded, self._current[3]
 
     def status_message(self) -> str:
         """One line saying where the run stands."""

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .types import BatchMode
+from .types import BatchMode, SampleOrder
 
 
-def epoch_order(seed: int, epoch: int, n: int) -> np.ndarray:
-    """The visiting order of epoch `epoch`."""
+def epoch_order(seed: int, epoch: int, n: int, order: SampleOrder = SampleOrder.SHUFFLED) -> np.ndarray:
+    """The visiting order of epoch `epoch`: a seeded permutation, or 0 … n − 1 in order."""
+    if order is SampleOrder.IN_ORDER:
+        return np.arange(n)
     return np.random.default_rng([seed, epoch]).permutation(n)
 
 
@@ -47,15 +49,16 @@ class Sampler:
     def __init__(self, n: int, seed: int) -> None:
         self.n = n
         self.seed = seed
-        self._cache: dict[int, np.ndarray] = {}
+        self._cache: dict[tuple[int, SampleOrder], np.ndarray] = {}
 
-    def order(self, epoch: int) -> np.ndarray:
+    def order(self, epoch: int, order: SampleOrder = SampleOrder.SHUFFLED) -> np.ndarray:
         """The visiting order of one epoch, cached for the two most recent epochs."""
-        if epoch not in self._cache:
+        key = (epoch, SampleOrder(order))
+        if key not in self._cache:
             if len(self._cache) >= 2:
                 self._cache.pop(min(self._cache))
-            self._cache[epoch] = epoch_order(self.seed, epoch, self.n)
-        return self._cache[epoch]
+            self._cache[key] = epoch_order(self.seed, epoch, self.n, key[1])
+        return self._cache[key]
 
     def batch_size(self, mode: BatchMode, batch_size: int) -> int:
         """Samples per step for a batch mode."""
@@ -63,8 +66,10 @@ class Sampler:
             return self.n
         return 1 if mode is BatchMode.STOCHASTIC else max(1, min(int(batch_size), self.n))
 
-    def plan(self, epoch: int, pos: int, mode: BatchMode, batch_size: int, steps: int) -> Plan:
-        """Batches for up to `steps` steps from (epoch, pos); may plan fewer to bound memory."""
+    def plan(self, epoch: int, pos: int, mode: BatchMode, batch_size: int, steps: int,
+             order: SampleOrder = SampleOrder.SHUFFLED) -> Plan:
+        """Batches for up to `steps` steps from (epoch, pos) visiting each epoch in `order`; may plan
+        fewer to bound memory."""
         if mode is BatchMode.FULL:
             e = epoch + 1 + np.arange(steps, dtype=np.int64)
             return Plan(None, None, e, np.zeros(steps, np.int64))
@@ -75,7 +80,7 @@ class Sampler:
         while left > 0:
             take = min(left, -(-(n - pos) // k))
             end = min(pos + take * k, n)
-            parts.append(self.order(epoch)[pos:end])
+            parts.append(self.order(epoch, order)[pos:end])
             local = pos + k * np.arange(take, dtype=np.int64)
             starts.append(offset + local - pos)
             after = np.minimum(local + k, n)

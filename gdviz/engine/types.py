@@ -10,11 +10,40 @@ import numpy as np
 
 
 class ModelKind(str, Enum):
-    """Which parameters the fitted line has."""
+    """Which model is fitted: its formula and its parameters."""
 
     CONSTANT = "constant"  # y = b
     ORIGIN = "origin"  # y = w·x
     LINE = "line"  # y = w·x + b
+    POLY = "poly"  # y = b + w1·x + … + wK·x^K on standardised x
+    TWO_LAYER = "two-layer"  # y = k2·σ(k1·x + b1) + b2 (or h hidden units)
+
+    @property
+    def is_linear(self) -> bool:
+        """Whether it is one of the three straight-line models (the sufficient-statistics path)."""
+        return self in (ModelKind.CONSTANT, ModelKind.ORIGIN, ModelKind.LINE)
+
+
+class LossKind(str, Enum):
+    """What one residual r = ŷ − y costs."""
+
+    SQUARED = "squared"  # r²
+    ABSOLUTE = "absolute"  # |r|
+    HUBER = "huber"  # ½r² where |r| ≤ δ, δ(|r| − ½δ) elsewhere (PyTorch's HuberLoss)
+
+
+class Activation(str, Enum):
+    """The hidden units' non-linearity."""
+
+    SIGMOID = "sigmoid"
+    RELU = "relu"
+
+
+class SampleOrder(str, Enum):
+    """The order in which stochastic and mini-batch steps visit the samples of an epoch."""
+
+    SHUFFLED = "shuffled"  # a new seeded permutation every epoch
+    IN_ORDER = "in-order"  # 0, 1, …, n − 1 every epoch (tutorial 001's loop)
 
 
 class Reduction(str, Enum):
@@ -111,6 +140,7 @@ class LiveSettings:
     decay_rate: float = 0.5  # γ of the schedule
     decay_steps: int = 100  # T of the schedule
     search_radius: float = 5.0  # random search: half-width of the box around the start
+    order: SampleOrder = SampleOrder.SHUFFLED  # stochastic and mini-batch: the samples' order in an epoch
 
     def validated(self) -> "LiveSettings":
         """Return self with plain types, or raise ValueError naming the first bad setting and its limits."""
@@ -130,6 +160,7 @@ class LiveSettings:
         floats = {name: float(getattr(self, name)) for name in _FLOATS}
         return replace(self, batch_mode=BatchMode(self.batch_mode), rule=UpdateRule(self.rule),
                        clip=ClipMode(self.clip), schedule=Schedule(self.schedule),
+                       order=_order(self.order),
                        batch_size=batch, decay_steps=steps, **floats)
 
 
@@ -139,6 +170,15 @@ MAX_COUNT = 10 ** 9  # the largest batch size and decay steps
 
 _FLOATS = ("learning_rate", "fixed_step", "momentum", "beta1", "beta2", "epsilon", "rho", "clip_value",
            "decay_rate", "search_radius")
+
+
+def _order(value) -> SampleOrder:
+    """value as a SampleOrder, or ValueError naming the choices."""
+    try:
+        return SampleOrder(value)
+    except ValueError:
+        raise ValueError("sample order must be {0}, got {1!r}".format(
+            " or ".join(o.value for o in SampleOrder), value)) from None
 
 
 def _float(label: str, value) -> float:
@@ -192,6 +232,11 @@ class RunConfig:
     csv_decimal: str | None = None  # "." or ","; None: guessed
     csv_header: bool | None = None  # None: guessed
     csv_max_rows: int = 10_000_000
+    loss: LossKind | None = None  # None: squared error
+    huber_delta: float = 1.0  # δ of the Huber loss
+    degree: int | None = None  # polynomial degree 2…9 (None: 2)
+    hidden: int | None = None  # two-layer model: None or 1 is tutorial 004's k1, b1, k2, b2; 2…8 units: k1_j, b1_j, k2_j, b2
+    activation: Activation = Activation.SIGMOID
 
     def init_dict(self) -> dict[str, float] | None:
         """The initial parameters as a dict, or None for the default."""
