@@ -5,11 +5,12 @@ import os
 import sys
 
 from .. import __version__
-from . import graph, gui, race, run
+from . import graph, gui, race, record, run
 from .base import PROG, USAGE_EXIT, FAILURE_EXIT, CliError, Command, Parser
 from .options import NO_EFFECT_HELP, add_run_options
 
-COMMANDS: dict[str, Command] = {"gui": gui.COMMAND, "run": run.COMMAND, "race": race.COMMAND, "graph": graph.COMMAND}
+COMMANDS: dict[str, Command] = {"gui": gui.COMMAND, "run": run.COMMAND, "race": race.COMMAND, "graph": graph.COMMAND,
+                                "record": record.COMMAND}
 
 
 def make_parser() -> Parser:

@@ -1,0 +1,242 @@
+"""`gdviz record`: render a run, a race or a saved session to MP4, GIF or a folder of PNGs, frame by frame.
+
+The real window is opened offscreen at the video's size; each frame takes its steps and is rendered,
+never timed, so the same flags give the same frames on every run.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .base import FAILURE_EXIT, PROG, CliError, Command, flag, given
+from .options import NO_EFFECT_HELP, add_run_options, checked_run
+from .race import RACE_STEPS, _run_option_dests, build_race, runner
+from .values import count, finite
+
+DEFAULT_STEPS = 100
+SIZES = ("1280x720", "1920x1080")  # with --fps 30 or 60: the presets of File > Record
+
+RECORD_EXAMPLES = """\
+examples:
+  tutorial 002 at 1280x720, 30 frames a second, one step a frame, 2 s still at the end:
+    gdviz record --data linear --lr 0.1 --steps 300 --hold 2 --out 002.mp4
+  a learning rate too high, in full HD at 60 frames a second:
+    gdviz record --data linear --lr 1.1 --steps 60 --size 1920x1080 --fps 60 --out diverge.mp4
+  the beans by stochastic descent, 10 steps a frame, as a GIF for slides:
+    gdviz record --data beans --steps 2000 --steps-per-frame 10 --fps 25 --out beans.gif
+  a ready-made race, as a folder of PNG frames:
+    gdviz record --preset valley-optimizers --steps 300 --out frames/
+  go on from a saved session (File > Save) for 500 steps:
+    gdviz record --session lesson.gdviz --steps 500 --out lesson.mp4
+
+output:
+  --out FILE.mp4 (H.264, yuv420p), FILE.gif (one palette, at most 50 frames a second) or a
+  folder name without a suffix (frame_000001.png, ...). The file appears only when the
+  recording is complete; an interrupted or failed recording leaves nothing.
+  A recording has ceil(steps / steps-per-frame) frames, plus fps x hold still frames. Every
+  step of --steps is taken: a converged run goes on, as Play does after convergence.
+
+exit status:
+  0 when the recording was written; 2 for a bad flag, value, data or session file; 1 when it
+  could not be written or no window could be made here.
+"""
+
+
+def size_value(text: str) -> tuple[int, int]:
+    """WxH, both even, from 16 to 7680."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT like 1280x720, got '{text}'")
+    w, h = (int(p) for p in parts)
+    if not (16 <= w <= 7680 and 16 <= h <= 7680) or w % 2 or h % 2:
+        raise argparse.ArgumentTypeError(f"width and height must be even and from 16 to 7680, got '{text}'")
+    return w, h
+
+
+def fps_value(text: str) -> int:
+    """Frames a second, 1 to 120."""
+    value = count(text)
+    if not 1 <= value <= 120:
+        raise argparse.ArgumentTypeError(f"must be from 1 to 120, got {text}")
+    return value
+
+
+def per_frame(text: str) -> int:
+    """Steps a frame, 1 to 1e9."""
+    value = count(text)
+    if not 1 <= value <= 10 ** 9:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 1e9, got {text}")
+    return value
+
+
+def hold_value(text: str) -> float:
+    """Seconds of still frames at the end, 0 to 600."""
+    value = finite(text)
+    if not 0 <= value <= 600:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 600 seconds, got {text}")
+    return value
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """The `record` subcommand's flags: those of `run` and `race`, and the recording's."""
+    parser = sub.add_parser("record", help="render a run, race or session to MP4, GIF or PNG frames",
+                            description="Record the window's animation of a run, a race or a saved session, "
+                                        "frame by frame\n(no screen needed).",
+                            epilog=RECORD_EXAMPLES + "\n" + NO_EFFECT_HELP)
+    rec = parser.add_argument_group("the recording")
+    rec.add_argument("--out", metavar="FILE", required=True,
+                     help="FILE.mp4, FILE.gif, or a new folder (no suffix) for PNG frames")
+    rec.add_argument("--size", metavar="WxH", type=size_value, default=(1280, 720),
+                     help="frame size, even numbers (default 1280x720; also 1920x1080)")
+    rec.add_argument("--fps", metavar="N", type=fps_value, default=30,
+                     help="frames a second: 30 or 60 (default 30); a GIF takes at most 50")
+    rec.add_argument("--steps-per-frame", metavar="K", type=per_frame, default=1,
+                     help="steps each frame moves on (default 1)")
+    rec.add_argument("--hold", metavar="SECONDS", type=hold_value, default=0.0,
+                     help="show the last frame this long at the end (default 0)")
+    rec.add_argument("--quality", choices=("low", "medium", "high"), default="medium",
+                     help="MP4 quality: low (smallest), medium (default) or high")
+    rec.add_argument("--session", metavar="FILE.gdviz", default=None,
+                     help="go on from a saved session (File > Save) instead of the flags below")
+    rec.add_argument("--steps", metavar="N", type=count, default=None,
+                     help=f"steps to record (default {DEFAULT_STEPS}; a preset race: its own, else {RACE_STEPS})")
+    race = parser.add_argument_group("a race instead of one run (as in 'gdviz race')")
+    race.add_argument("--preset", choices=_preset_names(), default=None, help="a ready-made race")
+    race.add_argument("--runner", metavar="NAME:SETTING=VALUE,...", type=runner, action="append", default=None,
+                      help="one runner of your own race (give 2 to 6)")
+    add_run_options(parser, keep_defaults=False)
+    return parser
+
+
+def _preset_names() -> list[str]:
+    from ..engine import PRESETS
+    return list(PRESETS)
+
+
+def _check_out(args: argparse.Namespace) -> Path:
+    from ..ui.recorder import format_of  # noqa: PLC0415 - Qt only once the flags are good
+    out = Path(args.out)
+    if not str(args.out).strip():
+        raise CliError("--out needs a file name")
+    suffix = out.suffix.lower()
+    if suffix not in ("", ".mp4", ".gif"):
+        raise CliError(f"--out {args.out}: record to .mp4, .gif or a folder of PNGs (a name without a suffix)")
+    if not (out.parent if str(out.parent) else Path(".")).is_dir():
+        raise CliError(f"--out {args.out}: the folder {out.parent} does not exist")
+    if suffix == "" and out.exists():
+        raise CliError(f"--out {args.out}: already exists; PNG frames go into a new folder")
+    if suffix == ".gif" and args.fps > 50:
+        raise CliError(f"--fps {args.fps}: a GIF takes at most 50 frames a second")
+    format_of(out)
+    return out
+
+
+def _problem(args: argparse.Namespace):
+    """(run, race, steps, restored session or None) from the flags. Raises CliError."""
+    if args.session is not None:
+        return _from_session(args)
+    try:
+        if given(args, "preset") is not None or given(args, "runner"):
+            race, steps, _title = build_race(args)
+            return race.runs[0], race, steps, None
+        run = checked_run(args)
+    except CliError:
+        raise
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    return run, None, DEFAULT_STEPS if args.steps is None else args.steps, None
+
+
+def _from_session(args: argparse.Namespace):
+    from ..session import SessionError, open_session
+    extra = next((d for d in (*_run_option_dests(), "preset", "runner") if given(args, d) not in (None, False)), None)
+    if extra is not None:
+        raise CliError(f"--session sets its own data and runners; drop {flag(extra)}")
+    try:
+        restored = open_session(args.session)
+    except SessionError as exc:
+        raise CliError(str(exc)) from None
+    return restored.run, restored.race, DEFAULT_STEPS if args.steps is None else args.steps, restored
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Check every flag and file, then open the window offscreen and record."""
+    out = _check_out(args)
+    run, race, steps, restored = _problem(args)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a recording needs no screen
+    from .display import display_problem
+    problem = display_problem()
+    if problem:
+        raise CliError(problem, FAILURE_EXIT)
+    with tempfile.TemporaryDirectory(prefix="gdviz-record-") as settings_dir:
+        return _record(args, out, run, race, steps, restored, settings_dir)
+
+
+def _record(args, out: Path, run, race, steps: int, restored, settings_dir: str) -> int:
+    from PySide6.QtCore import QSettings, qInstallMessageHandler
+    from ..ui.app import make_app
+    qInstallMessageHandler(_qt_message)
+    from ..ui.recorder import RecordingError, record_run
+    app = make_app()
+    # the user's preferences (zoom, theme) must not change the frames, and a recording must not change them
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, settings_dir)
+    from ..ui.main_window import MainWindow
+    window = MainWindow(run)
+    try:
+        _install(window, race, restored)
+        window.resize(*args.size)
+        window.show()
+        app.processEvents()
+        window.resize(*args.size)  # a first show may apply the screen's geometry
+        progress = _progress_printer() if sys.stderr.isatty() else None
+        result = record_run(window, window.controller, out, steps, args.steps_per_frame, args.hold, args.size,
+                            args.fps, None, args.quality, progress=progress)
+    except RecordingError as exc:
+        raise CliError(str(exc), FAILURE_EXIT) from None
+    finally:
+        window.controller.pause()
+        window.close()
+    if progress is not None:
+        print(file=sys.stderr)
+    if result.warning:
+        print(f"{PROG}: {result.warning}", file=sys.stderr)
+    w, h = args.size
+    print(f"wrote {out}: {result.frames} frames, {w}x{h} at {args.fps} frames a second, {result.steps} steps")
+    return 0
+
+
+def _install(window, race, restored) -> None:
+    """Give the window's controller the race or the saved session (ghosts, runner, speed, view options)."""
+    controller = window.controller
+    if restored is not None:
+        install = getattr(controller, "install_session", None)
+        if install is not None:
+            install(restored)
+        elif restored.race is not None:
+            controller.start_race(restored.race)
+            controller.select_runner(restored.selected)
+        apply_view = getattr(window, "apply_view_options", None)
+        if apply_view is not None:
+            apply_view(restored.view)
+        return
+    if race is not None:
+        controller.start_race(race)
+
+
+def _qt_message(_kind, _context, message: str) -> None:
+    """Qt's own warnings on stderr, without the offscreen platform's note about size hints."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def _progress_printer():
+    def show(done: int, total: int) -> None:
+        print(f"\rrecording: frame {done} of {total}", end="", file=sys.stderr, flush=True)
+    return show
+
+
+COMMAND = Command(add_parser, handle)
