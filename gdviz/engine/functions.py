@@ -53,6 +53,20 @@ def _himmelblau_grad(p: Array) -> Array:
     return _stack(4 * x * a + 2 * b, 2 * a + 4 * y * b)
 
 
+def _sigmoid(p: Array) -> Array:
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-np.asarray(p, float)[..., 0]))
+
+
+def _sigmoid_grad(p: Array) -> Array:
+    s = _sigmoid(p)
+    return (s * (1.0 - s))[..., None]
+
+
+def _x(p: Array) -> Array:
+    return np.asarray(p, float)[..., 0]
+
+
 FUNCTIONS: dict[str, FunctionSpec] = {s.name: s for s in (
     FunctionSpec("parabola", "f(x) = x² + 5  (tutorial 000)", "f(x) = x² + 5", ("x",),
                  lambda p: np.asarray(p, float)[..., 0] ** 2 + 5, lambda p: 2 * np.asarray(p, float),
@@ -76,6 +90,14 @@ FUNCTIONS: dict[str, FunctionSpec] = {s.name: s for s in (
                                                           "2(x² + y − 11) + 4y(x + y² − 7)"),
                  (0.0, 0.0), 0.01, ((3.0, 2.0), (-2.805118, 3.131313), (-3.779310, -3.283186),
                                     (3.584428, -1.848126)), ((-5.0, 5.0), (-5.0, 5.0))),
+    FunctionSpec("quadratic-004", "f(x) = 10x² + 5x + 5  (tutorial 004)", "f(x) = 10x² + 5x + 5", ("x",),
+                 lambda p: 10 * _x(p) ** 2 + 5 * _x(p) + 5, lambda p: (20 * _x(p) + 5)[..., None],
+                 ("20x + 5",), (3.0,), 0.02, ((-0.25,),), ((-4.0, 4.0),)),
+    FunctionSpec("sigmoid", "Sigmoid  σ(x) = 1/(1 + e⁻ˣ)  (tutorial 004)", "σ(x) = 1/(1 + e⁻ˣ)", ("x",),
+                 _sigmoid, _sigmoid_grad, ("σ(x)(1 − σ(x))",), (1.0,), 1.0, (), ((-10.0, 10.0),)),
+    FunctionSpec("relu", "ReLU  max(0, x)  (tutorial 004)", "f(x) = max(0, x)", ("x",),
+                 lambda p: np.maximum(_x(p), 0.0), lambda p: (_x(p) > 0).astype(float)[..., None],
+                 ("1 where x > 0, else 0",), (3.0,), 0.25, ((0.0,),), ((-4.0, 4.0),)),
 )}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .datasets import DataError, Dataset
-from .types import MODEL_PARAMS, ModelKind, Reduction
+from .types import MODEL_PARAMS, Activation, LossKind, ModelKind, Reduction
 
 SUM_LIMIT = 1e300  # n·max|value|² must stay below this: the squared sums (and the loss) stay finite
 TINY = 1e-150  # x values that differ by less than this lose their squares to underflow
@@ -102,7 +102,15 @@ class Sums:
 
 
 class DataObjective:
-    """MSE of a linear model on a data set, with a chosen reduction."""
+    """Squared error of a linear model on a data set, with a chosen reduction (the fast path: exact, O(1)
+    a full-batch step). Its batches are `Sums`; persample.SampleObjective offers the same protocol."""
+
+    sufficient = True
+    loss_kind = LossKind.SQUARED
+    delta = 1.0
+    degree = None
+    hidden = None
+    activation = Activation.SIGMOID
 
     def __init__(self, data: Dataset, model: ModelKind, reduction: Reduction,
                  shift: float = 0.0, scale: float = 1.0) -> None:
@@ -321,3 +329,16 @@ class DataObjective:
         """Model output ŷ at raw inputs x (in the data's units)."""
         w, b = self.w_b(params)
         return w * self.feature(x) + b
+
+    def hidden_outputs(self, params: np.ndarray, x: np.ndarray) -> None:
+        """A line has no hidden units."""
+        return None
+
+    def residuals(self, params: np.ndarray) -> np.ndarray:
+        """ŷ − y on the training samples."""
+        with np.errstate(all="ignore"):
+            return self.predict(params, self.data.x_train) - self.data.y_train
+
+    def key(self) -> tuple:
+        """Equal for objectives with the same loss everywhere (the surface keeps its landscape)."""
+        return ("data", self.model, self.reduction, self.shift, self.scale_x, self.cx, self.cy, self.full)
