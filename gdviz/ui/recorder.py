@@ -141,7 +141,8 @@ class _Encoder:
             self.container.close()
             raise
         self.stream = stream
-        self.count, self.time_base = 0, Fraction(1, fps)
+        self.count, self.time_base = 0, Fraction(1, fps)  # frames encoded so far, and their time unit
+        self.encoded_bytes = 0
         self.error: BaseException | None = None
         self.queue: queue.Queue = queue.Queue(maxsize=self.QUEUE)
         self.thread = threading.Thread(target=self._work, name="gdviz-encoder", daemon=True)
@@ -168,8 +169,10 @@ class _Encoder:
                 continue  # drain: the GUI thread reports the error
             try:
                 frame.pts, frame.time_base = self.count, self.time_base  # a held frame is queued again
+                packets = self.stream.encode(frame)
+                self.container.mux(packets)
+                self.encoded_bytes += sum(p.size for p in packets)
                 self.count += 1
-                self.container.mux(self.stream.encode(frame))
             except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
                 self.error = exc
 
@@ -331,19 +334,15 @@ class Recorder:
                 raise
             raise RecordingError(_tr("recording failed: {0}").format(_one_line(exc))) from None
 
-    @property
-    def bytes_written(self) -> int:
-        """Bytes of the recording so far (for the GIF size estimate)."""
-        try:
-            if self._tmp.is_dir():
-                return sum(p.stat().st_size for p in self._tmp.iterdir())
-            return self._tmp.stat().st_size
-        except OSError:
-            return 0
-
     def estimate_bytes(self, total_frames: int) -> int:
-        """The final size if the remaining frames cost what the recorded ones did (0 before any frame)."""
-        return 0 if self.frames == 0 else round(self.bytes_written * total_frames / self.frames)
+        """The final size if the remaining frames cost what the encoded ones did (0 before any is encoded)."""
+        encoder = self._encoder
+        if isinstance(encoder, _Pngs):
+            done = encoder.count
+            written = sum(p.stat().st_size for p in self._tmp.iterdir()) if done else 0
+        else:
+            done, written = encoder.count, encoder.encoded_bytes
+        return 0 if done == 0 else round(written * total_frames / done)
 
     def size_warning(self, total_frames: int) -> str | None:
         """A line to show when a GIF will pass 10 MB (GIFs that big load slowly in slides and pages)."""
