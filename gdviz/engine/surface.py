@@ -1,25 +1,72 @@
 """The loss as a picture: grids, contour lines and the range a view should show. Pure numpy.
 
 A two-parameter objective is drawn over (horizontal, vertical) = surface_axes(objective):
-(b, w) for the line model, like tutorial 002's figures; (x, y) for 2-D functions.
+(b, w) for the line model, like tutorial 002's figures; (x, y) for 2-D functions. With more than
+two parameters the surface is a 2-D slice through the current point for a chosen pair, the others
+held at their current values (`slice_title` says so), and every parameter has a cross-section
+(`sections`). Grids of objectives without sufficient statistics are computed in chunks of bounded
+memory; `cancel()` is polled between chunks (raises persample.Cancelled), so a worker thread can
+compute them while the window animates. Every function here is pure.
 """
 from __future__ import annotations
 
 import contourpy
 import numpy as np
 
+from typing import Callable, Sequence
+
 from .objective import DataObjective
-from .types import ModelKind
+from .persample import Cancelled, SampleObjective
+from .types import Activation, LossKind, ModelKind
+
+SLICE_TITLE = "slice through the current point: {held} held"  # engine template; {held} from held_text
+SLICE_HELD = "{name} = {value}"
+EXP_SAFE = 700.0  # |k1·x| and |b1| below this: e^(−k1·x)·e^(−b1) neither overflows nor loses the product
 
 BOWL_FRACTION = 0.25  # data runs are first framed on the bowl up to this share of the start's loss
 BOUND = 1e200  # every drawn loss is clipped to ±BOUND: nothing non-finite reaches a plot
 
 
-def surface_axes(objective) -> tuple[int, int]:
-    """(horizontal, vertical) indices into params: (b, w) for the line model, else (0, 1)."""
-    if len(objective.param_names) != 2:
-        raise ValueError(f"a surface needs two parameters, got {', '.join(objective.param_names)}")
-    return (1, 0) if tuple(objective.param_names) == ("w", "b") else (0, 1)
+def surface_axes(objective, pair: Sequence[str | int] | None = None) -> tuple[int, int]:
+    """(horizontal, vertical) indices into params: the chosen pair (names or indices) or by default (b, w)
+    for the line model and the first two parameters otherwise. ValueError names a bad choice."""
+    names = tuple(objective.param_names)
+    if len(names) < 2:
+        raise ValueError("a surface needs two parameters, got only {0}".format(", ".join(names)))
+    if pair is None:
+        return (1, 0) if names == ("w", "b") else (0, 1)
+    out = []
+    for item in pair:
+        if isinstance(item, str):
+            if item not in names:
+                raise ValueError("no parameter '{0}' (the parameters are {1})".format(item, ", ".join(names)))
+            out.append(names.index(item))
+        elif isinstance(item, (int, np.integer)) and 0 <= item < len(names):
+            out.append(int(item))
+        else:
+            raise ValueError("no parameter {0!r} (the parameters are {1})".format(item, ", ".join(names)))
+    if len(out) != 2 or out[0] == out[1]:
+        raise ValueError("a surface needs two different parameters, got {0}".format(
+            ", ".join(names[i] for i in out)))
+    return out[0], out[1]
+
+
+def is_slice(objective) -> bool:
+    """Whether the surface is a slice: parameters beyond its two axes are held at the current point."""
+    return len(objective.param_names) > 2
+
+
+def held_text(objective, axes: tuple[int, int], params: Sequence[float]) -> str:
+    """The parameters a slice holds, with their values: "k2 = 1, b2 = 0" (empty for two parameters)."""
+    return ", ".join(SLICE_HELD.format(name=n, value="{0:.4g}".format(float(v)))
+                     for i, (n, v) in enumerate(zip(objective.param_names, params)) if i not in axes)
+
+
+def slice_title(objective, axes: tuple[int, int], params: Sequence[float]) -> str:
+    """The surface title's note for a slice ("slice through the current point: k2 = 1, b2 = 0 held"), or
+    "" when the objective has only the two parameters shown. A window translates SLICE_TITLE itself."""
+    held = held_text(objective, axes, params)
+    return SLICE_TITLE.format(held=held) if held else ""
 
 
 def finite_loss(z: np.ndarray) -> np.ndarray:
@@ -29,24 +76,94 @@ def finite_loss(z: np.ndarray) -> np.ndarray:
     return np.clip(z, -BOUND, BOUND, out=z)
 
 
-def loss_grid(objective, h_values: np.ndarray, v_values: np.ndarray,
-              fixed: np.ndarray | None = None) -> np.ndarray:
+def loss_grid(objective, h_values: np.ndarray, v_values: np.ndarray, fixed: np.ndarray | None = None,
+              axes: tuple[int, int] | None = None, cancel: Callable[[], bool] | None = None) -> np.ndarray:
     """The loss at every grid point, shape (len(v), len(h)); finite, no warnings.
 
-    `fixed` gives the parameters that are not on the surface's axes (default 0).
+    `axes` are the (horizontal, vertical) parameter indices (default surface_axes); `fixed` gives the
+    parameters that are not on them (default 0): the current point for a slice. `cancel()` is polled
+    between chunks of a long computation, which then raises persample.Cancelled.
     """
     h, v = np.asarray(h_values, float), np.asarray(v_values, float)
-    ih, iv = surface_axes(objective)
+    ih, iv = surface_axes(objective) if axes is None else axes
     with np.errstate(all="ignore"):
-        if isinstance(objective, DataObjective) and objective.model is ModelKind.LINE:
+        if isinstance(objective, DataObjective) and objective.model is ModelKind.LINE and (ih, iv) == (1, 0):
             z = _line_grid(objective, w=v, b=h)  # surface_axes: b across, w up
         else:
             params = np.empty((len(v), len(h), len(objective.param_names)))
             params[...] = 0.0 if fixed is None else np.asarray(fixed, float)
             params[..., ih] = h[None, :]
             params[..., iv] = v[:, None]
-            z = np.asarray(objective.loss(params), float)
+            z = _fast_grid(objective, params, cancel)
+            if z is None:
+                z = np.asarray(objective.loss(params, cancel=cancel) if isinstance(objective, SampleObjective)
+                               else objective.loss(params), float)
         return finite_loss(z)
+
+
+def _fast_grid(obj, params: np.ndarray, cancel) -> np.ndarray | None:
+    """Squared error of a model whose output is linear in some parameters, from per-sample sums: a
+    polynomial's Gram matrix, or the two-layer unit's Σa, Σa², Σa·y for each (k1, b1) of the grid. None
+    for other objectives (the chunked general path)."""
+    if not isinstance(obj, SampleObjective) or obj.loss_kind is not LossKind.SQUARED:
+        return None
+    c, x, y = obj._c_full, obj._x, obj._y
+    if obj._phi is not None:
+        gram, q = obj._phi.T @ obj._phi, obj._phi.T @ y
+        return c * np.maximum(np.einsum("...i,ij,...j->...", params, gram, params) - 2 * params @ q + y @ y, 0.0)
+    if obj.model is not ModelKind.TWO_LAYER or obj._h != 1:
+        return None
+    sa, saa, say = _unit_sums(obj, params[..., 0], params[..., 1], cancel)
+    k2, b2 = params[..., 2], params[..., 3]
+    total = k2 * k2 * saa + 2 * k2 * (b2 * sa - say) + len(x) * b2 * b2 - 2 * b2 * y.sum() + y @ y
+    return c * np.maximum(total, 0.0)
+
+
+def _unit_sums(obj: SampleObjective, k1: np.ndarray, b1: np.ndarray, cancel):
+    """Σa, Σa² and Σa·y of a = act(k1·x + b1) for every grid point, computed once per distinct (k1, b1)."""
+    x, y = obj._x, obj._y
+    both = np.stack([np.ones_like(y), y], axis=1)
+    sig = obj.activation is Activation.SIGMOID
+    rows_vary = bool(np.ptp(k1, axis=1).any() or np.ptp(b1, axis=1).any())  # along a row (horizontal)
+    cols_vary = bool(np.ptp(k1, axis=0).any() or np.ptp(b1, axis=0).any())
+    if not (rows_vary and cols_vary):  # (k1, b1) change along one axis at most: one unit output per value
+        k, b = (k1[0], b1[0]) if rows_vary else (k1[:, 0], b1[:, 0])
+        out = _sums_of(k[:, None] * x + b[:, None], sig, both)
+        shape = (1, -1) if rows_vary else (-1, 1)
+        return tuple(np.broadcast_to(v.reshape(shape), k1.shape) for v in out)
+    sa, saa, say = (np.empty(k1.shape) for _ in range(3))
+    for i in range(k1.shape[0]):  # both vary: a row of the grid at a time (bounded memory, cancellable)
+        if cancel is not None and cancel():
+            raise Cancelled()
+        kr, br = k1[i], b1[i]
+        if sig and np.ptp(kr) == 0 and np.max(np.abs(kr[0] * x)) < EXP_SAFE and np.max(np.abs(br)) < EXP_SAFE:
+            e = np.multiply.outer(np.exp(-br), np.exp(-kr[0] * x))  # e^(−(k1·x + b1)) without an exp per cell
+            e += 1.0
+            a = np.reciprocal(e, out=e)
+            s = a @ both
+            sa[i], say[i], saa[i] = s[:, 0], s[:, 1], np.einsum("ij,ij->i", a, a)
+        else:
+            sa[i], saa[i], say[i] = _sums_of(kr[:, None] * x + br[:, None], sig, both)
+    return sa, saa, say
+
+
+def _sums_of(z: np.ndarray, sig: bool, both: np.ndarray):
+    a = 1.0 / (1.0 + np.exp(-z)) if sig else np.maximum(z, 0.0)
+    s = a @ both
+    return s[:, 0], np.einsum("ij,ij->i", a, a), s[:, 1]
+
+
+def sections(objective, params: Sequence[float], ranges: Sequence[tuple[float, float]], count: int = 200,
+             cancel: Callable[[], bool] | None = None) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """One cross-section per parameter through `params`: (name, values, losses), each parameter swept over
+    its range while the others stay at the current point; finite, no warnings."""
+    out = []
+    for axis, (name, (lo, hi)) in enumerate(zip(objective.param_names, ranges)):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        values = np.linspace(float(lo), float(hi), int(count))
+        out.append((name, values, loss_curve(objective, values, axis, np.asarray(params, float))))
+    return out
 
 
 def _line_grid(obj: DataObjective, w: np.ndarray, b: np.ndarray) -> np.ndarray:
