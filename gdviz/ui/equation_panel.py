@@ -105,7 +105,7 @@ class EquationPanel(QLabel):
         ground = "#fbfbf8" if theme.scheme() == "standard" else theme.BACKGROUND
         self.setStyleSheet(f"QLabel#equationPanel {{ background: {ground}; color: {theme.FOREGROUND};"
                            f" padding: 8px; font-size: {theme.css_font(13)}; border: 1px solid #d8d8d0; }}")
-        self.setMinimumWidth(int(300 * min(theme.zoom(), 1.5)))
+        self.setMinimumWidth(int(160 * min(theme.zoom(), 1.5)))  # the dock's share decides; text wraps
 
     def restyle(self) -> None:
         """Read the theme again (font size, colours) and write the maths again."""

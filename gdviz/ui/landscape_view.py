@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGraphicsItem, QVBoxLayout, QWidget
 
 from ..engine import Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
@@ -1073,7 +1073,7 @@ class SectionPlot(_CurvePlot):
         names = run.param_names
         name, other = names[axis], names[1 - axis]
         f = "f" if run.is_function else "L"
-        self._set_labels(self.tr("{0}({1}) at the current {2}").format(f, name, other), name, f"{f}({name})")
+        self._set_labels(self.tr("{0}({1}), {2} fixed").format(f, name, other), name, f"{f}({name})")
         self._frame(run, axis)
 
     def clear_section(self, title: str) -> None:
@@ -1117,6 +1117,15 @@ class SectionsView(QWidget):
         layout.setSpacing(4)
         for plot in self.plots:
             layout.addWidget(plot)
+        self._layout = layout
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Side by side when the pane is wide and low (a projector's bottom row), else stacked."""
+        wide = event.size().width() > 1.6 * event.size().height()
+        direction = QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+        super().resizeEvent(event)
 
     def set_run(self, run: Run) -> None:
         """Sections along each parameter in turn (parameter order: w then b, x then y)."""

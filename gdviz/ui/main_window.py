@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPixmapCache, QShortcut
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDockWidget, QFileDialog, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QScrollArea, QSplitter, QToolBar, QToolButton,
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDockWidget, QFileDialog, QFormLayout, QLabel,
+                               QLineEdit, QMainWindow, QMessageBox, QScrollArea, QSplitter, QToolBar, QToolButton,
                                QVBoxLayout, QWidget)
 
 from ..engine import LiveSettings, Run, RunConfig, Snapshot, Status
@@ -33,8 +33,8 @@ KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
 }
 LOG = logging.getLogger("gdviz")
 ZOOMS = (0.75, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
-DOCK_SHARE = {"settings": 0.21, "maths": 0.22}  # of the window's width: the plots keep ≥ 55 %
-TABBED_SHARE = 0.27
+DOCK_SHARE = {"settings": 0.24, "maths": 0.19}  # of the window's width: the plots keep ≥ 55 %
+TABBED_SHARE = 0.28
 TABS_BELOW = 1400  # a first start narrower than this shows settings and maths as tabs of one dock
 
 
@@ -180,10 +180,14 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(200)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # rows wrap instead (below)
+        for form in self.panel.findChildren(QFormLayout):  # a narrow dock puts a box under its label
+            form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         eq_scroll = QScrollArea()
         eq_scroll.setWidget(self.equations)
         eq_scroll.setWidgetResizable(True)
         eq_scroll.setMinimumWidth(180)
+        eq_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the maths wraps to the dock
         self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, widget, area in (("settings", self.tr("Settings"), scroll, Qt.LeftDockWidgetArea),
@@ -504,8 +508,13 @@ class MainWindow(QMainWindow):
         self.presentation_bar.set_zoom(self.zoom)
         app_font = QApplication.font()
         app_font.setPointSize(pt)
-        for widget in (self.panel, self.docks["settings"], self.docks["maths"], self.menuBar()):
-            widget.setFont(app_font)
+        self.menuBar().setFont(app_font)
+        for dock in self.docks.values():
+            dock.setFont(app_font)
+        panel_font = QApplication.font()  # the teacher's controls: smaller than what the class reads
+        panel_font.setPointSizeF(10.5 * self.zoom)
+        self.panel.setFont(panel_font)
+        self.graph_panel.setFont(panel_font)
         self._restyle()
         QSettings().setValue("view/zoom", self.zoom)
 

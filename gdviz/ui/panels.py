@@ -124,15 +124,15 @@ class SettingsPanel(QWidget):
             edit.setToolTip(tip)
             edit.setAccessibleName(name)
             edit.setMaximumWidth(70)
+        form.addRow(self.import_button)
         cols = QHBoxLayout()
-        cols.addWidget(self.import_button)
-        cols.addWidget(QLabel("x"))
+        cols.addWidget(QLabel(self.tr("columns  x")))
         cols.addWidget(self.x_col)
         cols.addWidget(QLabel("y"))
         cols.addWidget(self.y_col)
         form.addRow(cols)
         self.val_fraction = NumberBox(-0.05, 0.9, -0.05, step=0.05)
-        self.val_fraction.setSpecialValueText(self.tr("data set's own"))
+        self.val_fraction.setSpecialValueText(self.tr("own split"))
         self.val_fraction.setToolTip(self.tr("Fraction of the points held out for validation (seeded)"))
         self.val_fraction.valueChanged.connect(self._val_changed)
         self._add_row(form, self.tr("Validation"), self.val_fraction)
@@ -149,7 +149,7 @@ class SettingsPanel(QWidget):
         self.standardise.setToolTip(
             self.tr("Tutorial 002 §4.3: fit on (x − mean)/std; the line is drawn in original units"))
         self.standardise.toggled.connect(lambda on: self._restart(standardise=on))
-        row = QHBoxLayout()
+        row = QVBoxLayout()  # one under the other: the dock may be narrow
         row.addWidget(self.bad_feature)
         row.addWidget(self.standardise)
         form.addRow(row)
@@ -257,7 +257,7 @@ class SettingsPanel(QWidget):
                                           "the start (where the least value is unknown: |∇L|² ≤ tol·|∇L₀|²). "
                                           "Changes no step: the run goes on (arrows multiply by 10^0.1)"))
         self.tolerance.valueChanged.connect(self._tolerance_edited)
-        self._add_row(form, self.tr("Convergence tolerance"), self.tolerance)
+        self._add_row(form, self.tr("Tolerance"), self.tolerance)
         self._rows = {  # live setting → the form fields of its rows
             "learning_rate": (self.lr, self.lr_slider), "schedule": (self.schedule_row, self.decay_row),
             "clip": (self.clip_row,), **{name: (spin,) for name, spin in self.hyper.items()}}
@@ -310,7 +310,7 @@ class SettingsPanel(QWidget):
                 self._descent_form.setRowVisible(field, rule in APPLIES[name])
 
     def _speed_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Speed   ( [ slower · ] faster )"))
+        box = QGroupBox(self.tr("Speed  ( [  ] )"))
         form = QFormLayout(box)
         self.steps_per_second = IntBox(1, 60)
         self.steps_per_frame = IntBox(1, 1_000_000)
@@ -323,13 +323,14 @@ class SettingsPanel(QWidget):
     def _view_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("View"))
         col = QVBoxLayout(box)
-        self.residuals = QCheckBox(self.tr("Residuals (point → line)"))
+        self.residuals = QCheckBox(self.tr("Residuals"))
+        self.residuals.setToolTip(self.tr("A segment from each point to the line (its error)"))
         self.residuals.toggled.connect(self.residuals_toggled)
         self.log_scale = QCheckBox(self.tr("Log-scale loss"))
         self.log_scale.toggled.connect(self.log_scale_toggled)
         col.addWidget(self.residuals)
         col.addWidget(self.log_scale)
-        self.show_lr = QCheckBox(self.tr("Show learning rate on the loss plot"))
+        self.show_lr = QCheckBox(self.tr("η on the loss plot"))
         self.show_lr.setToolTip(self.tr("Draw η of every step (after the schedule) on a second axis of the loss plot"))
         self.show_lr.toggled.connect(self.learning_rate_toggled)
         col.addWidget(self.show_lr)
@@ -349,9 +350,9 @@ class SettingsPanel(QWidget):
                                  (self.log_levels, True, self.log_levels_toggled)):
             box_.setChecked(on)
             box_.toggled.connect(signal)
-        for pair in ((self.landscape, self.sections), (self.contours, self.log_levels),
-                     (self.lock_range, self.equal_scales)):
-            col.addWidget(hbox(*pair))
+        for widget in (self.landscape, self.sections, self.contours, self.log_levels, self.lock_range,
+                       self.equal_scales):  # one a row: the dock may be narrow
+            col.addWidget(widget)
         self.trail = IntBox(0, 49)
         self.trail.setAccessibleName(self.tr("Trail of earlier lines"))
         self.trail.valueChanged.connect(self.trail_changed)
@@ -364,7 +365,11 @@ class SettingsPanel(QWidget):
         self.pin_button = QPushButton(self.tr("Pin now (P)"))
         self.pin_button.setFocusPolicy(Qt.NoFocus)
         self.pin_button.clicked.connect(self.pin_requested)
-        self.pins_row = hbox(QLabel(self.tr("Pin at steps")), self.pins, self.pin_button)
+        self.pins_row = QWidget()
+        pins_col = QVBoxLayout(self.pins_row)
+        pins_col.setContentsMargins(0, 0, 0, 0)
+        pins_col.addWidget(QLabel(self.tr("Pin at steps")))
+        pins_col.addWidget(hbox(self.pins, self.pin_button))
         col.addWidget(self.pins_row)
         self._data_widgets += [self.residuals, self.trail_row, self.pins_row]  # they draw on the data view
         return box

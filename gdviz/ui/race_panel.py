@@ -63,7 +63,7 @@ class RacePanel(QGroupBox):
         self.end_button = self._button(self.tr("End race"), self.tr("Back to the single run"), self._end_race)
         col.addLayout(_row(self.start_button, self.end_button))
         self.add_button = self._button(
-            self.tr("Add current settings as a runner"),
+            self.tr("Add as a runner"),
             self.tr("Add a runner with the settings shown above, at the current step; the others keep their "
                     "place. The new runner is selected, so the settings then edit it. At most {0} runners; "
                     "Ctrl+Z takes it back.").format(MAX_RUNS),
@@ -78,7 +78,7 @@ class RacePanel(QGroupBox):
         self.runners.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.runners.currentRowChanged.connect(self._row_chosen)
         col.addWidget(self.runners)
-        self.remove_button = self._button(self.tr("Remove selected runner"),
+        self.remove_button = self._button(self.tr("Remove runner"),
                                           self.tr("Take the selected runner out of the race (Ctrl+Z brings it back)"),
                                           self._remove_runner)
         col.addWidget(self.remove_button)

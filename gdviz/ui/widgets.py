@@ -209,8 +209,14 @@ class NumberBox(_SpinGuarded, QDoubleSpinBox):
         self.setValue(value)
         self.setAccelerated(True)
         self.log_steps = log_steps
-        self.setMinimumWidth(100)
+        self.setMinimumWidth(72)
         self._setup()
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        """Narrow enough for a dock on a 1280×720 projector (Qt would size it for ±1e9 with 323 decimals)."""
+        hint = super().minimumSizeHint()
+        hint.setWidth(min(hint.width(), self.fontMetrics().horizontalAdvance("−0.000000") + 28))
+        return hint
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt name)
         return format_number(value)
@@ -377,7 +383,7 @@ def combo(items: list[tuple[str, object]], parent=None) -> Combo:
     """A combo box whose items carry data (enums travel as data, never as indexes)."""
     box = Combo(parent)
     box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(14)
+    box.setMinimumContentsLength(8)
     for text, data in items:
         box.addItem(text, data)
     return box
