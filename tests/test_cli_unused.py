@@ -15,6 +15,7 @@ import pytest
 from gdviz.cli import main
 from gdviz.cli.options import LIVE_FLAGS
 from gdviz.cli.unused import USED_BY, why_unused
+from gdviz.engine.types import SampleOrder
 from gdviz.engine import BatchMode, ClipMode, LiveSettings, ModelKind, Run, RunConfig, Schedule, UpdateRule, builtin
 
 
@@ -102,7 +103,7 @@ ALTERNATIVES = {  # LiveSettings field → two values that would differ if the s
     "fixed_step": (0.01, 0.05), "momentum": (0.5, 0.9), "beta1": (0.5, 0.9), "beta2": (0.9, 0.999),
     "epsilon": (1e-8, 1e-1), "rho": (0.5, 0.9), "clip": (ClipMode.NONE, ClipMode.NORM), "clip_value": (0.01, 0.5),
     "schedule": (Schedule.CONSTANT, Schedule.STEP), "decay_rate": (0.1, 0.9), "decay_steps": (2, 5),
-    "search_radius": (1.0, 3.0),
+    "search_radius": (1.0, 3.0), "order": (SampleOrder.SHUFFLED, SampleOrder.IN_ORDER),
 }
 
 
@@ -131,7 +132,7 @@ def test_a_refused_setting_really_changes_nothing(rule) -> None:
 
 @pytest.mark.parametrize("rule, clip, dests", [
     (UpdateRule.MOMENTUM, ClipMode.VALUE, ("lr", "batch_size", "momentum", "clip_value", "decay_rate", "decay_steps")),
-    (UpdateRule.ADAM, ClipMode.NONE, ("beta1", "beta2", "epsilon")),
+    (UpdateRule.ADAM, ClipMode.NONE, ("beta1", "beta2", "epsilon", "order")),
 ])
 def test_the_alternatives_would_show_a_setting_that_is_read(rule, clip, dests) -> None:
     """The check above can fail: a setting that is read changes the path with these values."""
@@ -174,3 +175,23 @@ def test_every_example_of_the_help_follows_the_rule(argv) -> None:
         build_race(args)
     else:
         build_run(args)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--data", "rooms", "--huber-delta", "2"], "--huber-delta has no effect with --loss squared"),
+    (["--data", "rooms", "--loss", "absolute", "--huber-delta", "2"], "--huber-delta has no effect with --loss absolute"),
+    (["--data", "rooms", "--degree", "3"], "--degree has no effect with --model line"),
+    (["--data", "rooms", "--model", "poly", "--hidden", "3"], "--hidden has no effect with --model poly"),
+    (["--data", "rooms", "--activation", "relu"], "--activation has no effect with --model line"),
+    (["--data", "quadratic", "--model", "poly", "--standardise"], "--standardise has no effect with --model poly"),
+    (["--data", "beans", "--order", "in-order"], None),  # the beans' preset is stochastic: order is read
+    (["--data", "rooms", "--order", "in-order"], "--order has no effect with --batch full"),
+    (["--function", "sigmoid", "--loss", "huber"], "--loss has no effect with --function"),
+    (["--function", "relu", "--order", "in-order"], "--order has no effect with --function"),
+])
+def test_model_and_loss_flags_that_change_nothing_are_refused(capsys, argv, message) -> None:
+    if message is None:
+        assert main(["run", *argv, "--steps", "3"]) == 0
+        capsys.readouterr()
+        return
+    assert message in one_line_error(capsys, ["run", *argv])

@@ -13,10 +13,12 @@ from typing import Any
 
 from ..engine import (BUILTIN, BatchMode, ClipMode, Dataset, LiveSettings, ModelKind, Reduction, Run, RunConfig,
                       Schedule, UpdateRule, load_dataset)
+from ..engine.models import MAX_DEGREE, MAX_HIDDEN, MIN_DEGREE
+from ..engine.types import Activation, LossKind, SampleOrder
 from ..engine.functions import FUNCTIONS, FunctionObjective
 from . import values
 from .base import CliError, flag, given
-from .unused import CHECKED, FUNCTION_WHY, why_unused
+from .unused import CHECKED, FUNCTION_WHY, MODEL_CHECKED, why_unused, why_unused_model
 
 RULE_HELP = ("how a step moves: gradient (-lr*g), fixed (-step-size*sign(g), tutorial 001), momentum "
              "(v = beta*v + g; -lr*v), nesterov (-lr*(g + beta*v)), adagrad (G += g^2; -lr*g/(sqrt(G) + eps)), "
@@ -39,12 +41,12 @@ LIVE_FLAGS: dict[str, tuple[str, type[Enum] | None]] = {  # flag dest → (LiveS
     "beta1": ("beta1", None), "beta2": ("beta2", None), "epsilon": ("epsilon", None), "rho": ("rho", None),
     "clip": ("clip", ClipMode), "clip_value": ("clip_value", None), "schedule": ("schedule", Schedule),
     "decay_rate": ("decay_rate", None), "decay_steps": ("decay_steps", None),
-    "search_radius": ("search_radius", None),
+    "search_radius": ("search_radius", None), "order": ("order", SampleOrder),
 }
 IMPLIED_RULE = {"step_size": _R.FIXED, "momentum": _R.MOMENTUM, "beta1": _R.ADAM, "beta2": _R.ADAM,
                 "rho": _R.RMSPROP, "search_radius": _R.RANDOM_SEARCH}  # a flag given without --rule
 DATA_ONLY = ("x_col", "y_col", "val_fraction", "standardise", "bad_feature", "model", "reduction", "batch",
-             "batch_size")  # flags that mean nothing to a function
+             "batch_size", "order", "loss", "huber_delta", "degree", "hidden", "activation")  # mean nothing to a function
 
 
 def _values(enum: type[Enum]) -> list[str]:
@@ -89,6 +91,9 @@ def add_live_options(group: Any, default: Any = None) -> None:
         help="the rate of --schedule, > 0 (default 0.5)")
     add("--decay-steps", metavar="T", type=values.bounded_count, default=default,
         help=f"T of --schedule, a whole number from 1 to {values.limit_text(values.MAX_COUNT)} (default 100)")
+    add("--order", choices=_values(SampleOrder), default=default,
+        help="the order stochastic and mini-batch steps visit the samples: shuffled each epoch (default) or "
+             "in-order, 0, 1, ..., n-1 every epoch as tutorial 001's loop")
     add("--search-radius", metavar="R", type=values.size, default=default,
         help=f"half-width of random search's box around the start, > 0 and at most "
              f"{values.limit_text(values.MAX_SIZE)} "
@@ -105,12 +110,28 @@ def add_run_options(parser: argparse.ArgumentParser, keep_defaults: bool = True)
     _add_data_options(parser.add_argument_group("data"), default)
     model = parser.add_argument_group("model and start (default: the data set's tutorial settings)")
     model.add_argument("--model", choices=_values(ModelKind), default=default,
-                       help="constant: y = b; origin: y = w*x; line: y = w*x + b")
+                       help="constant: y = b; origin: y = w*x; line: y = w*x + b; poly: y = b + w1*x + ... + wK*x^K "
+                            "on standardised x (--degree); two-layer: y = k2*sigmoid(k1*x + b1) + b2 "
+                            "(tutorial 004; --hidden, --activation)")
+    model.add_argument("--degree", metavar="K", type=_ranged("degree", MIN_DEGREE, MAX_DEGREE), default=default,
+                       help=f"the degree of --model poly, {MIN_DEGREE} to {MAX_DEGREE} (default: the data set's, else 2)")
+    model.add_argument("--hidden", metavar="H", type=_ranged("hidden units", 1, MAX_HIDDEN), default=default,
+                       help=f"hidden units of --model two-layer, 1 to {MAX_HIDDEN}: 1 has parameters k1, b1, k2, b2; "
+                            "H >= 2 has k1_j, b1_j, k2_j (j = 1..H) and b2 (default 1)")
+    model.add_argument("--activation", choices=_values(Activation), default=default,
+                       help="the hidden units of --model two-layer: sigmoid (default) or relu")
+    model.add_argument("--loss", choices=_values(LossKind), default=default,
+                       help="what a residual r = y^ - y costs: squared r^2 (default), absolute |r| (L1) or huber "
+                            "(r^2/2 where |r| <= delta, delta*(|r| - delta/2) beyond)")
+    model.add_argument("--huber-delta", metavar="DELTA", type=values.positive_number, default=default,
+                       help="delta of --loss huber, > 0 (default 1)")
     model.add_argument("--reduction", choices=_values(Reduction), default=default,
-                       help="how squared errors make the loss: mean (MSE), sum, or half-sum (1/2 of the sum)")
-    model.add_argument("--init", metavar="w=V,b=V", type=values.initial_values, default=default,
-                       help="starting parameters, each between -1e100 and 1e100, e.g. --init w=0.5,b=1 or "
-                            "--init b=1 (functions: x=V,y=V)")
+                       help="how the residuals' losses add up: mean, sum, or half-sum (1/2 of the sum; squared "
+                            "loss only)")
+    model.add_argument("--init", metavar="NAME=V,...", type=values.initial_values, default=default,
+                       help="starting parameters by name, each between -1e100 and 1e100, e.g. --init w=0.5,b=1, "
+                            "--init b=1, --init k1=1,b1=0,k2=1,b2=0 or --init b=0,w1=1 (functions: x=V,y=V); "
+                            "parameters not named start at the model's default")
     model.add_argument("--seed", type=values.seed, default=default,
                        help="seed of the shuffles (batches, validation split, searches), 0 to 2147483647. "
                             "Default: 42")
@@ -128,7 +149,9 @@ def _add_data_options(data: Any, default: Any) -> None:
     source.add_argument("--data", choices=BUILTIN, default=default,
                         help="a tutorial's data set: house (000: area -> price, 6 points), beans "
                              "(001: size -> toxicity, 100 points), linear (002: y = 1 + 2x + noise, "
-                             "80 training + 20 validation points). Default: linear")
+                             "80 training + 20 validation points), rooms (004: rooms -> price, 506 houses), "
+                             "line-1000 (003: y = 2x + 4 + noise, 1000 points), quadratic and sine (curves a "
+                             "line cannot follow), outliers (a line with three far points). Default: linear")
     source.add_argument("--csv", metavar="PATH", default=default,
                         help="your own data: a CSV file with two numeric columns (header optional)")
     source.add_argument("--function", choices=list(FUNCTIONS), default=default,
@@ -160,6 +183,16 @@ def _add_data_options(data: Any, default: Any) -> None:
                       help="multiply x by 10: the loss surface becomes a narrow valley (tutorial 002 section 4.2)")
 
 
+def _ranged(label: str, low: int, high: int):
+    """A flag type: a whole number from low to high."""
+    def parse(text: str) -> int:
+        value = values.count(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{label} must be from {low} to {high}, got {text}")
+        return value
+    return parse
+
+
 # ----- arguments → configuration ------------------------------------------------------------------
 def build_config(args: argparse.Namespace) -> RunConfig:
     """The restart settings the flags name; flags not given keep RunConfig's defaults."""
@@ -182,6 +215,9 @@ def build_config(args: argparse.Namespace) -> RunConfig:
         "model": None if model is None else ModelKind(model),
         "reduction": None if reduction is None else Reduction(reduction),
         "init": given(args, "init"), "seed": given(args, "seed"), "grad_tol": given(args, "grad_tol"),
+        "loss": None if given(args, "loss") is None else LossKind(given(args, "loss")),
+        "huber_delta": given(args, "huber_delta"), "degree": given(args, "degree"), "hidden": given(args, "hidden"),
+        "activation": None if given(args, "activation") is None else Activation(given(args, "activation")),
         **{name: given(args, name) for name in ("function", "standardise", "bad_feature")},
     }
     return RunConfig(**{k: v for k, v in changes.items() if v is not None})
@@ -224,6 +260,11 @@ def unused_reason(args: argparse.Namespace, run: Run) -> tuple[str, str] | None:
             why = why_unused(dest, run.live, run.is_function, run.objective.model)
             if why:
                 return dest, why + _implied_note(args, why)
+    for dest in MODEL_CHECKED:
+        if given(args, dest) is not None and not run.is_function:
+            why = why_unused_model(dest, run.objective)
+            if why:
+                return dest, why
     return None
 
 

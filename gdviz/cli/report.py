@@ -67,7 +67,9 @@ def settings_dict(run: Run) -> dict[str, Any]:
     if run.dataset is not None:
         obj, d = run.objective, run.dataset
         config.update(model=obj.model.value, reduction=obj.reduction.value, dataset=d.name,
-                      x_label=d.x_label, y_label=d.y_label)
+                      x_label=d.x_label, y_label=d.y_label, loss=obj.loss_kind.value, huber_delta=obj.delta,
+                      degree=obj.degree, hidden=obj.hidden, activation=obj.activation.value,
+                      param_names=list(run.param_names))
     config.update({f.name: _plain(getattr(run.live, f.name)) for f in fields(run.live)})
     config["samples_per_step"] = samples_per_step(run)
     return config
@@ -114,13 +116,14 @@ def result_dict(run: Run, **extra_settings: Any) -> dict[str, Any]:
     dense = len(steps) == run.step + 1  # one row per step: loss[i] is the loss at step i
     final_val = float(h.column("val_loss")[-1])
     result = {
-        "format": "gdviz-run", "version": 2,  # 2: "stopped" for a run that used all its steps; converged_at
+        "format": "gdviz-run", "version": 3,  # 2: "stopped", converged_at; 3: optimum_kind, loss, model fields
         "status": status_of(run), "message": status_message(run),
         "step": run.step, "epoch": run.epoch, "diverged_at": run.diverged_at, "converged_at": converged_at(run),
         "params": _named(run.param_names, run.params),
-        "grad": _named(run.param_names, run.objective.grad(run.params)),
+        "grad": _named(run.param_names, run.current_loss_grad()[1]),
         "optimum": optimum_of(run),
-        "final_loss": _number(h.column("train_loss")[-1]),
+        "optimum_kind": run.optimum_kind,  # "closed form", "known minimum", "best so far" or None
+        "final_loss": _number(run.current_loss_grad()[0]),
         "final_val_loss": _number(final_val) if run.has_validation else None,
         "loss": _numbers(h.column("train_loss")),
         "val_loss": _numbers(h.column("val_loss")) if run.has_validation else None,

@@ -5,12 +5,22 @@ import math
 
 from ..engine import BatchMode, ClipMode, LiveSettings, ModelKind, Race, Reduction, Run, Schedule, Status, UpdateRule
 from .report import converged_at, optimum_of, samples_per_step, status_message, status_of
+from ..engine.types import Activation, LossKind
 from .unused import ETA_RULES, GRADIENT_RULES
 
 MODEL_TEXT = {
     ModelKind.CONSTANT: "constant  y^ = b",
     ModelKind.ORIGIN: "through the origin  y^ = w*x",
     ModelKind.LINE: "line  y^ = w*x + b",
+    ModelKind.POLY: "polynomial of degree {degree}  y^ = b + w1*x + ... + w{degree}*x^{degree}",
+    ModelKind.TWO_LAYER: "two-layer  y^ = k2*{act}(k1*x + b1) + b2",
+}
+HIDDEN_TEXT = "two-layer with {hidden} hidden units  y^ = sum_j k2_j*{act}(k1_j*x + b1_j) + b2"
+LOSS_TEXT = {
+    (LossKind.ABSOLUTE, Reduction.MEAN): "mean absolute error (L1)  L = (1/n)*sum |y^ - y|",
+    (LossKind.ABSOLUTE, Reduction.SUM): "sum of absolute errors (L1)  L = sum |y^ - y|",
+    (LossKind.HUBER, Reduction.MEAN): "mean Huber loss, delta {delta}  L = (1/n)*sum huber(y^ - y)",
+    (LossKind.HUBER, Reduction.SUM): "sum of Huber losses, delta {delta}  L = sum huber(y^ - y)",
 }
 REDUCTION_TEXT = {
     Reduction.MEAN: "mean squared error  L = (1/n)*sum (y^ - y)^2",
@@ -61,7 +71,7 @@ def summary(run: Run) -> str:
     lines = _problem_lines(run) + [f"settings  {_settings_line(run)}", f"status    {status_message(run)}",
                                    f"step      {run.step}{epoch}"]
     opt = optimum_of(run)
-    label = "closed-form optimum" if run.dataset is not None else "nearest minimum"
+    label = {"closed form": "closed-form optimum", "best so far": "best so far"}.get(run.optimum_kind, "nearest minimum")
     for i, (name, value) in enumerate(zip(run.param_names, run.params.tolist())):
         beside = f"   {label} {_g(opt[name])}" if opt else ""
         lines.append(f"{'params' if i == 0 else '':<10}{name} = {_g(value):<12}{beside}".rstrip())
@@ -125,7 +135,24 @@ def _problem_lines(run: Run) -> list[str]:
     scaled = " (on standardised x)" if run.objective.standardised else ""
     read = [f"read      {note}" for note in (getattr(d, "notes", ()) or ())]
     return [f"data      {d.name} ({d.x_label} -> {d.y_label}): {split}", *read,
-            f"model     {MODEL_TEXT[run.objective.model]}{scaled}",
-            f"loss      {REDUCTION_TEXT[run.objective.reduction]}"]
+            f"model     {model_text(run.objective)}{scaled}",
+            f"loss      {loss_text(run.objective)}"]
+
+
+def model_text(objective) -> str:
+    """The model and its formula in words (ASCII)."""
+    act = "relu" if getattr(objective, "activation", None) is Activation.RELU else "sigmoid"
+    hidden = getattr(objective, "hidden", None)
+    if objective.model is ModelKind.TWO_LAYER and hidden not in (None, 1):
+        return HIDDEN_TEXT.format(hidden=hidden, act=act)
+    return MODEL_TEXT[objective.model].format(degree=getattr(objective, "degree", None), act=act)
+
+
+def loss_text(objective) -> str:
+    """The loss and its reduction in words (ASCII)."""
+    kind = getattr(objective, "loss_kind", LossKind.SQUARED)
+    if kind is LossKind.SQUARED:
+        return REDUCTION_TEXT[objective.reduction]
+    return LOSS_TEXT[(kind, objective.reduction)].format(delta=f"{objective.delta:g}")
 
 
