@@ -249,3 +249,16 @@ def test_a_cancelled_import_keeps_the_run(window, qtbot, tmp_path) -> None:
     job.cancel()
     qtbot.waitUntil(lambda: window._import is None, timeout=20000)
     assert c.run is old
+
+
+def test_axis_ticks_follow_a_growing_range(window, qtbot) -> None:
+    axis = window.loss_view.getPlotItem().getAxis("bottom")
+    window.loss_view.grab()
+    assert axis.picture is not None
+    first = list(axis.range)
+    window.controller.step_forward(200)
+    qtbot.waitUntil(lambda: list(axis.range) != first, timeout=2000)
+    assert axis.picture is None  # redrawn with the new range at the next paint
+    window.loss_view.grab()
+    ticks = [v for _spacing, values in axis.tickValues(*axis.range, axis.width()) for v in values]
+    assert max(ticks) > first[1]

@@ -121,6 +121,8 @@ class TickAxis(pg.AxisItem):
             self._exp, self._offset = exp, offset
             self.autoSIPrefixScale = 10.0 ** -exp
             self._updateLabel()
+        self.picture = None  # pyqtgraph's own version ends so: without it the ticks kept the first range
+        self.update()
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph name)
         if self.logMode:
