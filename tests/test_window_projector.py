@@ -262,3 +262,21 @@ def test_axis_ticks_follow_a_growing_range(window, qtbot) -> None:
     window.loss_view.grab()
     ticks = [v for _spacing, values in axis.tickValues(*axis.range, axis.width()) for v in values]
     assert max(ticks) > first[1]
+
+
+def test_diverged_labels_stay_inside_their_views(window, qtbot) -> None:
+    c = window.controller
+    c.start_preset("learning-rates")
+    c.step_forward(40)
+    qtbot.wait(50)
+    labels = [(window.surface, lane.mark) for lane in window.surface.lanes if lane.mark.isVisible()]
+    labels += [(window.loss_view, item) for item in window.loss_view.getPlotItem().items
+               if item.__class__.__name__ == "TextItem" and item.isVisible() and "diverged" in item.toPlainText()]
+    assert labels
+    for widget, label in labels:
+        view = label.getViewBox()
+        box = view.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+        text = label.mapRectToScene(label.boundingRect())
+        assert box.contains(text), (label.toPlainText(), box, text)
+        on_screen = widget.mapFromScene(text).boundingRect()
+        assert widget.viewport().rect().adjusted(-1, -1, 1, 1).contains(on_screen), (label.toPlainText(), on_screen)

@@ -58,7 +58,45 @@ def _race(preset: str, steps: int, log: bool = False) -> Callable:
     return scene
 
 
+def projector(window, app) -> None:
+    """A 1280×720 projector: tutorial 002 after 6 steps, settings and maths as tabs of one dock."""
+    main_window(window, app)
+
+
+def presentation(window, app) -> None:
+    """Presentation mode (F5) at zoom 1.5: docks and menus hidden, the slim status line."""
+    window.controller.load(RunConfig(data="linear"), LiveSettings(learning_rate=0.1))
+    window.set_presentation(True)
+    window.showNormal()  # offscreen full screen is the virtual screen's size: keep the scene's size
+    window.resize(*SIZES["presentation"])
+    window.set_zoom(1.5)
+    window.controller.step_forward(8)
+
+
+def keys_sheet(window, app) -> None:
+    """The keys sheet (F1)."""
+    window.toggle_keys()
+
+
+def graph_step(window, app) -> None:
+    """The computational graph (F8) in graph-step mode (G), half-way through the backward pass."""
+    window.controller.load(RunConfig(data="linear"), LiveSettings(learning_rate=0.1))
+    window.controller.step_forward(3)
+    window.graph_dock.show()
+    _settle(app)
+    window.toggle_graph_step()
+    for _ in range(len(window.graph_mode.steps) * 2 // 3):
+        window.graph_mode.forward()
+
+
+SIZES = {"projector-1280x720": (1280, 720), "presentation": (1920, 1080), "keys": (1280, 720),
+         "graph-step": (1600, 950)}
+
 SCENES: dict[str, Callable] = {
+    "projector-1280x720": projector,
+    "presentation": presentation,
+    "keys": keys_sheet,
+    "graph-step": graph_step,
     "main-window": main_window,
     "pinned-lines": trail,
     "landscape-lr-0.2": _landscape(0.2, 12, data="linear"),
@@ -77,16 +115,25 @@ SCENES: dict[str, Callable] = {
 
 def render(out_dir: Path, names: list[str] | None = None) -> list[Path]:
     """Render the scenes to PNG files; returns their paths."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
     from ..ui.app import make_app
     from ..ui.main_window import MainWindow
     app = make_app()
+    app.setOrganizationName("gdviz-screenshots")  # never the user's zoom, theme or layout
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp(prefix="gdviz-shots-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, scene in SCENES.items():
         if names and name not in names:
             continue
         window = MainWindow()
-        window.resize(*SIZE)
+        window.resize(*SIZES.get(name, SIZE))
+        if name == "projector-1280x720":
+            window.set_docks_tabbed(True)
         window.show()
         _settle(app)
         scene(window, app)

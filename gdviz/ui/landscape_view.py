@@ -21,7 +21,7 @@ from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lin
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
 from .items import Curve, GrowingPaths, Scatter
-from .plot_base import PlotView, finite_range, guarded
+from .plot_base import PlotView, finite_range, guarded, keep_inside
 from .theme import entry_colour
 
 POINTS_INTERVAL = 0.1  # seconds between recolourings of the path's points
@@ -414,7 +414,7 @@ class _Lane:
         self.mark.setAnchor((1 if x > 0.5 * (x0 + x1) else 0, 0 if y > 0.5 * (y0 + y1) else 1))
         text = QCoreApplication.translate("LandscapeView", "✕ {0} diverged at step {1}")
         self.mark.setText(text.format(name, f"{snap.diverged_at:,}"), color=self.colour)
-        self.mark.setPos(x, y)
+        keep_inside(self.mark, self.mark.getViewBox(), x, y)
         self.mark.show()
 
     def draw_tried(self, tried: np.ndarray | None, now: np.ndarray | None) -> None:

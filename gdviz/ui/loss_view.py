@@ -20,7 +20,7 @@ from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
 from .equation_panel import loss_name
 from .items import Curve, GrowingPaths
-from .plot_base import PlotView, guarded
+from .plot_base import PlotView, guarded, keep_inside
 from .theme import entry_colour
 
 TINY = 1e-300  # floor for log scale (loss can reach exactly 0 on exact data)
@@ -474,8 +474,8 @@ class LossView(PlotView):
         x, y = min(max(snap.step, x0), x1), min(max(self._y_of(snap.train_loss), y0), y1)
         # the text leans towards the middle of the view, so it is never cut by an edge
         label.setAnchor((1 if x > 0.5 * (x0 + x1) else 0, 0 if y > 0.5 * (y0 + y1) else 1))
-        label.setPos(x, y)
         label.setText(self.tr("✕ diverged at step {0}").format(f"{snap.diverged_at:,}"), color=colour)
+        keep_inside(label, self.getPlotItem().getViewBox(), x, y)
         label.show()
 
     def _draw_changes(self) -> None:

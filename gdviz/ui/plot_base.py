@@ -53,6 +53,26 @@ def finite_range(lo: float, hi: float, limit: float = 4e307) -> tuple[float, flo
     return lo, hi
 
 
+def keep_inside(label: pg.TextItem, vb: pg.ViewBox, x: float, y: float) -> None:
+    """Place a text item near (x, y) so that all of its text is inside the view box.
+
+    The text keeps its size in pixels whatever the range (it ignores the view's scale), so its
+    data position is moved by the pixels that would stick out past an edge."""
+    (x0, x1), (y0, y1) = vb.viewRange()
+    width, height = vb.width(), vb.height()
+    if not (x1 > x0 and y1 > y0 and width > 0 and height > 0):
+        label.setPos(x, y)
+        return
+    rect = label.textItem.boundingRect()
+    w, h = rect.width(), rect.height()
+    ax, ay = label.anchor.x(), label.anchor.y()
+    left = (x - x0) / (x1 - x0) * width - ax * w
+    top = (y1 - y) / (y1 - y0) * height - ay * h
+    left = min(max(left, 0.0), max(0.0, width - w))
+    top = min(max(top, 0.0), max(0.0, height - h))
+    label.setPos(x0 + (left + ax * w) / width * (x1 - x0), y1 - (top + ay * h) / height * (y1 - y0))
+
+
 def sci(v: float, digits: int = 4) -> str:
     """v with `digits` significant digits, as 1.234×10¹³ when large or small."""
     if v == 0:
