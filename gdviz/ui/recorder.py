@@ -95,15 +95,17 @@ class FrameRenderer:
             QCoreApplication.sendPostedEvents(None, kind)
         # pyqtgraph applies a changed view range just before it paints (ViewBox.prepareForPaint); a paint
         # through render() would draw the items with the previous range, so apply it first
-        for view in self.widget.findChildren(QGraphicsView) + ([self.widget] if isinstance(self.widget, QGraphicsView) else []):
+        views = self.widget.findChildren(QGraphicsView)
+        for view in views + ([self.widget] if isinstance(self.widget, QGraphicsView) else []):
             prepare = getattr(view.scene(), "prepareForPaint", None)
             if prepare is not None and view.isVisible():
                 prepare()
-        self.image.fill(BACKGROUND)
+        w, h = self.widget.width(), self.widget.height()
+        if (w, h) != self.size:
+            self.image.fill(BACKGROUND)  # the margins of a widget scaled to fit
         painter = QPainter(self.image)
         painter.setRenderHint(QPainter.Antialiasing)
         painter.setRenderHint(QPainter.TextAntialiasing)
-        w, h = self.widget.width(), self.widget.height()
         scale = min(self.size[0] / max(w, 1), self.size[1] / max(h, 1))
         painter.translate((self.size[0] - w * scale) / 2, (self.size[1] - h * scale) / 2)
         painter.scale(scale, scale)
@@ -151,9 +153,9 @@ class _Encoder:
     def add(self, bgra: np.ndarray, repeat: int = 1) -> None:
         """Queue a frame (copied: the renderer reuses its image); blocks while the queue is full."""
         self._raise()
-        frame = self.frame(bgra.copy())
+        pixels = bgra.copy()  # the worker makes the frame: less work on the GUI thread
         for _ in range(repeat):
-            self.queue.put(frame)
+            self.queue.put(pixels)
             self._raise()
 
     def frame(self, bgra: np.ndarray):
@@ -161,13 +163,16 @@ class _Encoder:
         return self.av.VideoFrame.from_ndarray(bgra, format="bgra")
 
     def _work(self) -> None:
+        previous = frame = None
         while True:
-            frame = self.queue.get()
-            if frame is None:
+            pixels = self.queue.get()
+            if pixels is None:
                 return
             if self.error is not None:
                 continue  # drain: the GUI thread reports the error
             try:
+                if pixels is not previous:  # a hold queues the same pixels again: one frame for them
+                    frame, previous = self.frame(pixels), pixels
                 frame.pts, frame.time_base = self.count, self.time_base  # a held frame is queued again
                 packets = self.stream.encode(frame)
                 self.container.mux(packets)
