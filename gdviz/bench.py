@@ -106,6 +106,67 @@ def history_memory(quick: bool) -> Measure:
     return Measure(timed_run(BatchMode.FULL, 1e-3, FULL_STEPS)[0].history.nbytes / 1e6, None, False, 1)
 
 
+TUTORIAL_START = (("k1", 1.0), ("b1", 0.0), ("k2", 1.0), ("b2", 0.0))
+
+
+def _model_steps(config: RunConfig, live: LiveSettings, dataset: Dataset, steps: int) -> float:
+    """Steps a second of a per-sample objective (set-up not timed)."""
+    run = Run(config, live, dataset=dataset)
+    gc.collect()
+    start = time.perf_counter()
+    taken = run.advance(steps, stop_on_converged=False)
+    elapsed = time.perf_counter() - start
+    if taken != steps or run.status is Status.DIVERGED:
+        raise RuntimeError(f"bench run stopped after {taken} of {steps} steps ({run.status_message()})")
+    return steps / elapsed
+
+
+def two_layer_full(quick: bool) -> Measure:
+    """Two-layer model ŷ = k2·σ(k1·x + b1) + b2, full-batch steps a second on rooms → price (N = 506)."""
+    from .engine import builtin
+    config = RunConfig(model=ModelKind.TWO_LAYER, init=TUTORIAL_START, grad_tol=0)
+    steps = 20_000 if quick else 100_000
+    return Measure(_model_steps(config, LiveSettings(learning_rate=1e-3), builtin("rooms"), steps), 50_000)
+
+
+def two_layer_mini(quick: bool) -> Measure:
+    """Two-layer model, mini-batch (32) steps a second at N = 1e6."""
+    config = RunConfig(model=ModelKind.TWO_LAYER, init=TUTORIAL_START, grad_tol=0)
+    live = LiveSettings(learning_rate=1e-3, batch_mode=BatchMode.MINI, batch_size=32)
+    return Measure(_model_steps(config, live, synthetic(), 20_000 if quick else 100_000), 20_000)
+
+
+def _robust_full(loss: str, quick: bool) -> Measure:
+    from .engine.types import LossKind
+    config = RunConfig(loss=LossKind(loss), grad_tol=0)
+    return Measure(_model_steps(config, LiveSettings(learning_rate=1e-3), synthetic(100_000),
+                                1000 if quick else 5000), 2_000)
+
+
+def absolute_full(quick: bool) -> Measure:
+    """Line under the absolute (L1) loss, full-batch steps a second at N = 1e5."""
+    return _robust_full("absolute", quick)
+
+
+def huber_full(quick: bool) -> Measure:
+    """Line under the Huber loss, full-batch steps a second at N = 1e5."""
+    return _robust_full("huber", quick)
+
+
+def two_layer_slice(quick: bool) -> Measure:
+    """Milliseconds for a 200 × 200 slice (k1 across, b1 up) of the two-layer model on rooms (N = 506)."""
+    from .engine import builtin
+    from .engine.surface import loss_grid
+    run = Run(RunConfig(data="rooms", model=ModelKind.TWO_LAYER, init=TUTORIAL_START))
+    h, v = np.linspace(-2.0, 3.0, 200), np.linspace(-10.0, 10.0, 200)
+    best = np.inf
+    for _ in range(3 if quick else 10):
+        start = time.perf_counter()
+        loss_grid(run.objective, h, v, run.params, (0, 1))
+        best = min(best, time.perf_counter() - start)
+    return Measure(best * 1e3, 50, False, 1)
+
+
 # ----- registry --------------------------------------------------------------------------------
 BENCHES: dict[str, dict[str, Bench]] = {
     "engine": {
@@ -113,6 +174,11 @@ BENCHES: dict[str, dict[str, Bench]] = {
         "mini-batch (32) steps/s, N=1e6, line/MSE": mini_batch,
         "stochastic steps/s, N=1e6, line/MSE": stochastic,
         "history memory after 1e6 steps, MB": history_memory,
+        "two-layer full-batch steps/s, rooms N=506": two_layer_full,
+        "two-layer mini-batch (32) steps/s, N=1e6": two_layer_mini,
+        "L1 full-batch steps/s, N=1e5, line": absolute_full,
+        "Huber full-batch steps/s, N=1e5, line": huber_full,
+        "two-layer 200x200 slice, rooms N=506, ms": two_layer_slice,
     },
     # HOOK: filled at run time from gdviz/ui/bench_gui.py's BENCHES (see group_benches).
     "gui": {},

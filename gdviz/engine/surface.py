@@ -131,6 +131,8 @@ def _unit_sums(obj: SampleObjective, k1: np.ndarray, b1: np.ndarray, cancel):
         out = _sums_of(k[:, None] * x + b[:, None], sig, both)
         shape = (1, -1) if rows_vary else (-1, 1)
         return tuple(np.broadcast_to(v.reshape(shape), k1.shape) for v in out)
+    if not np.ptp(k1, axis=0).any() and np.ptp(k1, axis=1).any():  # k1 fixed down each column: walk columns
+        return tuple(t.T for t in _unit_sums(obj, k1.T, b1.T, cancel))
     sa, saa, say = (np.empty(k1.shape) for _ in range(3))
     for i in range(k1.shape[0]):  # both vary: a row of the grid at a time (bounded memory, cancellable)
         if cancel is not None and cancel():
