@@ -162,6 +162,7 @@ def _saved_dataset(run: Run) -> Dataset | None:
 
 
 _POINTS = ("x_train", "y_train", "x_val", "y_val")
+_PRESET = ("model", "reduction", "live", "init", "x_range", "y_range")  # read one by one; the others by type
 
 
 # ===== writing ========================================================================================
@@ -230,7 +231,8 @@ def _data_json(state: SessionState) -> dict:
     preset = {"model": p.model.value, "reduction": p.reduction.value, "live": _live_json(p.live),
               "init": {k: float(v) for k, v in p.init.items()},
               "x_range": None if p.x_range is None else [float(v) for v in p.x_range],
-              "y_range": None if p.y_range is None else [float(v) for v in p.y_range]}
+              "y_range": None if p.y_range is None else [float(v) for v in p.y_range],
+              **{f.name: _plain(getattr(p, f.name)) for f in dataclasses.fields(Preset) if f.name not in _PRESET}}
     return {"source": "points", "name": ds.name, "x_label": ds.x_label, "y_label": ds.y_label,
             **{k: _array(getattr(ds, k), "<f8") for k in _POINTS}, "preset": preset}
 
@@ -645,7 +647,9 @@ def _dataset(value: Any, where: _Where, config: RunConfig) -> Dataset | None:
 def _preset(value: Any, where: _Where) -> Preset:
     if not isinstance(value, dict):
         raise where.fail("must be an object", value)
-    _known(value, where, ("model", "reduction", "live", "init", "x_range", "y_range"))
+    _known(value, where, [f.name for f in dataclasses.fields(Preset)])
+    extra = {f.name: _preset_extra(f.default, value[f.name], where[f.name])
+             for f in dataclasses.fields(Preset) if f.name not in _PRESET and f.name in value}
     init = value.get("init", {})
     if not isinstance(init, dict) or len(init) > 8:
         raise where["init"].fail("must be an object of parameter values", init)
@@ -662,7 +666,16 @@ def _preset(value: Any, where: _Where) -> Preset:
     return Preset(_enum(value.get("model"), ModelKind, where["model"]),
                   _enum(value.get("reduction"), Reduction, where["reduction"]),
                   _live(value.get("live", {}), where["live"]),
-                  {_text(k, where["init"]): _number(v, where["init"][k]) for k, v in init.items()}, *ranges)
+                  {_text(k, where["init"]): _number(v, where["init"][k]) for k, v in init.items()}, *ranges, **extra)
+
+
+def _preset_extra(default: Any, value: Any, where: _Where) -> Any:
+    """A further preset field by its default's kind (a tuple default: a list of whole numbers, e.g. pins)."""
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or len(value) > 1000:
+            raise where.fail("must be a list of at most 1000 whole numbers", value)
+        return tuple(_int(v, where[i], 0, MAX_STEP) for i, v in enumerate(value))
+    return _like(default, value, where)
 
 
 # ----- runners ----------------------------------------------------------------------------------------
