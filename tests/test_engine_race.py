@@ -109,8 +109,9 @@ def test_function_races_have_no_data_set() -> None:
 
 
 # ----- presets --------------------------------------------------------------------------------
-def test_presets_are_exactly_the_four_lessons_with_a_title_and_one_line() -> None:
-    assert list(PRESETS) == ["learning-rates", "batch-modes", "valley-optimizers", "search-vs-gradient"]
+def test_presets_are_exactly_the_seven_lessons_with_a_title_and_one_line() -> None:
+    assert list(PRESETS) == ["learning-rates", "batch-modes", "valley-optimizers", "search-vs-gradient",
+                             "rooms-search", "two-layer-rates", "beans-order"]
     for preset in PRESETS.values():
         assert preset.title and preset.explanation and "\n" not in preset.explanation
         assert 2 <= len(preset.entries) <= 6
@@ -182,3 +183,12 @@ def test_search_vs_gradient_preset_all_three_make_progress() -> None:
     assert gradient[50] < direction[50] and gradient[50] < random[50]
     steps, tried = race.runs[0].tried_points()
     assert len(steps) == 300 and tried.shape == (300, 2)
+
+
+def test_rooms_search_race_keeps_the_tutorials_numbers() -> None:
+    race = Race.from_preset("rooms-search")
+    assert PRESETS["rooms-search"].steps == 10_000
+    race.advance(2000)
+    random, direction, gradient = race.runs
+    assert random.snapshot().train_loss > 1e5  # the box [−200, −100]² holds no good line
+    assert direction.snapshot().train_loss < 100 and gradient.snapshot().train_loss < 200

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from .datasets import Dataset
 from .run import AHEAD, Run, load_dataset
-from .types import BatchMode, LiveSettings, Reduction, RunConfig, Snapshot, Status, UpdateRule
+from .types import BatchMode, LiveSettings, ModelKind, Reduction, RunConfig, SampleOrder, Snapshot, Status, UpdateRule
 
 MIN_RUNS, MAX_RUNS = 2, 6
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
@@ -212,4 +212,30 @@ PRESETS: dict[str, RacePreset] = {
         _entries(("random search", LiveSettings(rule=UpdateRule.RANDOM_SEARCH, search_radius=5.0)),
                  ("direction search", LiveSettings(rule=UpdateRule.DIRECTION_SEARCH, fixed_step=0.02)),
                  ("gradient descent", LiveSettings(learning_rate=0.2)))),
+    "rooms-search": RacePreset(
+        "Rooms → price: random search, direction search, gradient descent (tutorial 004)",
+        "From (k, b) = (−150, −150): random search tries points of the box [−200, −100]² (radius 50) and "
+        "finds no good line there; direction search steps 0.3 along a diagonal while the loss falls; "
+        "gradient descent (η = 1e-3) goes downhill, near a loss of 52 after 50,000 steps.",
+        RunConfig(data="rooms", init=(("w", -150.0), ("b", -150.0))),
+        _entries(("random search", LiveSettings(rule=UpdateRule.RANDOM_SEARCH, search_radius=50.0)),
+                 ("direction search", LiveSettings(rule=UpdateRule.DIRECTION_SEARCH, fixed_step=0.3)),
+                 ("gradient descent", LiveSettings(learning_rate=1e-3))), steps=10_000),
+    "two-layer-rates": RacePreset(
+        "Rooms → price: the two-layer model at three learning rates (tutorial 004)",
+        "ŷ = k2·σ(k1·x + b1) + b2 from (1, 0, 1, 0): σ′ ≈ 0.002 at six rooms, so k1 and b1 barely move "
+        "(the vanishing gradient) while k2 and b2 fit the mean; Adam rescales each step and escapes sooner.",
+        RunConfig(data="rooms", model=ModelKind.TWO_LAYER,
+                  init=(("k1", 1.0), ("b1", 0.0), ("k2", 1.0), ("b2", 0.0))),
+        _entries(("η = 1e-3", LiveSettings(learning_rate=1e-3)),
+                 ("η = 3e-3", LiveSettings(learning_rate=3e-3)),
+                 ("Adam η = 0.05", LiveSettings(learning_rate=0.05, rule=UpdateRule.ADAM))), steps=20_000),
+    "beans-order": RacePreset(
+        "Beans one at a time: in order or shuffled (tutorial 001)",
+        "Stochastic descent, α = 0.1, y = w·x from w = 0.1: in the list's order (the tutorial's loop, small "
+        "beans first) the line creeps up bean by bean; shuffled beans give a noisier but even walk.",
+        RunConfig(data="beans"),
+        _entries(("in order", LiveSettings(learning_rate=0.1, batch_mode=BatchMode.STOCHASTIC,
+                                           order=SampleOrder.IN_ORDER)),
+                 ("shuffled", LiveSettings(learning_rate=0.1, batch_mode=BatchMode.STOCHASTIC))), steps=500),
 }
