@@ -181,3 +181,28 @@ def test_mini_batch_on_a_large_set_records_losses_at_some_rows_only():
     assert np.isnan(train).any() and np.isfinite(train[-1])
     snap = run.snapshot()
     assert snap.train_loss == pytest.approx(float(run.objective.loss(run.params)), rel=1e-12)
+
+
+@pytest.mark.parametrize("config, live", [
+    (RunConfig(data="rooms", model=ModelKind.TWO_LAYER, hidden=3), LiveSettings(learning_rate=50.0)),
+    (RunConfig(data="rooms", model=ModelKind.POLY, degree=9), LiveSettings(learning_rate=10.0)),
+    (RunConfig(data="rooms", model=ModelKind.POLY, degree=3), LiveSettings(learning_rate=5.0, batch_mode="mini")),
+])
+def test_runaway_runs_diverge_with_a_message_and_draw_only_finite_values(config, live):
+    run = Run(config, live)
+    run.advance(5000)
+    assert run.status.value == "diverged" and run.status_message().startswith("diverged at step")
+    snap = run.snapshot()
+    assert np.all(np.isfinite(run.history.column("params")))
+    assert snap.next_update is None
+
+
+
+def test_huber_steps_stay_bounded_where_squared_error_explodes():
+    """Huber's slope is at most δ: a huge η swings the line but never runs away."""
+    huber = Run(RunConfig(data="rooms", loss=LossKind.HUBER), LiveSettings(learning_rate=10.0))
+    huber.advance(2000)
+    assert huber.status.value == "running" and np.all(np.abs(huber.history.column("params")) < 1e5)
+    squared = Run(RunConfig(data="rooms"), LiveSettings(learning_rate=10.0))
+    squared.advance(2000)
+    assert squared.status.value == "diverged"
