@@ -84,3 +84,15 @@ def test_long_grids_can_be_cancelled():
     huber = SampleObjective(builtin("rooms"), ModelKind.TWO_LAYER, LossKind.HUBER)
     with pytest.raises(Cancelled):
         loss_grid(huber, np.linspace(-1, 1, 800), np.linspace(-1, 1, 800), np.zeros(4), (0, 1), lambda: True)
+
+
+def test_objective_key_tells_objectives_apart():
+    from gdviz.engine import DataObjective, Run, RunConfig
+    from gdviz.engine.surface import objective_key
+    rooms = builtin("rooms")
+    a = SampleObjective(rooms, ModelKind.TWO_LAYER)
+    assert objective_key(a) == objective_key(SampleObjective(rooms, ModelKind.TWO_LAYER))
+    assert objective_key(a) != objective_key(SampleObjective(rooms, ModelKind.TWO_LAYER, LossKind.HUBER))
+    assert objective_key(a) != objective_key(SampleObjective(builtin("sine"), ModelKind.TWO_LAYER))
+    line = Run(RunConfig(data="rooms")).objective
+    assert isinstance(line, DataObjective) and objective_key(line) == objective_key(Run(RunConfig(data="rooms")).objective)

@@ -344,8 +344,7 @@ def objective_key(objective) -> tuple:
     spec = getattr(objective, "spec", None)
     if spec is not None:
         return ("function", spec.name)
-    return ("data", objective.model, objective.reduction, objective.shift, objective.scale_x,
-            objective.cx, objective.cy, objective.full)
+    return objective.key()
 
 
 def initial_framing(objective, points, axes, margin: float = 0.1) -> Framing:
