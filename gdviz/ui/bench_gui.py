@@ -240,3 +240,10 @@ BENCHES: dict[str, Bench] = {
     "surface 200×200, range changed, ms": _surface_bench(2),
     "contour lines, 12 levels, ms": contour_ms,
 }
+
+
+try:  # the recording figures (issue 12) live beside the window's
+    from .bench_record import BENCHES as _RECORD_BENCHES
+except ImportError:  # pragma: no cover - recorder not available
+    _RECORD_BENCHES = {}
+BENCHES.update(_RECORD_BENCHES)

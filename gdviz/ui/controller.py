@@ -544,6 +544,40 @@ class RunController(QObject):
         """Re-emit the current snapshot (after a view option changed)."""
         self._emit()
 
+    def install_session(self, restored) -> bool:
+        """Make a restored session current (undoable): its run or race at its step, ghosts, runner, speed."""
+        self.pause()
+        before = self._state()
+        if not self._present(restored.run, before.run):
+            return False
+        self._push_undo(before)
+        ghosts = [Ghost(np.asarray(g.steps), np.asarray(g.params), np.asarray(g.train_loss)) for g in restored.ghosts]
+        self._install(restored.run, restored.race, ghosts, restored.selected)
+        self.set_speed(*restored.speed)
+        return True
+
+    def reannounce(self) -> None:
+        """Tell new listeners everything: race, ghosts, edited runner, live settings and the snapshot
+        (a window rebuilt around this controller, e.g. after a language change)."""
+        self.race_changed.emit(self._race)
+        self.ghosts_changed.emit(list(self._ghosts))
+        self.runner_selected.emit(self._selected)
+        self.live_changed.emit(self.edited_run.live)
+        self.speed_changed.emit(self.steps_per_second, self.steps_per_frame)
+        self.undo_changed.emit(bool(self._undo), bool(self._redo))
+        self._emit()
+
+    def disconnect_all(self) -> None:
+        """Drop every connection to this controller's signals (its window is being replaced)."""
+        for name in ("snapshot_changed", "race_snapshots", "race_changed", "ghosts_changed", "run_replaced",
+                     "live_changed", "playing_changed", "speed_changed", "error", "info", "runner_selected",
+                     "undo_changed", "converged"):
+            signal = getattr(self, name)
+            try:
+                signal.disconnect()
+            except (RuntimeError, TypeError):  # nothing connected
+                pass
+
 
 def _one_line(exc: BaseException) -> str:
     """An exception as one line for the banner."""

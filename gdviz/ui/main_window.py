@@ -29,17 +29,30 @@ from .panels import SettingsPanel
 KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
     "toggle": ("Space",), "step": ("Right", "PgDown"), "back": ("Left", "PgUp"),
     "reset": ("Home",), "slower": ("[",), "faster": ("]",), "pin": ("P",), "reset_view": ("A",),
-    "keys": ("F1", "?"), "escape": ("Escape",), "graph_step": ("G",),
+    "keys": ("F1", "?"), "escape": ("Escape",), "graph_step": ("G",), "record": ("R",),
 }
+MAX_RECENT = 8
 LOG = logging.getLogger("gdviz")
 ZOOMS = (0.75, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DOCK_SHARE = {"settings": 0.24, "maths": 0.19}  # of the window's width: the plots keep ≥ 55 %
 TABBED_SHARE = 0.28
-TABS_BELOW = 1400  # a first start narrower than this shows settings and maths as tabs of one dock
+TABS_BELOW = 1400
+VIEW_BOXES = ("residuals", "log_scale", "show_lr", "landscape", "sections", "lock_range", "equal_scales",
+              "contours", "log_levels")  # the panel's view options a rebuilt window keeps  # a first start narrower than this shows settings and maths as tabs of one dock
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+def _dropped_kind(path: str) -> str | None:
+    """What a dropped file is: "session", "csv" or None."""
+    lower = path.lower()
+    if lower.endswith(".gdviz"):
+        return "session"
+    if lower.endswith((".csv", ".txt", ".tsv")):
+        return "csv"
+    return None
 
 
 def key_rows() -> list[tuple[str, str]]:
@@ -51,7 +64,8 @@ def key_rows() -> list[tuple[str, str]]:
             ("Ctrl+Z", t("undo a restart")), ("Ctrl+Shift+Z", t("redo")),
             ("F5", t("presentation mode")), ("F11", t("full screen")),
             ("Ctrl+=  Ctrl+−", t("zoom text and lines")), ("Ctrl+0", t("zoom 100 %")),
-            ("F9  F10", t("settings / maths panel")), ("Ctrl+O", t("import a CSV file")),
+            ("F9  F10", t("settings / maths panel")), ("Ctrl+I", t("import a CSV file")),
+            ("Ctrl+S  Ctrl+O", t("save / open a session")), ("R", t("start / stop recording a video")),
             ("Ctrl+E", t("export an image")), ("Ctrl+Shift+C", t("copy an image")),
             ("Escape", t("leave a box, this sheet or presentation mode")), ("F1  ?", t("this sheet")),
             ("Ctrl+Q", t("quit"))]
@@ -107,7 +121,7 @@ class MessageBanner(QLabel):
 class MainWindow(QMainWindow):
     """gdviz's window: settings on the left, data and loss in the middle, maths on the right."""
 
-    def __init__(self, run: Run | None = None) -> None:
+    def __init__(self, run: Run | None = None, controller: RunController | None = None) -> None:
         super().__init__()
         theme.configure()
         # Cached items (scatters, legends, settled paths) live in QPixmapCache: its default 10 MB
@@ -115,7 +129,11 @@ class MainWindow(QMainWindow):
         # every frame (230 ms instead of 5). 4K at device pixel ratio 2 needs four times as much.
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 512 * 1024))
         self.setWindowTitle(self.tr("gdviz — gradient descent, live"))
-        self.controller = RunController(run or Run(), self)
+        if controller is None:
+            controller = RunController(run or Run(), self)
+        else:  # a window rebuilt around a running controller (language change): the run goes on
+            controller.setParent(self)
+        self.controller = controller
         self.data_view = DataView()
         self.loss_view = LossView()
         self.surface = SurfaceView()
@@ -132,6 +150,8 @@ class MainWindow(QMainWindow):
         self.zoom = 1.0
         self._presenting: dict | None = None  # what presentation mode hid, to restore it
         self._import: CsvImport | None = None  # a CSV being read
+        self.session_path: str | None = None  # where Save writes
+        self.recording = None  # a LiveRecording while R records
         self._last_snap: Snapshot | None = None
         self._rate_limited = False  # while playing: text refreshes ≤ 10 times a second
         self._status_at = 0.0
@@ -150,9 +170,12 @@ class MainWindow(QMainWindow):
         self.keys_overlay = KeysOverlay(key_rows(), self)
         self._wire()
         self._install_excepthook()
+        self.setAcceptDrops(True)
+        self._show_recent()
         self._present_run(self.controller.run)
         self._restore_preferences()
-        self.controller.refresh()
+        self._handing_over = False
+        self.controller.reannounce()
 
     # ----- layout -------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -283,6 +306,10 @@ class MainWindow(QMainWindow):
         self.buttons["pick"] = pick
         self.speed_label = QLabel()
         bar.addWidget(self.speed_label)
+        self.rec_label = QLabel()
+        self.rec_label.setStyleSheet("color: #c0002a; font-weight: bold; padding-left: 12px;")
+        self.rec_action = bar.addWidget(self.rec_label)  # a toolbar widget shows and hides through its action
+        self.rec_action.setVisible(False)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -308,7 +335,14 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
-        self._action(file, self.tr("&Import CSV…"), self._import_dialog, ("Ctrl+O",), name="import")
+        self._action(file, self.tr("&Open session…"), self.open_session_dialog, ("Ctrl+O",), name="open")
+        self.recent_menu = file.addMenu(self.tr("Open &recent"))
+        self._action(file, self.tr("&Save session"), self.save_session, ("Ctrl+S",), name="save")
+        self._action(file, self.tr("Save session &as…"), self.save_session_as, ("Ctrl+Shift+S",), name="save_as")
+        file.addSeparator()
+        self._action(file, self.tr("&Import CSV…"), self._import_dialog, ("Ctrl+I",), name="import")
+        file.addSeparator()
+        self._action(file, self.tr("&Record video… (R)"), self.toggle_recording, name="record")
         file.addSeparator()
         self._action(file, self.tr("&Export image…"), self.export_image_dialog, ("Ctrl+E",), name="export")
         self._action(file, self.tr("&Copy image"), lambda: self.copy_image(), ("Ctrl+Shift+C",), name="copy")
@@ -357,7 +391,8 @@ class MainWindow(QMainWindow):
         actions = {"toggle": self._toggle, "step": self._step, "back": self._back, "reset": self.controller.reset,
                    "slower": self.controller.slower, "faster": self.controller.faster,
                    "pin": self.data_view.pin_current, "reset_view": self.reset_views,
-                   "keys": self.toggle_keys, "escape": self._escape, "graph_step": self.toggle_graph_step}
+                   "keys": self.toggle_keys, "escape": self._escape, "graph_step": self.toggle_graph_step,
+                   "record": self.toggle_recording}
         self.shortcuts: list[QShortcut] = []
         codes = {QKeySequence(k)[0].key() for keys in KEYS.values() for k in keys}
         self.typing_guard = TypingGuard(codes, self)
@@ -600,6 +635,8 @@ class MainWindow(QMainWindow):
         """Escape closes the keys sheet, else leaves presentation mode, else full screen."""
         if self.keys_overlay.isVisible():
             self.keys_overlay.hide()
+        elif self.recording is not None:
+            self.cancel_recording()
         elif self.graph_mode.stepping:
             self.graph_mode.set_stepping(False)
         elif self.presenting:
@@ -640,6 +677,185 @@ class MainWindow(QMainWindow):
         if path:
             QSettings().setValue("import/folder", str(Path(path).parent))
             self.panel._load_csv(path)
+
+    # ----- sessions -----------------------------------------------------------------------
+    def view_options(self) -> dict:
+        """The window's view state for a session file (plain JSON values)."""
+        p = self.panel
+        return {"boxes": {name: getattr(p, name).isChecked() for name in VIEW_BOXES if hasattr(p, name)},
+                "pins": [int(v) for v in getattr(self.data_view, "pinned_steps", []) or []],
+                "trail": int(p.trail.value()) if hasattr(p, "trail") else 0,
+                "zoom": self.zoom, "scheme": getattr(theme, "scheme", lambda: "")(),
+                "presenting": self.presenting, "tabs": self.actions["tabs"].isChecked(),
+                "graph": self.graph_dock.isVisible(), "docks": {n: d.isVisible() for n, d in self.docks.items()}}
+
+    def apply_view_options(self, view: dict) -> None:
+        """Take a session's view state; unknown or odd entries are skipped."""
+        p = self.panel
+        for name, on in dict(view.get("boxes", {})).items():
+            if name in VIEW_BOXES and hasattr(p, name) and isinstance(on, bool):
+                getattr(p, name).setChecked(on)
+        pins = view.get("pins")
+        if isinstance(pins, list):
+            self.data_view.set_pinned_steps([int(v) for v in pins if isinstance(v, (int, float))])
+        if isinstance(view.get("trail"), int) and hasattr(p, "trail"):
+            p.trail.setValue(view["trail"])
+        if isinstance(view.get("zoom"), (int, float)):
+            self.set_zoom(float(view["zoom"]))
+        if isinstance(view.get("scheme"), str) and view["scheme"] in getattr(theme, "SCHEMES", ()):
+            self.set_scheme(view["scheme"])
+        for name, shown in dict(view.get("docks", {})).items():
+            if name in self.docks and isinstance(shown, bool):
+                self.docks[name].setVisible(shown)
+        if isinstance(view.get("graph"), bool):
+            self.graph_dock.setVisible(view["graph"])
+        if view.get("presenting") is True:
+            self.set_presentation(True)
+
+    def save_session(self) -> bool:
+        """Save to the session's file (Save As when it has none)."""
+        if not self.session_path:
+            return self.save_session_as()
+        return self.write_session(self.session_path)
+
+    def save_session_as(self) -> bool:
+        folder = QSettings().value("session/folder", "", type=str)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save session"), folder + "/lesson.gdviz",
+                                              self.tr("gdviz sessions (*.gdviz)"))
+        if not path:
+            return False
+        if not path.endswith(".gdviz"):
+            path += ".gdviz"
+        return self.write_session(path)
+
+    def write_session(self, path: str) -> bool:
+        """Write the whole state to `path` (atomically); a banner says how it went."""
+        from .. import session
+        try:
+            session.save_session(path, session.state_from(self.controller, self.view_options()))
+        except (OSError, ValueError) as exc:
+            self.banner.show_message(self.tr("Could not save {0}: {1}").format(path, str(exc).splitlines()[0]))
+            return False
+        self.session_path = path
+        self._remember_recent(path)
+        self.banner.show_message(self.tr("Saved {0}").format(path), error=False)
+        return True
+
+    def open_session_dialog(self) -> None:
+        folder = QSettings().value("session/folder", "", type=str)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open session"), folder,
+                                              self.tr("gdviz sessions (*.gdviz);;All files (*)"))
+        if path:
+            self.open_session(path)
+
+    def open_session(self, path: str) -> bool:
+        """Restore a session exactly; a file that is not one is refused in one line and nothing changes."""
+        from .. import session
+        try:
+            restored = session.open_session(path)
+        except session.SessionError as exc:
+            self.banner.show_message(str(exc))
+            return False
+        except (OSError, MemoryError) as exc:
+            self.banner.show_message(self.tr("Could not open {0}: {1}").format(path, str(exc) or type(exc).__name__))
+            return False
+        if not self.controller.install_session(restored):
+            return False
+        self.apply_view_options(restored.view)
+        self.session_path = path
+        self._remember_recent(path)
+        for note in restored.notes:
+            self.banner.show_message(note, error=False)
+        return True
+
+    def _remember_recent(self, path: str) -> None:
+        settings = QSettings()
+        recent = [p for p in settings.value("session/recent", [], type=list) if p != path]
+        settings.setValue("session/recent", [path] + recent[:MAX_RECENT - 1])
+        settings.setValue("session/folder", str(Path(path).parent))
+        self._show_recent()
+
+    def _show_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = QSettings().value("session/recent", [], type=list)
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_session(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.mimeData().hasUrls() and any(_dropped_kind(u.toLocalFile()) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A dropped session opens; a dropped CSV is imported."""
+        for url in event.mimeData().urls():
+            path = url.toLocalFile()
+            kind = _dropped_kind(path)
+            if kind == "session":
+                self.open_session(path)
+            elif kind == "csv":
+                self.panel._load_csv(path)
+            else:
+                continue
+            event.acceptProposedAction()
+            return
+
+    # ----- recording ----------------------------------------------------------------------
+    def toggle_recording(self) -> None:
+        """R: ask where and how, then record every picture; R again finishes the file."""
+        if self.recording is not None:
+            self.stop_recording()
+            return
+        from .record_dialog import RecordDialog
+        dialog = RecordDialog(self.export_targets(), self)
+        if dialog.exec() != RecordDialog.Accepted:
+            return
+        widget, path, preset, quality = dialog.chosen()
+        self.start_recording(path, widget, preset, quality)
+
+    def start_recording(self, path: str, widget: QWidget | None = None, preset: str = "1280x720@30",
+                        quality: str = "medium") -> bool:
+        """Record `widget` (the window) to `path`: one frame for each picture the run shows."""
+        from .recorder import PRESETS, LiveRecording, Recorder, RecordingError
+        width, height, fps = PRESETS[preset]
+        try:
+            recorder = Recorder(widget or self, path, size=(width, height), fps=fps, quality=quality)
+            self.recording = LiveRecording(widget or self, self.controller, recorder)
+        except (RecordingError, OSError) as exc:
+            self.banner.show_message(self.tr("Cannot record: {0}").format(str(exc).splitlines()[0]))
+            return False
+        self.rec_label.setText(self.tr("● REC"))
+        self.rec_action.setVisible(True)
+        self.banner.show_message(self.tr("Recording to {0}: R stops, Escape cancels").format(path), error=False)
+        return True
+
+    def stop_recording(self) -> str | None:
+        """Finish the file; returns its path."""
+        from .recorder import RecordingError
+        recording, self.recording = self.recording, None
+        self.rec_action.setVisible(False)
+        if recording is None:
+            return None
+        try:
+            path = recording.stop()
+        except (RecordingError, OSError) as exc:
+            self.banner.show_message(self.tr("Recording failed: {0}").format(str(exc).splitlines()[0]))
+            return None
+        frames = recording.recorder.frames
+        self.banner.show_message(self.tr("Saved {0} ({1} frames)").format(str(path), frames), error=False)
+        if recording.warning:
+            self.banner.show_message(recording.warning, error=False)
+        return str(path)
+
+    def cancel_recording(self) -> None:
+        """Stop and leave no file."""
+        recording, self.recording = self.recording, None
+        self.rec_action.setVisible(False)
+        if recording is not None:
+            recording.cancel()
+            self.banner.show_message(self.tr("Recording cancelled; no file written."), error=False)
 
     # ----- export -------------------------------------------------------------------------
     def export_targets(self) -> list[tuple[str, QWidget]]:
@@ -695,6 +911,63 @@ class MainWindow(QMainWindow):
         from .. import __version__
         QMessageBox.about(self, self.tr("About gdviz"), self.tr(
             "gdviz {0}: gradient descent, animated live for teaching.").format(__version__))
+
+    # ----- language -----------------------------------------------------------------------
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A new language: rebuild the window around the same controller (the run goes on)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange and not self._rebuild_pending and hasattr(self, "controller"):
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self.rebuild)
+
+    _rebuild_pending = False
+
+    def ui_state(self) -> dict:
+        """What a rebuilt window must keep: geometry, docks, view options, zoom, presentation."""
+        p = self.panel
+        boxes = {name: getattr(p, name).isChecked() for name in VIEW_BOXES if hasattr(p, name)}
+        return {"geometry": self.saveGeometry(), "docks": self.saveState(), "boxes": boxes,
+                "presenting": self.presenting, "full": self.isFullScreen(), "tabs": self.actions["tabs"].isChecked(),
+                "pins": list(getattr(self.data_view, "pinned_steps", []) or []),
+                "pick": self.buttons["pick"].isChecked(), "graph": self.graph_dock.isVisible()}
+
+    def restore_ui_state(self, state: dict) -> None:
+        """Take over a previous window's state (see ui_state)."""
+        self.restoreGeometry(state["geometry"])
+        self.restoreState(state["docks"])
+        for name, on in state["boxes"].items():
+            getattr(self.panel, name).setChecked(on)
+        if state["pins"]:
+            self.data_view.set_pinned_steps(state["pins"])
+        self.buttons["pick"].setChecked(state["pick"])
+        self.actions["tabs"].setChecked(state["tabs"])
+        self.graph_dock.setVisible(state["graph"])
+        if state["presenting"]:
+            self.set_presentation(True)
+        elif state["full"]:
+            self.set_full_screen(True)
+
+    def rebuild(self) -> "MainWindow":
+        """A new window with the same controller and state replaces this one (texts in the new language)."""
+        self._rebuild_pending = False
+        state = self.ui_state()
+        playing = self.controller.playing
+        self.controller.pause()
+        self.controller.presenter = None
+        self.controller.disconnect_all()
+        if sys.excepthook == self._excepthook:
+            sys.excepthook = self._previous_hook
+        QApplication.instance().removeEventFilter(self.typing_guard)
+        new = MainWindow(controller=self.controller)
+        new.restore_ui_state(state)
+        new.show()
+        QApplication.instance().setProperty("gdviz_window", new)
+        self._handing_over = True
+        self.close()
+        self.deleteLater()
+        if playing:
+            new.controller.play()
+        return new
 
     # ----- errors -------------------------------------------------------------------------
     def _install_excepthook(self) -> None:
@@ -780,10 +1053,15 @@ class MainWindow(QMainWindow):
             self._share_docks()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._handing_over:  # replaced by a rebuilt window: the controller goes on there
+            super().closeEvent(event)
+            return
         self.controller.pause()
         if self._import is not None:
             self._import.cancel()
             self._import.wait()
+        if self.recording is not None:
+            self.stop_recording()
         QApplication.instance().removeEventFilter(self.typing_guard)
         if sys.excepthook == self._excepthook:
             sys.excepthook = self._previous_hook
