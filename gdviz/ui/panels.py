@@ -3,43 +3,84 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QVBoxLayout, QWidget)
 
-from ..engine import (BatchMode, ClipMode, LiveSettings, ModelKind, Reduction, Run, RunConfig, Schedule,
-                      UpdateRule)
+from ..engine import (TUTORIALS, Activation, BatchMode, ClipMode, LiveSettings, LossKind, ModelKind, Reduction,
+                      Run, RunConfig, SampleOrder, Schedule, UpdateRule)
 from ..engine.functions import FUNCTIONS
+from ..engine.losses import REDUCTIONS
+from ..engine.models import MAX_DEGREE, MAX_HIDDEN, MIN_DEGREE
 from .controller import RunController
 from .race_panel import RacePanel
 from .widgets import (MAX_STEP, IntBox, LogSlider, NumberBox, TextBox, combo, fit_popup, format_number, hbox,
                       parse_steps, select_data, small_box)
 
-DATA_SETS = [("House prices — tutorial 000", "house"), ("Beans — tutorial 001", "beans"),
-             ("y = 1 + 2x — tutorial 002", "linear")] + [
-             (f"Function: {spec.title}", f"fn:{name}") for name, spec in FUNCTIONS.items()]
+DATA_SETS = [(QT_TRANSLATE_NOOP("SettingsPanel", "House prices — tutorial 000"), "house"),
+             (QT_TRANSLATE_NOOP("SettingsPanel", "Beans — tutorial 001"), "beans"),
+             (QT_TRANSLATE_NOOP("SettingsPanel", "y = 1 + 2x — tutorial 002"), "linear")] + [
+             (spec.title, f"fn:{name}") for name, spec in FUNCTIONS.items()]  # "Function: {0}" in _data_items
+
+# issue 10's data sets and the tutorials' own runs (TUTORIALS: "tut:" + key)
+MORE_DATA = [(QT_TRANSLATE_NOOP("SettingsPanel", "1000 points — tutorial 003"), "line-1000"),
+             (QT_TRANSLATE_NOOP("SettingsPanel", "Rooms → price — tutorial 004"), "rooms"),
+             (QT_TRANSLATE_NOOP("SettingsPanel", "Curved: a quadratic"), "quadratic"), (QT_TRANSLATE_NOOP("SettingsPanel", "Curved: a sine"), "sine"),
+             (QT_TRANSLATE_NOOP("SettingsPanel", "A line with outliers (L1, Huber)"), "outliers")]
+TUTORIAL_PREFIX = "tut:"
+MODELS = [(QT_TRANSLATE_NOOP("SettingsPanel", "ŷ = w·x + b  (line)"), ModelKind.LINE),
+          (QT_TRANSLATE_NOOP("SettingsPanel", "ŷ = w·x  (through origin)"), ModelKind.ORIGIN),
+          (QT_TRANSLATE_NOOP("SettingsPanel", "ŷ = b  (constant)"), ModelKind.CONSTANT),
+          (QT_TRANSLATE_NOOP("SettingsPanel", "polynomial  ŷ = b + Σ wₖ·xᵏ"), ModelKind.POLY),
+          (QT_TRANSLATE_NOOP("SettingsPanel", "two-layer  ŷ = k₂·σ(k₁x + b₁) + b₂"), ModelKind.TWO_LAYER)]
+LOSSES = [(QT_TRANSLATE_NOOP("SettingsPanel", "squared error (L2)"), LossKind.SQUARED), (QT_TRANSLATE_NOOP("SettingsPanel", "absolute error (L1)"), LossKind.ABSOLUTE),
+          (QT_TRANSLATE_NOOP("SettingsPanel", "Huber (L2 near 0, L1 beyond δ)"), LossKind.HUBER)]
+ACTIVATIONS = [(QT_TRANSLATE_NOOP("SettingsPanel", "sigmoid σ"), Activation.SIGMOID), (QT_TRANSLATE_NOOP("SettingsPanel", "ReLU"), Activation.RELU)]
+ORDERS = [(QT_TRANSLATE_NOOP("SettingsPanel", "shuffled each epoch"), SampleOrder.SHUFFLED), (QT_TRANSLATE_NOOP("SettingsPanel", "in order"), SampleOrder.IN_ORDER)]
+REDUCTION_TEXT = {  # (loss, reduction) → the reduction box's text
+    (LossKind.SQUARED, Reduction.MEAN): QT_TRANSLATE_NOOP("SettingsPanel", "mean squared error  (1/n)·Σ(ŷ − y)²"),
+    (LossKind.SQUARED, Reduction.SUM): QT_TRANSLATE_NOOP("SettingsPanel", "sum of squared errors  Σ(ŷ − y)²"),
+    (LossKind.SQUARED, Reduction.HALF_SUM): QT_TRANSLATE_NOOP("SettingsPanel", "½ sum of squared errors  ½·Σ(ŷ − y)²"),
+    (LossKind.ABSOLUTE, Reduction.MEAN): QT_TRANSLATE_NOOP("SettingsPanel", "mean absolute error  (1/n)·Σ|ŷ − y|"),
+    (LossKind.ABSOLUTE, Reduction.SUM): QT_TRANSLATE_NOOP("SettingsPanel", "sum of absolute errors  Σ|ŷ − y|"),
+    (LossKind.HUBER, Reduction.MEAN): QT_TRANSLATE_NOOP("SettingsPanel", "mean Huber loss  (1/n)·Σ huber_δ(ŷ − y)"),
+    (LossKind.HUBER, Reduction.SUM): QT_TRANSLATE_NOOP("SettingsPanel", "sum of Huber losses  Σ huber_δ(ŷ − y)"),
+}
+MAX_START_BOXES = 3 * MAX_HIDDEN + 1  # the most parameters a model has (two-layer, 8 units)
+START_COLUMNS = 2  # start boxes a row: the dock is narrow
 
 _R = UpdateRule
-RULES = [("gradient  θ ← θ − η·g", _R.GRADIENT),
-         ("fixed step  θ ← θ − s·sign(g)", _R.FIXED),
-         ("momentum  v ← βv + g; θ ← θ − ηv", _R.MOMENTUM),
-         ("Nesterov  v ← βv + g; θ ← θ − η(g + βv)", _R.NESTEROV),
-         ("AdaGrad  G ← G + g²; θ ← θ − ηg/(√G + ε)", _R.ADAGRAD),
-         ("RMSProp  s ← ρs + (1 − ρ)g²; θ ← θ − ηg/(√s + ε)", _R.RMSPROP),
-         ("Adam  momentum + RMSProp, bias-corrected", _R.ADAM),
-         ("random search (tutorial 004)", _R.RANDOM_SEARCH),
-         ("direction search (tutorial 004)", _R.DIRECTION_SEARCH)]
-CLIPS = [("none", ClipMode.NONE), ("by value", ClipMode.VALUE), ("by norm", ClipMode.NORM)]
-SCHEDULES = [("constant  η", Schedule.CONSTANT), ("step decay  η·γ^⌊t/T⌋", Schedule.STEP),
-             ("exponential  η·γ^(t/T)", Schedule.EXPONENTIAL), ("1/t  η/(1 + γ·t/T)", Schedule.INVERSE)]
+RULES = [(QT_TRANSLATE_NOOP("SettingsPanel", "gradient  θ ← θ − η·g"), _R.GRADIENT),
+         (QT_TRANSLATE_NOOP("SettingsPanel", "fixed step  θ ← θ − s·sign(g)"), _R.FIXED),
+         (QT_TRANSLATE_NOOP("SettingsPanel", "momentum  v ← βv + g; θ ← θ − ηv"), _R.MOMENTUM),
+         (QT_TRANSLATE_NOOP("SettingsPanel", "Nesterov  v ← βv + g; θ ← θ − η(g + βv)"), _R.NESTEROV),
+         (QT_TRANSLATE_NOOP("SettingsPanel", "AdaGrad  G ← G + g²; θ ← θ − ηg/(√G + ε)"), _R.ADAGRAD),
+         (QT_TRANSLATE_NOOP("SettingsPanel", "RMSProp  s ← ρs + (1 − ρ)g²; θ ← θ − ηg/(√s + ε)"), _R.RMSPROP),
+         (QT_TRANSLATE_NOOP("SettingsPanel", "Adam  momentum + RMSProp, bias-corrected"), _R.ADAM),
+         (QT_TRANSLATE_NOOP("SettingsPanel", "random search (tutorial 004)"), _R.RANDOM_SEARCH),
+         (QT_TRANSLATE_NOOP("SettingsPanel", "direction search (tutorial 004)"), _R.DIRECTION_SEARCH)]
+CLIPS = [(QT_TRANSLATE_NOOP("SettingsPanel", "none"), ClipMode.NONE),
+         (QT_TRANSLATE_NOOP("SettingsPanel", "by value"), ClipMode.VALUE),
+         (QT_TRANSLATE_NOOP("SettingsPanel", "by norm"), ClipMode.NORM)]
+SCHEDULES = [(QT_TRANSLATE_NOOP("SettingsPanel", "constant  η"), Schedule.CONSTANT),
+             (QT_TRANSLATE_NOOP("SettingsPanel", "step decay  η·γ^⌊t/T⌋"), Schedule.STEP),
+             (QT_TRANSLATE_NOOP("SettingsPanel", "exponential  η·γ^(t/T)"), Schedule.EXPONENTIAL),
+             (QT_TRANSLATE_NOOP("SettingsPanel", "1/t  η/(1 + γ·t/T)"), Schedule.INVERSE)]
 HYPER = (  # live setting, row label, tooltip, arrow step (None: arrows multiply by 10^0.1)
-    ("momentum", "Momentum β", "How much of the velocity each step keeps, 0 ≤ β < 1", 0.05),
-    ("beta1", "β₁  (mean g)", "Adam's decay of the mean gradient m, 0 ≤ β₁ < 1", 0.05),
-    ("beta2", "β₂  (mean g²)", "Adam's decay of the mean squared gradient v, 0 ≤ β₂ < 1", 0.001),
-    ("rho", "ρ  (mean g²)", "RMSProp's decay of the mean squared gradient s, 0 ≤ ρ < 1", 0.05),
-    ("epsilon", "ε", "Keeps the step finite where the squared gradients are 0 (> 0)", None),
-    ("fixed_step", "Step size s", "The move of fixed-step descent and of direction search (> 0)", None),
-    ("search_radius", "Search radius r", "Random search tries points of the box start ± r (> 0)", None),
+    ("momentum", QT_TRANSLATE_NOOP("SettingsPanel", "Momentum β"),
+     QT_TRANSLATE_NOOP("SettingsPanel", "How much of the velocity each step keeps, 0 ≤ β < 1"), 0.05),
+    ("beta1", QT_TRANSLATE_NOOP("SettingsPanel", "β₁  (mean g)"),
+     QT_TRANSLATE_NOOP("SettingsPanel", "Adam's decay of the mean gradient m, 0 ≤ β₁ < 1"), 0.05),
+    ("beta2", QT_TRANSLATE_NOOP("SettingsPanel", "β₂  (mean g²)"),
+     QT_TRANSLATE_NOOP("SettingsPanel", "Adam's decay of the mean squared gradient v, 0 ≤ β₂ < 1"), 0.001),
+    ("rho", QT_TRANSLATE_NOOP("SettingsPanel", "ρ  (mean g²)"),
+     QT_TRANSLATE_NOOP("SettingsPanel", "RMSProp's decay of the mean squared gradient s, 0 ≤ ρ < 1"), 0.05),
+    ("epsilon", QT_TRANSLATE_NOOP("SettingsPanel", "ε"),
+     QT_TRANSLATE_NOOP("SettingsPanel", "Keeps the step finite where the squared gradients are 0 (> 0)"), None),
+    ("fixed_step", QT_TRANSLATE_NOOP("SettingsPanel", "Step size s"),
+     QT_TRANSLATE_NOOP("SettingsPanel", "The move of fixed-step descent and of direction search (> 0)"), None),
+    ("search_radius", QT_TRANSLATE_NOOP("SettingsPanel", "Search radius r"),
+     QT_TRANSLATE_NOOP("SettingsPanel", "Random search tries points of the box start ± r (> 0)"), None),
 )
 _ETA = frozenset(r for r in UpdateRule if r.uses_learning_rate)
 APPLIES: dict[str, frozenset[UpdateRule]] = {  # which rules each row of the descent group serves
@@ -51,6 +92,11 @@ APPLIES: dict[str, frozenset[UpdateRule]] = {  # which rules each row of the des
     "fixed_step": frozenset({_R.FIXED, _R.DIRECTION_SEARCH}),
     "search_radius": frozenset({_R.RANDOM_SEARCH}),
 }
+
+
+def translated(items: list[tuple[str, object]], context: str = "SettingsPanel") -> list[tuple[str, object]]:
+    """A module-level table's items in the current language (their texts are marked with QT_TRANSLATE_NOOP)."""
+    return [(QCoreApplication.translate(context, text), data) for text, data in items]
 
 
 class SettingsPanel(QWidget):
@@ -107,10 +153,21 @@ class SettingsPanel(QWidget):
         form.addRow(label, field)
 
     # ----- building -----------------------------------------------------------------------
+    def _data_items(self) -> list[tuple[str, str]]:
+        """The data sets and functions of the Data set box, in the current language."""
+        from .i18n import engine_text
+        plain = [item for item in DATA_SETS if not item[1].startswith("fn:")]
+        functions = [item for item in DATA_SETS if item[1].startswith("fn:")]
+        tutorials = [(self.tr("Tutorial: {0}").format(engine_text(preset.title)), TUTORIAL_PREFIX + key)
+                     for key, preset in TUTORIALS.items()]
+        return [(self.tr("Function: {0}").format(engine_text(text)) if key.startswith("fn:")
+                 else QCoreApplication.translate("SettingsPanel", text), key)
+                for text, key in plain + MORE_DATA + functions] + tutorials
+
     def _data_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Data"))
         form = QFormLayout(box)
-        self.data = combo(DATA_SETS)
+        self.data = combo(self._data_items())
         self.data.setObjectName("dataCombo")
         self.data.activated.connect(self._data_chosen)
         self._add_row(form, self.tr("Data set"), self.data)
@@ -234,7 +291,7 @@ class SettingsPanel(QWidget):
         self.batch_size.valueChanged.connect(lambda v: self._live(self.batch_size, batch_size=int(v)))
         self._add_row(form, self.tr("Batch size"), self.batch_size)
         self._data_rows += [(form, self.batch_mode), (form, self.batch_size)]
-        self.rule = combo(RULES)
+        self.rule = combo(translated(RULES))
         self.rule.setObjectName("ruleCombo")
         fit_popup(self.rule)
         self.rule.activated.connect(lambda _: self.controller.set_live(rule=self.rule.currentData()))
@@ -243,7 +300,8 @@ class SettingsPanel(QWidget):
         for name, label, tip, step in HYPER:
             spin = NumberBox(-1e3, 1e3, 0.0, step=step or 0.1, log_steps=step is None)
             spin.setObjectName(f"{name}Box")
-            spin.setToolTip(tip)
+            spin.setToolTip(QCoreApplication.translate("SettingsPanel", tip))
+            label = QCoreApplication.translate("SettingsPanel", label)
             spin.valueChanged.connect(lambda v, name=name, spin=spin: self._live(spin, **{name: float(v)}))
             self._add_row(form, label, spin)
             self.hyper[name] = spin
@@ -279,7 +337,7 @@ class SettingsPanel(QWidget):
         return self.clip_row
 
     def _schedule_row(self) -> QWidget:
-        self.schedule = combo(SCHEDULES)
+        self.schedule = combo(translated(SCHEDULES))
         self.schedule.setObjectName("scheduleCombo")
         fit_popup(self.schedule)
         self.schedule.setToolTip(self.tr("How the learning rate changes with the step t"))
