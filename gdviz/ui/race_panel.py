@@ -1,20 +1,23 @@
 """Compare / race: start a ready-made race or build one runner by runner; list the runners and pick the one to edit."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout)
 
 from ..engine import PRESETS, BatchMode, LiveSettings, Race, RaceEntry, UpdateRule
 from ..engine.race import MAX_RUNS
+from .i18n import engine_text
 from .theme import entry_colour
 from .widgets import combo, fit_popup
 
-RULE_NAMES = {UpdateRule.GRADIENT: "gradient", UpdateRule.FIXED: "fixed step", UpdateRule.MOMENTUM: "momentum",
+RULE_NAMES = {UpdateRule.GRADIENT: QT_TRANSLATE_NOOP("RacePanel", "gradient"),
+              UpdateRule.FIXED: QT_TRANSLATE_NOOP("RacePanel", "fixed step"),
+              UpdateRule.MOMENTUM: QT_TRANSLATE_NOOP("RacePanel", "momentum"),
               UpdateRule.NESTEROV: "Nesterov", UpdateRule.ADAGRAD: "AdaGrad", UpdateRule.RMSPROP: "RMSProp",
-              UpdateRule.ADAM: "Adam", UpdateRule.RANDOM_SEARCH: "random search",
-              UpdateRule.DIRECTION_SEARCH: "direction search"}
+              UpdateRule.ADAM: "Adam", UpdateRule.RANDOM_SEARCH: QT_TRANSLATE_NOOP("RacePanel", "random search"),
+              UpdateRule.DIRECTION_SEARCH: QT_TRANSLATE_NOOP("RacePanel", "direction search")}
 
 
 def describe(live: LiveSettings, with_batch: bool) -> str:
@@ -26,11 +29,13 @@ def describe(live: LiveSettings, with_batch: bool) -> str:
         step = f"s = {live.fixed_step:g}"
     else:
         step = f"η = {live.learning_rate:g}"
-    parts = [RULE_NAMES[rule], step]
+    parts = [QCoreApplication.translate("RacePanel", RULE_NAMES[rule]), step]
     if with_batch and not rule.is_search:
-        parts.append({BatchMode.FULL: "full batch", BatchMode.STOCHASTIC: "1 sample",
-                      BatchMode.MINI: f"batch {live.batch_size}"}[live.batch_mode])
-    return ", ".join(parts)
+        parts.append({BatchMode.FULL: QCoreApplication.translate("RacePanel", "full batch"),
+                      BatchMode.STOCHASTIC: QCoreApplication.translate("RacePanel", "1 sample"),
+                      BatchMode.MINI: QCoreApplication.translate("RacePanel", "batch {0}").format(live.batch_size)
+                      }[live.batch_mode])
+    return QCoreApplication.translate("RacePanel", ", ").join(parts)
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
@@ -49,7 +54,7 @@ class RacePanel(QGroupBox):
         self.setObjectName("racePanel")
         self.controller = controller
         col = QVBoxLayout(self)
-        self.presets = combo([(preset.title, name) for name, preset in PRESETS.items()])
+        self.presets = combo([(engine_text(preset.title), name) for name, preset in PRESETS.items()])
         self.presets.setObjectName("racePresets")
         fit_popup(self.presets)
         self.presets.currentIndexChanged.connect(self._show_explanation)
@@ -126,7 +131,7 @@ class RacePanel(QGroupBox):
     # ----- controller → widgets -----------------------------------------------------------
     def _show_explanation(self, _index: int = 0) -> None:
         preset = PRESETS.get(self.presets.currentData())
-        self.explanation.setText(preset.explanation if preset else "")
+        self.explanation.setText(engine_text(preset.explanation) if preset else "")
 
     def show_race(self, race: Race | None) -> None:
         """List the runners (colour, name, rule, η, batch); hide the list when no race is under way."""
@@ -140,7 +145,7 @@ class RacePanel(QGroupBox):
             return
         with QSignalBlocker(self.runners):
             for entry in race.entries:
-                self.runners.addItem(QListWidgetItem(swatch(entry_colour(entry)), entry.name))
+                self.runners.addItem(QListWidgetItem(swatch(entry_colour(entry)), engine_text(entry.name)))
         self.show_texts()
         self.show_selected(self.controller.selected_runner)
         rows = self.runners.count()
@@ -155,7 +160,7 @@ class RacePanel(QGroupBox):
         with_batch = race.dataset is not None
         for i, (entry, run) in enumerate(zip(race.entries, race.runs)):
             item = self.runners.item(i)
-            item.setText(self.tr("{0}: {1}").format(entry.name, describe(run.live, with_batch)))
+            item.setText(self.tr("{0}: {1}").format(engine_text(entry.name), describe(run.live, with_batch)))
             item.setToolTip(item.text())
 
     def show_selected(self, row: int) -> None:
