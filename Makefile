@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: venv run test fuzz bench screenshots clean
+.PHONY: venv run test fuzz bench screenshots translations clean
 
 venv: $(VENV)/.installed
 
@@ -31,6 +31,17 @@ bench: venv
 
 screenshots: venv
 	$(PY) -m gdviz.tools.screenshots
+
+# Re-extracts every translatable text (gdviz/ plus the lists of texts lupdate cannot see) into the
+# committed .ts files and builds the .qm files the app loads. Stable options keep the diffs small:
+# no source locations, no obsolete entries.
+TS := resources/i18n/gdviz_zh_CN.ts
+translations: venv
+	$(PY) resources/i18n/make_sources.py
+	$(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete gdviz \
+		resources/i18n/engine_strings.py resources/i18n/key_strings.py resources/i18n/pyqtgraph_strings.py \
+		-ts $(TS)
+	$(VENV)/bin/pyside6-lrelease -nounfinished $(TS) -qm $(TS:.ts=.qm)
 
 # Removes build output and caches; keeps .venv (delete it by hand to rebuild).
 clean:
