@@ -10,11 +10,11 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..engine import Race, Run, Snapshot, Status
+from ..engine import LossKind, Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
-from .items import Curve, Rings, Scatter
+from .items import Curve, Layers, Rings, Scatter
 from .plot_base import PlotView, finite_range, guarded
 from .theme import entry_colour
 
@@ -22,6 +22,8 @@ MAX_DRAWN = 20_000  # above this many points draw a fixed random sample (PERFORM
 MAX_RESIDUALS = 400
 MAX_TRAIL = 50
 MAX_PINS = 12
+CURVE_POINTS = 300  # samples of a curved model's output across the view
+HIDDEN_ALPHA = 90  # the hidden units' outputs: faint, beneath the curve
 GHOST_ALPHA = 120
 BAND = 3.0  # lines are cut to the view's height plus this many heights above and below
 
@@ -43,6 +45,30 @@ def clip_line(xs, ys, lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
     return x0 + t * (x1 - x0), y0 + t * (y1 - y0)
 
 
+def cut_curve(xs, ys, lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
+    """A model's output to draw: a straight line (two points) cut to lo ≤ y ≤ hi, or a curve (many points)
+    with the points beyond [lo, hi] or not finite left out (NaN breaks the drawn line there)."""
+    xs, ys = np.asarray(xs, float), np.asarray(ys, float)
+    if len(xs) == 2:
+        return clip_line(xs, ys, lo, hi)
+    with np.errstate(invalid="ignore"):
+        inside = np.isfinite(ys) & (ys >= lo) & (ys <= hi)
+    if not inside.any():
+        return np.zeros(0), np.zeros(0)
+    return xs, np.where(inside, ys, np.nan)
+
+
+def residual_squares(x, y, y_hat) -> tuple[np.ndarray, np.ndarray]:
+    """Each residual r = ŷ − y as the outline of a square of side |r| in data units (four segments, for
+    connect="pairs"), on the right of its point: the picture of why L2 punishes large misses."""
+    x, y, y_hat = (np.asarray(a, float) for a in (x, y, y_hat))
+    side = np.abs(y_hat - y)
+    right = x + side
+    corners_x = np.column_stack([x, x, x, right, right, right, right, x])
+    corners_y = np.column_stack([y, y_hat, y_hat, y_hat, y_hat, y, y, y])
+    return corners_x.ravel(), corners_y.ravel()
+
+
 def _band(y_range: tuple[float, float]) -> tuple[float, float]:
     """The heights a drawn line is cut to: the view's plus BAND view heights above and below."""
     y0, y1 = y_range
@@ -59,10 +85,12 @@ def place_labels(vb: pg.ViewBox, lines, texts, font) -> list[tuple[float, float]
     box = vb.sceneBoundingRect()
     for (x, y), text in zip(lines, texts):
         spot = None
-        if len(x) == 2:
+        if len(x) >= 2:
             w, h = fm.horizontalAdvance(text) + 12, fm.height() + 10  # a TextItem's margins: 4 px a side
             for t in (0.98, 0.8, 0.62, 0.44, 0.26):
-                px, py = x[0] + t * (x[1] - x[0]), y[0] + t * (y[1] - y[0])
+                px, py = _along(x, y, t)
+                if not (np.isfinite(px) and np.isfinite(py)):
+                    continue
                 at = vb.mapViewToScene(QPointF(px, py))
                 rect = QRectF(at.x() - w, at.y() - h, w, h)
                 if box.contains(rect) and not any(rect.intersects(r) for r in taken):
@@ -71,6 +99,14 @@ def place_labels(vb: pg.ViewBox, lines, texts, font) -> list[tuple[float, float]
                     break
         spots.append(spot)
     return spots
+
+
+def _along(x, y, t: float) -> tuple[float, float]:
+    """The point a fraction t along a line (two points) or a sampled curve."""
+    if len(x) == 2:
+        return x[0] + t * (x[1] - x[0]), y[0] + t * (y[1] - y[0])
+    i = int(round(t * (len(x) - 1)))
+    return float(x[i]), float(y[i])
 
 
 def _frame(lo: float, hi: float, margin: float = 0.08) -> tuple[float, float]:
@@ -96,6 +132,7 @@ class DataView(PlotView):
         for item in (self.train, self.val):
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.residuals = Curve(connect="pairs")
+        self.hidden_units = Layers()  # a two-layer model's hidden outputs, faint beneath its curve
         self.optimum = Curve()
         self.line = Curve()
         self.batch = Rings(17, pg.mkPen(theme.BATCH, width=2.5))
@@ -108,7 +145,8 @@ class DataView(PlotView):
         self.pin_labels = [pg.TextItem(anchor=(1, 1)) for _ in range(MAX_PINS)]
         self.ghost_lines = [Curve() for _ in range(MAX_GHOSTS)]
         self.race_lines = [Curve() for _ in range(MAX_RUNS - 1)]  # runners 2…6; the first is `line`
-        for item in (*self.trail_items, *self.pin_items, *self.pin_labels, self.residuals, self.train,
+        for item in (self.hidden_units, *self.trail_items, *self.pin_items, *self.pin_labels, self.residuals,
+                     self.train,
                      self.val, self.optimum, *self.ghost_lines, *self.race_lines, self.line, self.batch):
             plot.addItem(item)
         for item in (*self.ghost_lines, *self.race_lines, *self.pin_items, *self.pin_labels):
@@ -120,6 +158,7 @@ class DataView(PlotView):
         self._trail_alpha: list[int | None] = [None] * MAX_TRAIL
         self._trail: deque[tuple[int, tuple[float, ...]]] = deque(maxlen=MAX_TRAIL)
         self.pinned_steps: list[int] = []
+        self._preset_pins: list[int] = []  # the pins the data set brought
         self._pins_key: tuple | None = None  # what the pins were last drawn for
         self.show_residuals = False
         self._run: Run | None = None
@@ -131,6 +170,8 @@ class DataView(PlotView):
         self._race: Race | None = None
         self._race_items: list[RaceItem] = []
         self._colours: list[str] = []
+        self._xs = np.zeros(2)  # where the model's output is drawn: the span (a line) or a dense grid (a curve)
+        self._data_name: str | None = None  # the data set shown (a new one brings its preset's pins)
         self._diverged: list[int | None] = []  # each runner's divergence step shown in the legend
         self._ghosts: list[Ghost] = []
         self._ghosts_dirty = False
@@ -149,8 +190,8 @@ class DataView(PlotView):
         ring = pg.mkPen(theme.BATCH, width=theme.width(2.5))
         self.batch.set_style(17 * theme.zoom(), ring)
         self._batch_sample.setData([], [], size=17 * theme.zoom(), pen=ring, brush=None)
-        for item in self.pin_items:
-            item.setPen(theme.pen(theme.MUTED, 2.0))
+        for i, item in enumerate(self.pin_items):  # distinct colours: tutorial 003 compares its epochs
+            item.setPen(theme.pen(self.pin_colour(i), 2.5, Qt.DashLine))
         for label in self.pin_labels:
             label.setFont(theme.font(theme.LABEL_PT))
             label.setColor(theme.FOREGROUND)
@@ -160,6 +201,12 @@ class DataView(PlotView):
         self._trail_alpha = [None] * MAX_TRAIL
         self._pins_key = None
         self._ghosts_dirty = True
+
+    @staticmethod
+    def pin_colour(i: int) -> str:
+        """The colour of the i-th pinned line: the run colours after the fitted line's own."""
+        colours = theme.RUN_COLOURS[1:] or (theme.MUTED,)
+        return colours[i % len(colours)]
 
     def _redraw(self) -> None:
         self._build_legend()
@@ -210,7 +257,7 @@ class DataView(PlotView):
             opt = run.optimum
         except (np.linalg.LinAlgError, ValueError, ZeroDivisionError, FloatingPointError):
             return None
-        if opt is None:
+        if opt is None or run.optimum_kind != "closed form":  # "best so far" is not a least-squares line
             return None
         values = np.array([opt[name] for name in run.param_names], float)
         return values if np.isfinite(values).all() else None
@@ -238,6 +285,9 @@ class DataView(PlotView):
         self._build_legend()
         self._residual_rows = plan["residual_rows"]
         self._x_span, self._y_span = plan["x_range"], plan["y_range"]
+        self._xs = plan["xs"]
+        self.hidden_units.set_lines([])
+        self._take_preset_pins(ds)
         self.reset_view()
         plot.disableAutoRange()
         self.optimum.setData(*plan["optimum"])
@@ -264,11 +314,12 @@ class DataView(PlotView):
         x_range = preset.x_range or _frame(float(x_all.min()), float(x_all.max()))
         y_range = preset.y_range or self._y_frame(run, x_range, y_all)
         opt = self._run_optimum(run)
-        xs = np.array(x_range)
+        linear = run.objective.model.is_linear  # a straight line: its two ends are enough
+        xs = np.array(x_range) if linear else np.linspace(x_range[0], x_range[1], CURVE_POINTS)
         with np.errstate(all="ignore"):
             line = (xs, run.objective.predict(opt, xs)) if opt is not None else (np.zeros(0), np.zeros(0))
-        line = clip_line(*line, *_band(y_range)) if len(line[0]) else line
-        return {"points": points, "title": title, "x_range": x_range, "y_range": y_range, "optimum": line,
+        line = cut_curve(*line, *_band(y_range)) if len(line[0]) else line
+        return {"points": points, "title": title, "x_range": x_range, "y_range": y_range, "optimum": line, "xs": xs,
                 "residual_rows": np.linspace(0, ds.n_train - 1, min(ds.n_train, MAX_RESIDUALS)).astype(int)}
 
     @staticmethod
@@ -301,17 +352,21 @@ class DataView(PlotView):
             return
         obj = self._run.objective
         params = np.array(snap.params)
-        xs = np.array(self._x_span)
+        xs = self._xs
         self.line.setData(*self._cut(xs, obj.predict(params, xs)))
+        self._draw_hidden(params, xs)
         self._draw_trail(snap, xs)
         self._draw_pins(snap, xs)
         ds = self._run.dataset
         if self.show_residuals:
             rows = self._residual_rows
             x, y = ds.x_train[rows], ds.y_train[rows]
-            seg_x = np.repeat(x, 2)
-            seg_y = np.column_stack([y, obj.predict(params, x)]).ravel()
-            self.residuals.setData(seg_x, seg_y)
+            with np.errstate(all="ignore"):
+                y_hat = obj.predict(params, x)
+            if getattr(obj, "loss_kind", LossKind.SQUARED) is LossKind.SQUARED:
+                self.residuals.setData(*residual_squares(x, y, y_hat))
+            else:
+                self.residuals.setData(np.repeat(x, 2), np.column_stack([y, y_hat]).ravel())
         b = snap.batch_indices
         if b is not None and len(b) <= 512:
             if self._batch_shown is None or not np.array_equal(b, self._batch_shown):
@@ -329,7 +384,7 @@ class DataView(PlotView):
         self._race_items = items
         if not items or self._run is None or not self.isVisible() or self._run.is_function:
             return
-        xs = np.array(self._x_span)
+        xs = self._xs
         for i, item in enumerate(self.race_lines):
             if i + 1 < len(items):
                 _entry, run, snap = items[i + 1]
@@ -345,14 +400,31 @@ class DataView(PlotView):
                 self.legend.set_text(lines[i], text)
 
     def _cut(self, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return clip_line(xs, ys, *_band(self._y_span))
+        return cut_curve(xs, ys, *_band(self._y_span))
+
+    def _draw_hidden(self, params: np.ndarray, xs: np.ndarray) -> None:
+        """A two-layer model's hidden outputs a(k1ⱼ·x + b1ⱼ), faint, each scaled to the view's height (0 at
+        the bottom, 1 or the unit's largest output at the top): where a sigmoid saturates, its slope vanishes."""
+        hidden = self._run.objective.hidden_outputs(params, xs) if self._race is None else None
+        if hidden is None:
+            if self.hidden_units.lines():
+                self.hidden_units.set_lines([])
+            return
+        y0, y1 = self._y_span
+        lines = []
+        for j, a in enumerate(np.asarray(hidden, float)):
+            top = float(np.nanmax(a)) if np.isfinite(a).any() else 1.0
+            scale = 1.0 if 0.0 <= top <= 1.0 else (top if top > 0 else 1.0)
+            colour = theme.faded(self.pin_colour(j + 1), HIDDEN_ALPHA)
+            lines.append((xs, y0 + (a / scale) * (y1 - y0), None, theme.pen(colour, 2.0, Qt.DashLine)))
+        self.hidden_units.set_lines(lines)
 
     def _draw_ghosts(self) -> None:
         self._ghosts_dirty = False
         if self._run is None or self._run.is_function:
             return
         colour = theme.LINE if self._race is None else self._colours[0]
-        xs = np.array(self._x_span)
+        xs = self._xs
         for i, item in enumerate(self.ghost_lines):
             if i < len(self._ghosts):
                 item.setPen(theme.pen(theme.faded(colour, GHOST_ALPHA), 3.0, Qt.DashLine))
@@ -408,6 +480,18 @@ class DataView(PlotView):
                     label.setPos(*spots[i])
             item.setVisible(shown)
             label.setVisible(shown and spots[i] is not None)
+
+    def _take_preset_pins(self, ds) -> None:
+        """A new data set brings its preset's pins (tutorial 003: 10, 20, 30, 100, 1000 epochs); pins that came
+        with the data set before go with it."""
+        if ds.name == self._data_name:
+            return
+        old = self._data_name
+        self._data_name = ds.name
+        pins = list(ds.preset.pins)
+        if pins or (old is not None and self._preset_pins == self.pinned_steps and self.pinned_steps):
+            self.pinned_steps = sorted(set(pins))
+        self._preset_pins = sorted(set(pins))
 
     def set_trail_length(self, n: int) -> None:
         """How many earlier lines to show, fading with age (0: none)."""
