@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 from ..engine import ClipMode, LiveSettings, ModelKind, Reduction, Run, Schedule, Snapshot, Status, Update, UpdateRule
 from ..engine.optimizers import OPTIMIZERS, Context, State, clip_gradient
 from . import theme
+from .i18n import engine_text
 from .plot_base import guarded
+
+translate = QCoreApplication.translate  # module functions translate in the context "EquationPanel"
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -65,10 +68,9 @@ def step_num(n: int) -> str:
 
 def loss_name(reduction: Reduction) -> str:
     """What the loss is, in words: "mean squared error", "sum of squared errors", ..."""
-    tr = QCoreApplication.translate
-    return {Reduction.MEAN: tr("EquationPanel", "mean squared error"),
-            Reduction.SUM: tr("EquationPanel", "sum of squared errors"),
-            Reduction.HALF_SUM: tr("EquationPanel", "½ sum of squared errors")}[reduction]
+    return {Reduction.MEAN: translate("EquationPanel", "mean squared error"),
+            Reduction.SUM: translate("EquationPanel", "sum of squared errors"),
+            Reduction.HALF_SUM: translate("EquationPanel", "½ sum of squared errors")}[reduction]
 
 
 LOSS_TEXT = {
@@ -147,31 +149,32 @@ class EquationPanel(QLabel):
         """The panel's rich text for one snapshot."""
         if self._run.is_function:
             spec = self._run.objective.spec
-            rows = [self._section("Function"), f"<i>{spec.formula}</i>"]
+            rows = [self._section(self.tr("Function")), f"<i>{spec.formula}</i>"]
             at = ", ".join(num(v) for v in snap.params)
             rows.append(f"f({at}) = <b>{num(snap.train_loss)}</b>   "
                         + self.tr("(step {0})").format(step_num(snap.step)))
             derivs = dict(zip(spec.param_names, spec.grad_text))
-            return self._descent_rows(snap, rows, derivs, "the formula")
+            return self._descent_rows(snap, rows, derivs, self.tr("the formula"))
         obj = self._run.objective
         model, red = obj.model, obj.reduction
         p = dict(zip(snap.param_names, snap.params))
         w, b = p.get("w", 0.0), p.get("b", 0.0)
         x = "x′" if obj.standardised else "x"
-        rows = [self._section("Model")]
+        rows = [self._section(self.tr("Model"))]
         formula = {ModelKind.LINE: f"ŷ = w·{x} + b", ModelKind.ORIGIN: f"ŷ = w·{x}", ModelKind.CONSTANT: "ŷ = b"}[model]
         numbers = {ModelKind.LINE: f"ŷ = {num(w)}·{x} {'−' if b < 0 else '+'} {num(abs(b))}",
                    ModelKind.ORIGIN: f"ŷ = {num(w)}·{x}", ModelKind.CONSTANT: f"ŷ = {num(b)}"}[model]
         rows.append(f"<i>{formula}</i><br><b>{numbers}</b>")
         if obj.standardised:
             orig = obj.to_original(np.array(snap.params))
-            rows.append(f"x′ = (x − {num(obj.shift)}) / {num(obj.scale_x)}  (standardised)")
-            rows.append(f"in original units: <b>ŷ = {num(orig['w'])}·x {'−' if orig['b'] < 0 else '+'} "
-                        f"{num(abs(orig['b']))}</b>")
+            rows.append(self.tr("x′ = (x − {0}) / {1}  (standardised)").format(num(obj.shift), num(obj.scale_x)))
+            rows.append(self.tr("in original units: {0}").format(
+                f"<b>ŷ = {num(orig['w'])}·x {'−' if orig['b'] < 0 else '+'} {num(abs(orig['b']))}</b>"))
         loss_formula, factor = LOSS_TEXT[red]
         rows.append(self._section(self.tr("Loss: {0}, at step {1}").format(loss_name(red), step_num(snap.step))))
-        val = f"<br>validation L = <b>{num(snap.val_loss)}</b>" if snap.val_loss is not None else ""
-        rows.append(f"<i>{loss_formula}</i><br>training L = <b>{num(snap.train_loss)}</b>{val}")
+        val = ("<br>" + self.tr("validation L = <b>{0}</b>").format(num(snap.val_loss))
+               if snap.val_loss is not None else "")
+        rows.append(f"<i>{loss_formula}</i><br>" + self.tr("training L = <b>{0}</b>").format(num(snap.train_loss)) + val)
         derivs = {"w": f"{factor}Σ {x}<sub>i</sub>(ŷ<sub>i</sub> − y<sub>i</sub>)",
                   "b": f"{factor}Σ (ŷ<sub>i</sub> − y<sub>i</sub>)"}
         return self._descent_rows(snap, rows, derivs, None)
@@ -181,20 +184,22 @@ class EquationPanel(QLabel):
         up = snap.next_update
         f = "f" if source else "L"
         if up is None:
-            rows.append(self._section("Next step"))
-            rows.append(f"<span style='color:{theme.DIVERGED}'><b>{snap.message}</b></span>")
+            rows.append(self._section(self.tr("Next step")))
+            rows.append(f"<span style='color:{theme.DIVERGED}'><b>{engine_text(snap.message)}</b></span>")
         else:
             if not up.rule.is_search:  # the searches read only the loss
-                who = source or ("all n = {} training points".format(up.batch_size) if up.batch_size == snap.n_train
-                                 else "1 sample" if up.batch_size == 1 else f"a batch of n = {up.batch_size}")
-                rows.append(self._section(f"Gradient ({who})" if source else f"Gradient on {who}"))
+                who = source or (self.tr("all n = {0} training points").format(up.batch_size)
+                                 if up.batch_size == snap.n_train else self.tr("1 sample") if up.batch_size == 1
+                                 else self.tr("a batch of n = {0}").format(up.batch_size))
+                rows.append(self._section(self.tr("Gradient ({0})").format(who) if source
+                                          else self.tr("Gradient on {0}").format(who)))
                 for name, g in zip(snap.param_names, up.grad):
                     rows.append(f"∂{f}/∂{name} = <i>{derivs[name]}</i> = <b>{num(g)}</b>")
             title, lines = update_rows(self._run, snap, up, f)
             rows.append(self._section(title))
             rows.extend(lines)
         opt = self._run.optimum
-        rows.append(self._section("Minimum" if source else "Least-squares optimum"))
+        rows.append(self._section(self.tr("Minimum") if source else self.tr("Least-squares optimum")))
         if opt is None:
             rows.append(self.tr("none: f is unbounded below") if source else
                         self.tr("none: these data do not fix a single best line"))
@@ -203,11 +208,11 @@ class EquationPanel(QLabel):
             obj = self._run.objective
             if not source and obj.standardised:
                 orig = obj.to_original(np.array(list(opt.values())))
-                rows.append("original units: " + ", ".join(f"{k}* = <b>{num(v)}</b>" for k, v in orig.items()
-                                                          if k in snap.param_names))
+                rows.append(self.tr("original units: {0}").format(
+                    ", ".join(f"{k}* = <b>{num(v)}</b>" for k, v in orig.items() if k in snap.param_names)))
         if snap.status in (Status.DIVERGED, Status.CONVERGED):
             colour = theme.DIVERGED if snap.status is Status.DIVERGED else theme.CONVERGED
-            rows.append(f"<p style='color:{colour}; font-size:16pt'><b>{snap.message}</b></p>")
+            rows.append(f"<p style='color:{colour}; font-size:16pt'><b>{engine_text(snap.message)}</b></p>")
         text = "<br>".join(rows).replace("<br><table", "<table")  # a table starts its own line
         return "<div style='line-height:135%'>" + text + "</div>"
 
@@ -294,11 +299,13 @@ def _clip_rows(grad: np.ndarray, clipped: np.ndarray, live: LiveSettings) -> lis
     if live.clip is ClipMode.NORM:
         norm = float(np.sqrt(grad @ grad))
         if norm <= live.clip_value:
-            return [f"‖g‖ = {num(norm)} ≤ c = {c}: g is not clipped"]
-        return [f"g clipped by norm to c = {c}: {vector(grad)} → <b>{vector(clipped)}</b>"]
+            return [translate("EquationPanel", "‖g‖ = {0} ≤ c = {1}: g is not clipped").format(num(norm), c)]
+        return [translate("EquationPanel", "g clipped by norm to c = {0}: {1} → <b>{2}</b>").format(
+            c, vector(grad), vector(clipped))]
     if np.array_equal(grad, clipped):
-        return [f"every |g{sub('i')}| ≤ c = {c}: g is not clipped"]
-    return [f"g clipped to [−c, c], c = {c}: {vector(grad)} → <b>{vector(clipped)}</b>"]
+        return [translate("EquationPanel", "every |g<sub>i</sub>| ≤ c = {0}: g is not clipped").format(c)]
+    return [translate("EquationPanel", "g clipped to [−c, c], c = {0}: {1} → <b>{2}</b>").format(
+        c, vector(grad), vector(clipped))]
 
 
 def _schedule_rows(t: int, eta_t: float, live: LiveSettings) -> list[str]:
@@ -387,8 +394,8 @@ def _adam(step: Step) -> list[str]:
     m_hat, v_hat = m1 / (1 - live.beta1 ** t), v1 / (1 - live.beta2 ** t)
     m_, v_ = HAT_M, HAT_V
     rows = [
-        ("m before", [sig(m) for m in m0]),
-        ("v before", [sig(v) for v in v0]),
+        (translate("EquationPanel", "m before"), [sig(m) for m in m0]),
+        (translate("EquationPanel", "v before"), [sig(v) for v in v0]),
         (f"m ← {b1}·m + {rate(1 - live.beta1)}·g", [sig(m) for m in m1]),
         (f"v ← {b2}·v + {rate(1 - live.beta2)}·g²", [sig(v) for v in v1]),
         (f"{m_} = m/(1 − {b1}<sup>{t}</sup>)", [sig(m) for m in m_hat]),
@@ -423,10 +430,11 @@ def _tried(step: Step) -> tuple[np.ndarray, float, float | None, bool]:
 
 def _verdict(step: Step, loss: float, best: float | None, kept: bool) -> str:
     f = step.f
-    where = f"best so far {f} = {num(best)}: " if best is not None else ""
+    where = translate("EquationPanel", "best so far {0} = {1}: ").format(f, num(best)) if best is not None else ""
     if kept:
-        return f"{where}<b>kept</b>: {_names(step)} ← <b>{vector(step.after)}</b>"
-    return f"{where}<b>rejected</b>: stay at <b>{vector(step.before)}</b>"
+        return where + translate("EquationPanel", "<b>kept</b>: {0} ← <b>{1}</b>").format(_names(step),
+                                                                                        vector(step.after))
+    return where + translate("EquationPanel", "<b>rejected</b>: stay at <b>{0}</b>").format(vector(step.before))
 
 
 def _names(step: Step) -> str:
@@ -435,7 +443,8 @@ def _names(step: Step) -> str:
 
 def _random_search(step: Step) -> list[str]:
     tried, loss, best, kept = _tried(step)
-    return [f"tried {_names(step)} = {vector(tried)} → {step.f} = <b>{num(loss)}</b>",
+    return [translate("EquationPanel", "tried {0} = {1} → {2} = <b>{3}</b>").format(
+                _names(step), vector(tried), step.f, num(loss)),
             _verdict(step, loss, best, kept)]
 
 
@@ -443,8 +452,9 @@ def _direction_search(step: Step) -> list[str]:
     tried, loss, best, kept = _tried(step)
     d = ", ".join("+1" if x > 0 else ("−1" if x < 0 else "0") for x in np.sign(tried - step.before))
     d = d if len(step.names) == 1 else f"({d})"
-    return [f"try θ + s·d with d = {d}: {vector(tried)} → {step.f} = <b>{num(loss)}</b>",
-            _verdict(step, loss, best, kept) + ("" if kept else ", then turn to another d")]
+    return [translate("EquationPanel", "try θ + s·d with d = {0}: {1} → {2} = <b>{3}</b>").format(
+                d, vector(tried), step.f, num(loss)),
+            _verdict(step, loss, best, kept) + ("" if kept else translate("EquationPanel", ", then turn to another d"))]
 
 
 def _eta(live: LiveSettings) -> str:
@@ -453,16 +463,22 @@ def _eta(live: LiveSettings) -> str:
 
 _R = UpdateRule
 RULE_ROWS: dict[UpdateRule, tuple[Callable[[LiveSettings, Update], str], Callable[[Step], list[str]]]] = {
-    _R.GRADIENT: (lambda lv, up: f"Update, {_eta(lv)}", _gradient),
-    _R.FIXED: (lambda lv, up: f"Fixed-step update, s = {rate(up.fixed_step)}", _fixed),
-    _R.MOMENTUM: (lambda lv, up: f"Momentum, {_eta(lv)}, β = {rate(lv.momentum)}", _momentum),
-    _R.NESTEROV: (lambda lv, up: f"Nesterov momentum, {_eta(lv)}, β = {rate(lv.momentum)}", _nesterov),
-    _R.ADAGRAD: (lambda lv, up: f"AdaGrad, {_eta(lv)}, ε = {rate(lv.epsilon)}", _adagrad),
-    _R.RMSPROP: (lambda lv, up: f"RMSProp, {_eta(lv)}, ρ = {rate(lv.rho)}, ε = {rate(lv.epsilon)}", _rmsprop),
-    _R.ADAM: (lambda lv, up: f"Adam, {_eta(lv)}, ε = {rate(lv.epsilon)}", _adam),
-    _R.RANDOM_SEARCH: (lambda lv, up: f"Random search in start ± {rate(lv.search_radius)} (tutorial 004)",
-                       _random_search),
-    _R.DIRECTION_SEARCH: (lambda lv, up: f"Direction search, s = {rate(lv.fixed_step)} (tutorial 004)",
-                          _direction_search),
+    _R.GRADIENT: (lambda lv, up: translate("EquationPanel", "Update, {0}").format(_eta(lv)), _gradient),
+    _R.FIXED: (lambda lv, up: translate("EquationPanel", "Fixed-step update, s = {0}").format(rate(up.fixed_step)),
+               _fixed),
+    _R.MOMENTUM: (lambda lv, up: translate("EquationPanel", "Momentum, {0}, β = {1}").format(
+        _eta(lv), rate(lv.momentum)), _momentum),
+    _R.NESTEROV: (lambda lv, up: translate("EquationPanel", "Nesterov momentum, {0}, β = {1}").format(
+        _eta(lv), rate(lv.momentum)), _nesterov),
+    _R.ADAGRAD: (lambda lv, up: translate("EquationPanel", "AdaGrad, {0}, ε = {1}").format(
+        _eta(lv), rate(lv.epsilon)), _adagrad),
+    _R.RMSPROP: (lambda lv, up: translate("EquationPanel", "RMSProp, {0}, ρ = {1}, ε = {2}").format(
+        _eta(lv), rate(lv.rho), rate(lv.epsilon)), _rmsprop),
+    _R.ADAM: (lambda lv, up: translate("EquationPanel", "Adam, {0}, ε = {1}").format(_eta(lv), rate(lv.epsilon)),
+              _adam),
+    _R.RANDOM_SEARCH: (lambda lv, up: translate("EquationPanel", "Random search in start ± {0} (tutorial 004)").format(
+        rate(lv.search_radius)), _random_search),
+    _R.DIRECTION_SEARCH: (lambda lv, up: translate("EquationPanel", "Direction search, s = {0} (tutorial 004)").format(
+        rate(lv.fixed_step)), _direction_search),
 }
 STATEFUL = frozenset({_R.MOMENTUM, _R.NESTEROV, _R.ADAGRAD, _R.RMSPROP, _R.ADAM})
