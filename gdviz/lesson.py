@@ -54,8 +54,9 @@ MAX_INT_DIGITS = 20
 MAX_NUMBER = 1e100  # the engine's largest start coordinate and step size
 MAX_SEED = 2_147_483_647
 DEFAULT_SPEED = (30, 1)  # steps a second, steps a frame
-DEFAULT_SCENE_SECONDS = 2.0  # a recording shows a new scene's caption this long before its actions
-DEFAULT_SECONDS = {"play": 0.5, "wait": 1.0}  # the recorded hold after an action; others 1 s
+DEFAULT_SCENE_SECONDS = 4.0  # a recording shows a new scene's caption this long before its actions
+CAPTION_SECONDS = 3.0  # the default hold after a (non-play) action that brings a new caption
+DEFAULT_SECONDS = {"play": 0.5}  # the recorded hold after an action; others 1 s, "auto" ones 0 s
 
 
 class LessonError(ValueError):
@@ -524,8 +525,11 @@ def _action(value: Any, where: _Where) -> Action:
     _known(doc, where, ("do", "seconds", "auto", "caption", *_ACTION_KEYS[kind]))
     if kind == "wait" and "seconds" not in doc:
         raise where["seconds"].fail("is missing: how long to wait", shown=False)
-    seconds = _number(doc.get("seconds", DEFAULT_SECONDS.get(kind, 1.0)), where["seconds"], 0.0, MAX_SECONDS)
-    common = dict(seconds=seconds, auto=_bool(doc.get("auto", False), where["auto"]),
+    auto = _bool(doc.get("auto", False), where["auto"])
+    # an action that comes with another takes no time of its own; a new caption needs time to be read
+    default = DEFAULT_SECONDS.get(kind, 0.0 if auto else CAPTION_SECONDS if "caption" in doc else 1.0)
+    seconds = _number(doc.get("seconds", default), where["seconds"], 0.0, MAX_SECONDS)
+    common = dict(seconds=seconds, auto=auto,
                   captions=tuple(_languages(doc["caption"], where["caption"], _caption).items())
                   if "caption" in doc else ())
     if kind in ("play", "step", "back"):
@@ -560,6 +564,30 @@ def _speed(value: Any, where: _Where) -> tuple[int, int]:
     if not isinstance(value, list) or len(value) != 2:
         raise where.fail("must be [steps a second, steps a frame]", value)
     return _int(value[0], where[0], 1, 60), _int(value[1], where[1], 1, 10_000)
+
+
+# ===== recorded timing ================================================================================
+def play_frames(steps: int, speed: tuple[int, int], fps: int) -> int:
+    """Frames of a recorded play: ⌈steps / steps a frame⌉ ticks at `speed[0]` ticks a second, at `fps`."""
+    ticks = math.ceil(steps / speed[1])
+    return max(1, round(ticks * fps / speed[0]))
+
+
+def hold_frames(seconds: float, fps: int) -> int:
+    """Still frames that show a picture for `seconds`."""
+    return max(0, round(seconds * fps))
+
+
+def action_frames(action: Action, fps: int) -> int:
+    """Frames an action takes in a recording: its play (if any), then its hold."""
+    play = play_frames(action.steps, action.speed, fps) if action.kind == "play" else 0
+    return play + hold_frames(action.seconds, fps)
+
+
+def lesson_frames(lesson: Lesson, fps: int) -> int:
+    """Frames of a whole recorded lesson: each scene's hold (after its entry actions) and every action's."""
+    return sum(hold_frames(scene.seconds, fps) + sum(action_frames(a, fps) for a in scene.actions)
+               for scene in lesson.scenes)
 
 
 # ===== built-in lessons and the engine check ===========================================================
@@ -618,4 +646,4 @@ def check_runs(lesson: Lesson) -> None:
 
 __all__ = ["FORMAT", "VERSION", "LANGUAGES", "BUILTIN_LESSONS", "ACTIONS", "VIEWS", "LessonError", "Caption",
            "Setup", "Action", "Scene", "Lesson", "load_lesson", "parse_lesson", "builtin_lessons", "builtin_path",
-           "load_builtin", "find_lesson", "check_runs"]
+           "load_builtin", "find_lesson", "check_runs", "play_frames", "hold_frames", "action_frames", "lesson_frames"]
