@@ -14,6 +14,7 @@ from ..engine import LossKind, Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
+from .i18n import engine_text
 from .items import Curve, Layers, Rings, Scatter
 from .plot_base import PlotView, finite_range, guarded
 from .theme import entry_colour
@@ -226,7 +227,7 @@ class DataView(PlotView):
             rows = [(self.train, self.tr("train")), *([(self.val, self.tr("validation"))] if has_val else []),
                     *optimum, *lines, (self._batch_sample, self.tr("current batch"))]
         else:
-            lines = list(zip((self.line, *self.race_lines), (e.name for e in self._race.entries)))
+            lines = list(zip((self.line, *self.race_lines), (engine_text(e.name) for e in self._race.entries)))
             rows = [(self.train, self.tr("train")), *optimum, *lines]
         for item, name in rows:
             self.legend.addItem(item, name)
@@ -278,7 +279,7 @@ class DataView(PlotView):
         if plan is None:  # function mode: nothing to fit
             return
         plot = self.getPlotItem()
-        self.set_axis_labels(ds.x_label, ds.y_label)
+        self.set_axis_labels(engine_text(ds.x_label), engine_text(ds.y_label))
         for item, (x, y) in zip((self.train, self.val), plan["points"]):
             item.setData(x, y)
         self.set_title(plan["title"])
@@ -303,7 +304,7 @@ class DataView(PlotView):
             points.append((x[rows], y[rows]))
         total = ds.n_train + ds.n_val
         shown = sum(len(x) for x, _ in points)
-        title = self.tr("Data: {0}").format(ds.name)
+        title = self.tr("Data: {0}").format(engine_text(ds.name))
         if shown != total:
             title += "  " + self.tr("(showing {0} of {1} points)").format(f"{shown:,}", f"{total:,}")
         x_all = np.concatenate([ds.x_train, ds.x_val])
@@ -396,7 +397,8 @@ class DataView(PlotView):
             if i < len(self._diverged) and at != self._diverged[i]:
                 self._diverged[i] = at
                 # the text keeps the foreground colour: its sample beside it carries the runner's colour
-                text = entry.name if at is None else self.tr("{0} ✕ diverged").format(entry.name)
+                name = engine_text(entry.name)
+                text = name if at is None else self.tr("{0} ✕ diverged").format(name)
                 self.legend.set_text(lines[i], text)
 
     def _cut(self, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

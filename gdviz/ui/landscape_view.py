@@ -20,6 +20,7 @@ from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lin
                               loss_curve, loss_grid, objective_key, surface_axes)
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
+from .i18n import engine_text
 from .items import Curve, GrowingPaths, Scatter
 from .plot_base import PlotView, finite_range, guarded, keep_inside
 from .theme import entry_colour
@@ -201,7 +202,7 @@ class _Plot(PlotView):
         self.legend.clear()
         entries = () if self._race is None else self._race.entries
         for lane, entry in zip(self.lanes, entries):
-            self.legend.addItem(lane.line, entry.name)
+            self.legend.addItem(lane.line, engine_text(entry.name))
 
     def _restart_framing(self, start: np.ndarray) -> None:
         """A new start on the same objective: the first framing (not the range a diverged run grew
@@ -646,7 +647,7 @@ class SurfaceView(_Plot):
             if due:
                 lane.tried_at = time.monotonic()
             lane.draw_tried(*tried_points(run, snap, axes, lo, hi, due))
-            lane.draw_mark(snap, entry.name, here[i:i + 1], view)
+            lane.draw_mark(snap, engine_text(entry.name), here[i:i + 1], view)
         for lane in self.lanes[len(items):]:
             lane.hide()
 
@@ -955,7 +956,7 @@ class CurveView(_CurvePlot):
     point (tutorial 000's b history against the MSE, and its tangent picture)."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__("Loss", "θ", "L", parent)
+        super().__init__(QCoreApplication.translate("CurveView", "Loss"), "θ", "L", parent)
         self.setObjectName("curveView")
         self.path_points = Scatter(size=11, pen=OUTLINE)
         self.optimum = Scatter(symbol="star", size=26, brush=STAR, pen=pg.mkPen("k", width=1.5))
@@ -1031,7 +1032,7 @@ class CurveView(_CurvePlot):
                                       lo, hi))
             here = clamp_to_box([[snap.params[0], snap.train_loss]], lo, hi, factor=1.0)
             lane.draw_point(here)
-            lane.draw_mark(snap, entry.name, here, view)
+            lane.draw_mark(snap, engine_text(entry.name), here, view)
         self._draw_race_paths(paths, items, (tuple(lo), tuple(hi)))
         for lane in self.lanes[len(items):]:
             lane.hide()

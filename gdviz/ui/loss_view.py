@@ -10,7 +10,7 @@ from enum import Enum
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -19,6 +19,7 @@ from ..engine.race import MAX_RUNS
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
 from .equation_panel import loss_name
+from .i18n import engine_text
 from .items import Curve, GrowingPaths
 from .plot_base import PlotView, guarded, keep_inside
 from .theme import entry_colour
@@ -31,11 +32,14 @@ LEARNING_RATE = "#9a8c70"  # muted khaki: apart from every run colour
 LOG_DECADES = 2  # the learning-rate axis turns logarithmic when the rate spans more than this
 RACE_HEADROOM = 2.0  # linear scale in a race: the top stops this many start-to-best spans above L₀
 
-_CHANGE_LABELS = (("learning_rate", "η"), ("batch_mode", "batch"), ("batch_size", "batch size"), ("rule", "rule"),
-                  ("fixed_step", "step"), ("momentum", "β"), ("beta1", "β₁"), ("beta2", "β₂"),
-                  ("epsilon", "ε"), ("rho", "ρ"), ("clip", "clip"), ("clip_value", "clip at"),
-                  ("schedule", "schedule"), ("decay_rate", "γ"), ("decay_steps", "T"),
-                  ("search_radius", "radius"))
+_CHANGE_LABELS = (("learning_rate", "η"), ("batch_mode", QT_TRANSLATE_NOOP("LossView", "batch")),
+                  ("batch_size", QT_TRANSLATE_NOOP("LossView", "batch size")),
+                  ("rule", QT_TRANSLATE_NOOP("LossView", "rule")),
+                  ("fixed_step", QT_TRANSLATE_NOOP("LossView", "step")), ("momentum", "β"), ("beta1", "β₁"),
+                  ("beta2", "β₂"), ("epsilon", "ε"), ("rho", "ρ"), ("clip", QT_TRANSLATE_NOOP("LossView", "clip")),
+                  ("clip_value", QT_TRANSLATE_NOOP("LossView", "clip at")),
+                  ("schedule", QT_TRANSLATE_NOOP("LossView", "schedule")), ("decay_rate", "γ"), ("decay_steps", "T"),
+                  ("search_radius", QT_TRANSLATE_NOOP("LossView", "radius")))
 
 
 def _setting(value) -> str:
@@ -44,7 +48,8 @@ def _setting(value) -> str:
 
 def describe_change(before: LiveSettings, after: LiveSettings) -> str:
     """What a live edit changed, e.g. "η 0.1→0.05, batch full→mini" ("" when nothing did)."""
-    parts = [f"{label} {_setting(getattr(before, name))}→{_setting(getattr(after, name))}"
+    parts = [f"{QCoreApplication.translate('LossView', label)} {_setting(getattr(before, name))}→"
+             f"{_setting(getattr(after, name))}"
              for name, label in _CHANGE_LABELS if getattr(before, name) != getattr(after, name)]
     return ", ".join(parts)
 
@@ -269,7 +274,7 @@ class LossView(PlotView):
                 rows = [(self.train, self.tr("training loss"))] + (
                     [(self.val, self.tr("validation loss"))] if validation else [])
         else:
-            names = [e.name for e in self._race.entries]
+            names = [engine_text(e.name) for e in self._race.entries]
             rows = [(self.train, names[0])] + list(zip(self.race_curves, names[1:]))
         for item, name in rows:
             self.legend.addItem(item, name)
