@@ -14,6 +14,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import PySide6  # noqa: E402,F401  (import Qt before pyqtgraph picks a binding)
 import pyqtgraph as pg  # noqa: E402
+from PySide6.QtCore import QT_TRANSLATE_NOOP  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QGuiApplication  # noqa: E402
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsView  # noqa: E402
@@ -54,6 +55,9 @@ SCHEMES: dict[str, Scheme] = {
                             run_colours=("#b03000", "#003f8a", "#006b4f", "#8b2a72", "#a85a00", "#1b6f9e"),
                             grid_alpha=0.35, weight=1.5),
 }
+
+# The schemes' names as the View > Theme menu shows them (translated in the context "Theme").
+SCHEME_NAMES = (QT_TRANSLATE_NOOP("Theme", "standard"), QT_TRANSLATE_NOOP("Theme", "high-contrast"))
 
 TRAIN = VAL = LINE = OPTIMUM = BATCH = MUTED = DIVERGED = CONVERGED = FOREGROUND = BACKGROUND = ""
 RUN_COLOURS: tuple[str, ...] = ()
