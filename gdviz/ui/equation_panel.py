@@ -9,7 +9,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-from ..engine import ClipMode, LiveSettings, ModelKind, Reduction, Run, Schedule, Snapshot, Status, Update, UpdateRule
+from ..engine import (OPTIMUM_BEST, Activation, ClipMode, LiveSettings, LossKind, ModelKind, Reduction, Run,
+                      Schedule, Snapshot, Status, Update, UpdateRule, losses)
 from ..engine.optimizers import OPTIMIZERS, Context, State, clip_gradient
 from . import theme
 from .i18n import engine_text
@@ -157,6 +158,8 @@ class EquationPanel(QLabel):
             return self._descent_rows(snap, rows, derivs, self.tr("the formula"))
         obj = self._run.objective
         model, red = obj.model, obj.reduction
+        if not model.is_linear or getattr(obj, "loss_kind", LossKind.SQUARED) is not LossKind.SQUARED:
+            return self._descent_rows(snap, *general_rows(self._run, snap), None)
         p = dict(zip(snap.param_names, snap.params))
         w, b = p.get("w", 0.0), p.get("b", 0.0)
         x = "x′" if obj.standardised else "x"
@@ -199,14 +202,19 @@ class EquationPanel(QLabel):
             rows.append(self._section(title))
             rows.extend(lines)
         opt = self._run.optimum
-        rows.append(self._section(self.tr("Minimum") if source else self.tr("Least-squares optimum")))
+        best = not source and self._run.optimum_kind == OPTIMUM_BEST
+        rows.append(self._section(self.tr("Minimum") if source else self.tr("Best point so far (no closed form)")
+                                  if best else self.tr("Least-squares optimum")))
+        if best and opt is not None:
+            _params, loss, at = self._run.best_so_far()
+            rows.append(self.tr("L = <b>{0}</b> at step {1}").format(num(loss), step_num(at)))
         if opt is None:
             rows.append(self.tr("none: f is unbounded below") if source else
                         self.tr("none: these data do not fix a single best line"))
         else:
             rows.append(", ".join(f"{k}* = <b>{num(v)}</b>" for k, v in opt.items()))
             obj = self._run.objective
-            if not source and obj.standardised:
+            if not source and obj.standardised and obj.model.is_linear:
                 orig = obj.to_original(np.array(list(opt.values())))
                 rows.append(self.tr("original units: {0}").format(
                     ", ".join(f"{k}* = <b>{num(v)}</b>" for k, v in orig.items() if k in snap.param_names)))
@@ -482,3 +490,142 @@ RULE_ROWS: dict[UpdateRule, tuple[Callable[[LiveSettings, Update], str], Callabl
         rate(lv.fixed_step)), _direction_search),
 }
 STATEFUL = frozenset({_R.MOMENTUM, _R.NESTEROV, _R.ADAGRAD, _R.RMSPROP, _R.ADAM})
+
+
+# ----- any model × any loss (issue 10): the model, the loss and the chain rule ---------------------
+FACTOR = {Reduction.MEAN: "<sup>1</sup>⁄<sub>n</sub> ", Reduction.SUM: "", Reduction.HALF_SUM: "½ "}
+ROW_LIMIT = 12  # parameters written one a line; a wider model (two-layer, 8 units) shows the first ones
+
+
+def _signed(v: float) -> str:
+    """' + 1.2340' or ' − 1.2340': a term after the first."""
+    return f" {'−' if v < 0 else '+'} {num(abs(v))}"
+
+
+def model_text(obj, params: dict[str, float]) -> tuple[str, str]:
+    """A curved model's formula and the same with its numbers (x′: the standardised input)."""
+    x = "x′" if obj.standardised else "x"
+    if obj.model is ModelKind.POLY:
+        powers = [f"{x}<sup>{k}</sup>" if k > 1 else x for k in range(1, obj.degree + 1)]
+        formula = "ŷ = b + " + " + ".join(f"w{sub(str(k))}·{pw}" for k, pw in enumerate(powers, 1))
+        numbers = "ŷ = " + num(params["b"]) + "".join(
+            f"{_signed(params[f'w{k}'])}·{pw}" for k, pw in enumerate(powers, 1))
+        return formula, numbers
+    if obj.model is ModelKind.TWO_LAYER:
+        a = "σ" if Activation(obj.activation) is Activation.SIGMOID else "ReLU"
+        if "k1" in params:
+            formula = f"ŷ = k₂·{a}(k₁·{x} + b₁) + b₂"
+            numbers = (f"ŷ = {num(params['k2'])}·{a}({num(params['k1'])}·{x}{_signed(params['b1'])})"
+                       f"{_signed(params['b2'])}")
+            return formula, numbers
+        h = obj.hidden
+        formula = f"ŷ = Σ<sub>j=1…{h}</sub> k2<sub>j</sub>·{a}(k1<sub>j</sub>·{x} + b1<sub>j</sub>) + b2"
+        return formula, "b2 = " + num(params["b2"])
+    p = {"w": params.get("w", 0.0), "b": params.get("b", 0.0)}
+    text = {ModelKind.LINE: (f"ŷ = w·{x} + b", f"ŷ = {num(p['w'])}·{x}{_signed(p['b'])}"),
+            ModelKind.ORIGIN: (f"ŷ = w·{x}", f"ŷ = {num(p['w'])}·{x}"),
+            ModelKind.CONSTANT: ("ŷ = b", f"ŷ = {num(p['b'])}")}
+    return text[obj.model]
+
+
+def derivative_text(obj) -> dict[str, str]:
+    """∂L/∂θ for every parameter, written with d<sub>i</sub> = ∂L/∂ŷ<sub>i</sub> (the chain rule for the
+    two-layer model: ∂L/∂k₁ = Σ d·k₂·σ′(k₁x + b₁)·x)."""
+    x = "x′" if obj.standardised else "x"
+    d = "∂L/∂ŷ<sub>i</sub>"
+    xi = f"{x}<sub>i</sub>"
+    if obj.model is ModelKind.TWO_LAYER:
+        a = "σ" if Activation(obj.activation) is Activation.SIGMOID else "ReLU"
+        out = {}
+        units = [("k1", "b1", "k2", "")] if "k1" in obj.param_names else [
+            (f"k1_{j}", f"b1_{j}", f"k2_{j}", sub(str(j))) for j in range(1, obj.hidden + 1)]
+        for k1, b1, k2, j in units:
+            k1s, b1s, k2s = ("k₁", "b₁", "k₂") if not j else (f"k1{j}", f"b1{j}", f"k2{j}")
+            z = f"{k1s}·{xi} + {b1s}"
+            out[k2] = f"Σ {d}·{a}({z})"
+            out[b1] = f"Σ {d}·{k2s}·{a}′({z})"
+            out[k1] = f"Σ {d}·{k2s}·{a}′({z})·{xi}"
+        out["b2"] = f"Σ {d}"
+        return out
+    out = {"b": f"Σ {d}", "w": f"Σ {d}·{xi}"}
+    if obj.model is ModelKind.POLY:
+        out.update({f"w{k}": f"Σ {d}·{xi}<sup>{k}</sup>" if k > 1 else f"Σ {d}·{xi}"
+                    for k in range(1, obj.degree + 1)})
+    return out
+
+
+def loss_formula(obj) -> str:
+    """L = c·Σ ℓ(ŷᵢ − yᵢ) for the objective's loss and reduction."""
+    kind = LossKind(obj.loss_kind)
+    term = {LossKind.SQUARED: "(ŷ<sub>i</sub> − y<sub>i</sub>)²",
+            LossKind.ABSOLUTE: "|ŷ<sub>i</sub> − y<sub>i</sub>|",
+            LossKind.HUBER: "huber<sub>δ</sub>(ŷ<sub>i</sub> − y<sub>i</sub>)"}[kind]
+    return f"L = {FACTOR[obj.reduction]}Σ {term}"
+
+
+def slope_text(obj) -> str:
+    """∂L/∂ŷᵢ = c·ℓ′(ŷᵢ − yᵢ)."""
+    factor = {Reduction.MEAN: "<sup>1</sup>⁄<sub>n</sub>·", Reduction.SUM: "", Reduction.HALF_SUM: "½·"}
+    return f"∂L/∂ŷ<sub>i</sub> = {factor[obj.reduction]}{losses.SLOPE_SYMBOLS[LossKind(obj.loss_kind)]}"
+
+
+def tutorial_rows() -> list[str]:
+    """Tutorial 004's L1 and L2 example with its numbers (L1 sum 5 and 4, L2 mean 4.3333 and 5.3333)."""
+    rows = [translate("EquationPanel", "Tutorial 004's example, y = {0}:").format(vector(losses.TUTORIAL_Y))]
+    for i, ex in enumerate(losses.tutorial_examples(), 1):
+        l1 = " + ".join(num(t) for t in ex["l1_terms"])
+        l2 = " + ".join(num(t) for t in ex["l2_terms"])
+        rows.append(translate("EquationPanel", "ŷ{0} = {1}: L1 sum {2} = <b>{3}</b>; L2 mean ({4})/3 = <b>{5}</b>")
+                    .format(sub(str(i)), vector(ex["y_hat"]), l1, num(ex["l1_sum"]), l2, num(ex["l2_mean"])))
+    rows.append(translate("EquationPanel", "L1 prefers ŷ₂; L2 punishes its one large miss and prefers ŷ₁."))
+    return rows
+
+
+def vanishing_row(run: Run, params: dict[str, float]) -> str | None:
+    """For tutorial 004's one-unit sigmoid model: the mean of σ′(k₁x + b₁) over the training points, the
+    factor that makes ∂L/∂k₁ small where the unit saturates (the vanishing gradient)."""
+    obj = run.objective
+    sigmoid = Activation(obj.activation) is Activation.SIGMOID
+    if obj.model is not ModelKind.TWO_LAYER or "k1" not in params or not sigmoid:
+        return None
+    x = obj.feature(run.dataset.x_train[:100_000])
+    with np.errstate(all="ignore"):
+        a = 1.0 / (1.0 + np.exp(-(params["k1"] * x + params["b1"])))
+    slope = float(np.mean(a * (1.0 - a)))
+    return translate("EquationPanel", "σ′(k₁x + b₁) = σ(1 − σ) averages <b>{0}</b> over the training points "
+                     "(at most 0.25): where it is near 0, k₁ and b₁ hardly move (the vanishing gradient)").format(
+        sig(slope))
+
+
+def general_rows(run: Run, snap: Snapshot) -> tuple[list[str], dict[str, str]]:
+    """The model, the loss and the derivatives' formulas of any model × loss, with the step's numbers."""
+    obj = run.objective
+    params = dict(zip(snap.param_names, snap.params))
+    kind = LossKind(obj.loss_kind)
+    section = EquationPanel._section
+    formula, numbers = model_text(obj, params)
+    rows = [section(translate("EquationPanel", "Model")), f"<i>{formula}</i><br><b>{numbers}</b>"]
+    if len(params) > 4:
+        shown = list(params.items())[:ROW_LIMIT]
+        more = "" if len(params) <= ROW_LIMIT else ", …"
+        rows.append(", ".join(f"{n} = {num(v)}" for n, v in shown) + more)
+    if obj.standardised:
+        rows.append(translate("EquationPanel", "x′ = (x − {0}) / {1}  (standardised)").format(
+            num(obj.shift), num(obj.scale_x)))
+    words = engine_text(losses.WORDS[kind])
+    rows.append(section(translate("EquationPanel", "Loss: {0}, at step {1}").format(words, step_num(snap.step))))
+    delta = "" if kind is not LossKind.HUBER else "<br>" + translate(
+        "EquationPanel", "huber<sub>δ</sub>(r) = ½r² where |r| ≤ δ, δ(|r| − ½δ) beyond; δ = {0}").format(
+        num(obj.delta))
+    val = ("<br>" + translate("EquationPanel", "validation L = <b>{0}</b>").format(num(snap.val_loss))
+           if snap.val_loss is not None else "")
+    rows.append(f"<i>{loss_formula(obj)}</i>{delta}<br>"
+                + translate("EquationPanel", "training L = <b>{0}</b>").format(num(snap.train_loss)) + val)
+    if kind is not LossKind.SQUARED:
+        rows += tutorial_rows()
+    rows.append(section(translate("EquationPanel", "Chain rule")))
+    rows.append(f"<i>{slope_text(obj)}</i>")
+    extra = vanishing_row(run, params)
+    if extra:
+        rows.append(extra)
+    return rows, derivative_text(obj)

@@ -1,11 +1,12 @@
 """Side panel: data, model, descent settings, speed and view options, bound both ways."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from ..engine import (TUTORIALS, Activation, BatchMode, ClipMode, LiveSettings, LossKind, ModelKind, Reduction,
                       Run, RunConfig, SampleOrder, Schedule, UpdateRule)
@@ -25,7 +26,8 @@ DATA_SETS = [(QT_TRANSLATE_NOOP("SettingsPanel", "House prices — tutorial 000"
 # issue 10's data sets and the tutorials' own runs (TUTORIALS: "tut:" + key)
 MORE_DATA = [(QT_TRANSLATE_NOOP("SettingsPanel", "1000 points — tutorial 003"), "line-1000"),
              (QT_TRANSLATE_NOOP("SettingsPanel", "Rooms → price — tutorial 004"), "rooms"),
-             (QT_TRANSLATE_NOOP("SettingsPanel", "Curved: a quadratic"), "quadratic"), (QT_TRANSLATE_NOOP("SettingsPanel", "Curved: a sine"), "sine"),
+             (QT_TRANSLATE_NOOP("SettingsPanel", "Curved: a quadratic"), "quadratic"),
+             (QT_TRANSLATE_NOOP("SettingsPanel", "Curved: a sine"), "sine"),
              (QT_TRANSLATE_NOOP("SettingsPanel", "A line with outliers (L1, Huber)"), "outliers")]
 TUTORIAL_PREFIX = "tut:"
 MODELS = [(QT_TRANSLATE_NOOP("SettingsPanel", "ŷ = w·x + b  (line)"), ModelKind.LINE),
@@ -33,18 +35,28 @@ MODELS = [(QT_TRANSLATE_NOOP("SettingsPanel", "ŷ = w·x + b  (line)"), ModelKin
           (QT_TRANSLATE_NOOP("SettingsPanel", "ŷ = b  (constant)"), ModelKind.CONSTANT),
           (QT_TRANSLATE_NOOP("SettingsPanel", "polynomial  ŷ = b + Σ wₖ·xᵏ"), ModelKind.POLY),
           (QT_TRANSLATE_NOOP("SettingsPanel", "two-layer  ŷ = k₂·σ(k₁x + b₁) + b₂"), ModelKind.TWO_LAYER)]
-LOSSES = [(QT_TRANSLATE_NOOP("SettingsPanel", "squared error (L2)"), LossKind.SQUARED), (QT_TRANSLATE_NOOP("SettingsPanel", "absolute error (L1)"), LossKind.ABSOLUTE),
+LOSSES = [(QT_TRANSLATE_NOOP("SettingsPanel", "squared error (L2)"), LossKind.SQUARED),
+          (QT_TRANSLATE_NOOP("SettingsPanel", "absolute error (L1)"), LossKind.ABSOLUTE),
           (QT_TRANSLATE_NOOP("SettingsPanel", "Huber (L2 near 0, L1 beyond δ)"), LossKind.HUBER)]
-ACTIVATIONS = [(QT_TRANSLATE_NOOP("SettingsPanel", "sigmoid σ"), Activation.SIGMOID), (QT_TRANSLATE_NOOP("SettingsPanel", "ReLU"), Activation.RELU)]
-ORDERS = [(QT_TRANSLATE_NOOP("SettingsPanel", "shuffled each epoch"), SampleOrder.SHUFFLED), (QT_TRANSLATE_NOOP("SettingsPanel", "in order"), SampleOrder.IN_ORDER)]
+ACTIVATIONS = [(QT_TRANSLATE_NOOP("SettingsPanel", "sigmoid σ"), Activation.SIGMOID),
+               (QT_TRANSLATE_NOOP("SettingsPanel", "ReLU"), Activation.RELU)]
+ORDERS = [(QT_TRANSLATE_NOOP("SettingsPanel", "shuffled each epoch"), SampleOrder.SHUFFLED),
+          (QT_TRANSLATE_NOOP("SettingsPanel", "in order"), SampleOrder.IN_ORDER)]
 REDUCTION_TEXT = {  # (loss, reduction) → the reduction box's text
-    (LossKind.SQUARED, Reduction.MEAN): QT_TRANSLATE_NOOP("SettingsPanel", "mean squared error  (1/n)·Σ(ŷ − y)²"),
-    (LossKind.SQUARED, Reduction.SUM): QT_TRANSLATE_NOOP("SettingsPanel", "sum of squared errors  Σ(ŷ − y)²"),
-    (LossKind.SQUARED, Reduction.HALF_SUM): QT_TRANSLATE_NOOP("SettingsPanel", "½ sum of squared errors  ½·Σ(ŷ − y)²"),
-    (LossKind.ABSOLUTE, Reduction.MEAN): QT_TRANSLATE_NOOP("SettingsPanel", "mean absolute error  (1/n)·Σ|ŷ − y|"),
-    (LossKind.ABSOLUTE, Reduction.SUM): QT_TRANSLATE_NOOP("SettingsPanel", "sum of absolute errors  Σ|ŷ − y|"),
-    (LossKind.HUBER, Reduction.MEAN): QT_TRANSLATE_NOOP("SettingsPanel", "mean Huber loss  (1/n)·Σ huber_δ(ŷ − y)"),
-    (LossKind.HUBER, Reduction.SUM): QT_TRANSLATE_NOOP("SettingsPanel", "sum of Huber losses  Σ huber_δ(ŷ − y)"),
+    (LossKind.SQUARED, Reduction.MEAN):
+        QT_TRANSLATE_NOOP("SettingsPanel", "mean squared error  (1/n)·Σ(ŷ − y)²"),
+    (LossKind.SQUARED, Reduction.SUM):
+        QT_TRANSLATE_NOOP("SettingsPanel", "sum of squared errors  Σ(ŷ − y)²"),
+    (LossKind.SQUARED, Reduction.HALF_SUM):
+        QT_TRANSLATE_NOOP("SettingsPanel", "½ sum of squared errors  ½·Σ(ŷ − y)²"),
+    (LossKind.ABSOLUTE, Reduction.MEAN):
+        QT_TRANSLATE_NOOP("SettingsPanel", "mean absolute error  (1/n)·Σ|ŷ − y|"),
+    (LossKind.ABSOLUTE, Reduction.SUM):
+        QT_TRANSLATE_NOOP("SettingsPanel", "sum of absolute errors  Σ|ŷ − y|"),
+    (LossKind.HUBER, Reduction.MEAN):
+        QT_TRANSLATE_NOOP("SettingsPanel", "mean Huber loss  (1/n)·Σ huber_δ(ŷ − y)"),
+    (LossKind.HUBER, Reduction.SUM):
+        QT_TRANSLATE_NOOP("SettingsPanel", "sum of Huber losses  Σ huber_δ(ŷ − y)"),
 }
 MAX_START_BOXES = 3 * MAX_HIDDEN + 1  # the most parameters a model has (two-layer, 8 units)
 START_COLUMNS = 2  # start boxes a row: the dock is narrow
@@ -135,6 +147,7 @@ class SettingsPanel(QWidget):
         layout.addStretch(1)
         for box in (*self.findChildren(NumberBox), *self.findChildren(IntBox), *self.findChildren(TextBox)):
             box.refused.connect(self.controller.error)  # the banner repeats the box's hint in one line
+        self._built = True
         self._last_error = ""
         controller.error.connect(self._remember_error)  # a box the engine refused shows why, too
         controller.run_replaced.connect(self.show_run)
@@ -246,26 +259,104 @@ class SettingsPanel(QWidget):
         box = QGroupBox(self.tr("Model and loss"))
         self.model_group = box
         form = QFormLayout(box)
-        self.model = combo([(self.tr("ŷ = w·x + b  (line)"), ModelKind.LINE),
-                            (self.tr("ŷ = w·x  (through origin)"), ModelKind.ORIGIN),
-                            (self.tr("ŷ = b  (constant)"), ModelKind.CONSTANT)])
-        self.model.activated.connect(lambda _: self._restart(model=self.model.currentData()))
+        self._model_form = form
+        self.model = combo(translated(MODELS))
+        self.model.setObjectName("modelCombo")
+        fit_popup(self.model)
+        self.model.activated.connect(lambda _: self._model_edited(model=self.model.currentData(), init=None))
         self._add_row(form, self.tr("Model"), self.model)
-        self.reduction = combo([(self.tr("mean squared error  (1/n)·Σ(ŷ − y)²"), Reduction.MEAN),
-                                (self.tr("sum of squared errors  Σ(ŷ − y)²"), Reduction.SUM),
-                                (self.tr("½ sum of squared errors  ½·Σ(ŷ − y)²"), Reduction.HALF_SUM)])
+        self.degree = IntBox(MIN_DEGREE, MAX_DEGREE, MIN_DEGREE)
+        self.degree.setObjectName("degreeBox")
+        self.degree.setToolTip(self.tr("Degree K of ŷ = b + w1·x + … + wK·x^K (x standardised)"))
+        self.degree.valueChanged.connect(lambda v: self._model_edited(self.degree, degree=int(v), init=None))
+        self._add_row(form, self.tr("Degree"), self.degree)
+        self.hidden = IntBox(1, MAX_HIDDEN, 1)
+        self.hidden.setObjectName("hiddenBox")
+        self.hidden.setToolTip(
+            self.tr("Hidden units h: ŷ = Σⱼ k2ⱼ·a(k1ⱼ·x + b1ⱼ) + b2 (1: tutorial 004's model)"))
+        self.hidden.valueChanged.connect(
+            lambda v: self._model_edited(self.hidden, hidden=None if v == 1 else int(v), init=None))
+        self.activation = combo(translated(ACTIVATIONS))
+        self.activation.setObjectName("activationCombo")
+        self.activation.setMinimumContentsLength(6)
+        self.activation.activated.connect(lambda _: self._model_edited(activation=self.activation.currentData()))
+        self.units_row = hbox(self.hidden, self.activation)
+        self._add_row(form, self.tr("Hidden units"), self.units_row)
+        self.loss = combo(translated(LOSSES))
+        self.loss.setObjectName("lossCombo")
+        fit_popup(self.loss)
+        self.loss.activated.connect(lambda _: self._loss_chosen(self.loss.currentData()))
+        self._add_row(form, self.tr("Loss"), self.loss)
+        self.delta = small_box(1.0, self.tr("Huber's δ: residuals beyond it cost δ·|r| instead of ½r² (> 0)"),
+                               log_steps=True)
+        self.delta.setObjectName("deltaBox")
+        self.delta.valueChanged.connect(lambda v: self._model_edited(self.delta, huber_delta=float(v)))
+        self._add_row(form, self.tr("Huber δ"), self.delta)
+        self.reduction = combo(self._reduction_items(LossKind.SQUARED))
+        self.reduction.setObjectName("reductionCombo")
         fit_popup(self.reduction)
-        self.reduction.activated.connect(lambda _: self._restart(reduction=self.reduction.currentData()))
-        self._add_row(form, self.tr("Loss"), self.reduction)
-        self._data_rows += [(form, self.model), (form, self.reduction)]
-        self.init_w = NumberBox(-1e9, 1e9, 0.0)
-        self.init_b = NumberBox(-1e9, 1e9, 0.0)
-        for box_ in (self.init_w, self.init_b):
-            box_.valueChanged.connect(lambda _v, box_=box_: self._init_changed(box_))
-        self.init_labels = (QLabel(self.tr("Start w")), QLabel(self.tr("Start b")))
-        form.addRow(self.init_labels[0], self.init_w)
-        form.addRow(self.init_labels[1], self.init_b)
+        self.reduction.activated.connect(lambda _: self._model_edited(reduction=self.reduction.currentData()))
+        self._add_row(form, self.tr("Reduction"), self.reduction)
+        self._data_rows += [(form, self.model), (form, self.loss), (form, self.reduction)]
+        self.start_boxes: list[NumberBox] = []
+        self.init_labels: list[QLabel] = []
+        self.start_grid = QWidget()
+        self.start_grid.setObjectName("startGrid")
+        self._start_layout = QGridLayout(self.start_grid)
+        self._start_layout.setContentsMargins(0, 0, 0, 0)
+        for _ in range(2):
+            self._start_box()
+        form.addRow(self.tr("Start"), self.start_grid)
         return box
+
+    def _reduction_items(self, loss: LossKind) -> list[tuple[str, Reduction]]:
+        """The reductions a loss allows, in words with their formula."""
+        return translated([(REDUCTION_TEXT[(loss, r)], r) for r in REDUCTIONS[loss]])
+
+    def _start_box(self) -> NumberBox:
+        """One more start box in the grid (a model with more parameters asks for it)."""
+        i = len(self.start_boxes)
+        box_ = small_box(0.0, self.tr("Where the descent starts (a restart)"))
+        box_.valueChanged.connect(lambda _v, box_=box_: self._init_changed(box_))
+        if getattr(self, "_built", False):  # the boxes made with the panel are connected in __init__
+            box_.refused.connect(self.controller.error)
+        label = QLabel()
+        row, col = divmod(i, START_COLUMNS)
+        self._start_layout.addWidget(label, row, 2 * col, Qt.AlignRight)
+        self._start_layout.addWidget(box_, row, 2 * col + 1)
+        self.start_boxes.append(box_)
+        self.init_labels.append(label)
+        return box_
+
+    @property
+    def init_w(self) -> NumberBox:
+        """The first start box (w of a line, x of a function)."""
+        return self.start_boxes[0]
+
+    @property
+    def init_b(self) -> NumberBox:
+        """The second start box (b of a line, y of a function)."""
+        return self.start_boxes[1]
+
+    def _model_edited(self, box: NumberBox | IntBox | None = None, **changes) -> bool:
+        """Restart with a new model or loss on the data loaded now (drawn points too); on refusal as _restart."""
+        run = self.controller.run
+        if run.is_function:
+            return False
+        if self.controller.load(replace(run.config, **changes), run.live, run.dataset):
+            if box is not None:
+                box.clear_hint()
+            return True
+        self.show_run(self.controller.run)
+        self._mark_refused(box)
+        return False
+
+    def _loss_chosen(self, loss: LossKind) -> None:
+        """A new loss keeps the reduction where the loss allows it, else takes the mean."""
+        reduction = self.controller.run.objective.reduction
+        if reduction not in REDUCTIONS[loss]:
+            reduction = Reduction.MEAN
+        self._model_edited(loss=loss, reduction=reduction)
 
     def _descent_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Descent (live)"))
@@ -284,13 +375,18 @@ class SettingsPanel(QWidget):
         self.batch_mode = combo([(self.tr("full batch"), BatchMode.FULL),
                                  (self.tr("stochastic (1 sample)"), BatchMode.STOCHASTIC),
                                  (self.tr("mini-batch"), BatchMode.MINI)])
-        self.batch_mode.activated.connect(
-            lambda _: self.controller.set_live(batch_mode=self.batch_mode.currentData()))
+        self.batch_mode.activated.connect(self._batch_chosen)
         self._add_row(form, self.tr("Batch"), self.batch_mode)
         self.batch_size = IntBox(1, 10**9)
         self.batch_size.valueChanged.connect(lambda v: self._live(self.batch_size, batch_size=int(v)))
         self._add_row(form, self.tr("Batch size"), self.batch_size)
         self._data_rows += [(form, self.batch_mode), (form, self.batch_size)]
+        self.order = combo(translated(ORDERS))
+        self.order.setObjectName("orderCombo")
+        self.order.setToolTip(self.tr("The order in which stochastic and mini-batch steps visit the samples of an "
+                                      "epoch: a new shuffle each epoch, or in order as tutorial 001's loop does"))
+        self.order.activated.connect(lambda _: self.controller.set_live(order=self.order.currentData()))
+        self._add_row(form, self.tr("Sample order"), self.order)
         self.rule = combo(translated(RULES))
         self.rule.setObjectName("ruleCombo")
         fit_popup(self.rule)
@@ -452,7 +548,23 @@ class SettingsPanel(QWidget):
         if data.startswith("fn:"):
             self._load(RunConfig(function=data[3:], seed=self.seed.value()))
             return
+        if data.startswith(TUTORIAL_PREFIX):
+            self.load_tutorial(data[len(TUTORIAL_PREFIX):])
+            return
         self._load(RunConfig(data=data, seed=self.seed.value(), val_fraction=self._val_fraction()))
+
+    def load_tutorial(self, key: str) -> bool:
+        """Run a tutorial's own experiment (TUTORIALS[key]): its data, model, loss, start and settings; its
+        pins (tutorial 003's epochs) reach the data view."""
+        preset = TUTORIALS[key]
+        if not self.controller.load(preset.config, preset.live):
+            self.show_run(self.controller.run)
+            return False
+        self.pins.setText(", ".join(str(s) for s in preset.pins))
+        self.pins_changed.emit(list(preset.pins))
+        from .i18n import engine_text
+        self.controller.info.emit(engine_text(preset.explanation))
+        return True
 
     def _load(self, config: RunConfig) -> bool:
         from ..engine import load_dataset  # data sets carry the tutorial's settings
@@ -490,9 +602,16 @@ class SettingsPanel(QWidget):
 
     def _init_changed(self, box: NumberBox) -> None:
         run = self.controller.run
-        names = run.param_names if run.is_function else ("w", "b")
-        init = tuple((n, b.value()) for n, b in zip(names, (self.init_w, self.init_b)))
-        self._restart(init=init, box=box)
+        init = tuple((n, b.value()) for n, b in zip(run.param_names, self.start_boxes))
+        if run.is_function:
+            self._restart(init=init, box=box)
+        else:  # a new start keeps the data loaded now (drawn points too)
+            self._model_edited(box, init=init)
+
+    def _batch_chosen(self, _index: int) -> None:
+        self.controller.set_live(batch_mode=self.batch_mode.currentData())
+        run = self.controller.edited_run
+        self._show_order(run, run.live)
 
     def _slider_moved(self, v: float) -> None:
         with QSignalBlocker(self.lr):
@@ -517,9 +636,7 @@ class SettingsPanel(QWidget):
             widget.setVisible(data_mode)
         self.model_group.setTitle(self.tr("Model and loss") if data_mode else self.tr("Start"))
         self._enable_batch(run)
-        if data_mode:
-            select_data(self.model, run.objective.model)
-            select_data(self.reduction, run.objective.reduction)
+        self._show_model(run)
         for box_, on in ((self.bad_feature, cfg.bad_feature), (self.standardise, cfg.standardise)):
             with QSignalBlocker(box_):
                 box_.setChecked(on)
@@ -533,6 +650,7 @@ class SettingsPanel(QWidget):
         with QSignalBlocker(self.tolerance):
             self.tolerance.setValue(run.tolerance)
         self._show_seed(run, run.live)
+        self._show_order(run, run.live)
         self._show_edited_runner()
 
     def _show_data_choice(self, cfg: RunConfig) -> None:
@@ -546,15 +664,45 @@ class SettingsPanel(QWidget):
         else:
             select_data(self.data, cfg.data)
 
+    def _show_model(self, run: Run) -> None:
+        """Model, loss and reduction boxes; degree, hidden units and δ only where the model or loss has them."""
+        obj, form = run.objective, self._model_form
+        data_mode = not run.is_function
+        kind = obj.model if data_mode else None
+        loss = LossKind(getattr(obj, "loss_kind", LossKind.SQUARED))
+        form.setRowVisible(self.degree, kind is ModelKind.POLY)
+        form.setRowVisible(self.units_row, kind is ModelKind.TWO_LAYER)
+        form.setRowVisible(self.delta, data_mode and loss is LossKind.HUBER)
+        self.standardise.setEnabled(data_mode and kind is not ModelKind.POLY)  # a polynomial always standardises
+        if not data_mode:
+            return
+        select_data(self.model, kind)
+        select_data(self.loss, loss)
+        with QSignalBlocker(self.reduction):
+            self.reduction.clear()
+            for text, data in self._reduction_items(loss):
+                self.reduction.addItem(text, data)
+        select_data(self.reduction, obj.reduction)
+        select_data(self.activation, Activation(obj.activation))
+        for box_, value in ((self.degree, obj.degree or MIN_DEGREE), (self.hidden, obj.hidden or 1),
+                            (self.delta, obj.delta)):
+            with QSignalBlocker(box_):
+                box_.setValue(value)
+
     def _show_start(self, run: Run) -> None:
-        start = dict(zip(run.param_names, run.initial_params.tolist()))
-        names = run.param_names if run.is_function else ("w", "b")
-        for (name, box), label in zip(zip(names + ("",) * 2, (self.init_w, self.init_b)), self.init_labels):
-            label.setText(self.tr("Start {0}").format(name) if name else self.tr("Start"))
-            box.setAccessibleName(label.text())
+        """One start box per parameter (a grid, two a row), each named after its parameter."""
+        names = run.param_names
+        while len(self.start_boxes) < min(len(names), MAX_START_BOXES):
+            self._start_box()
+        for i, (box, label) in enumerate(zip(self.start_boxes, self.init_labels)):
+            shown = i < len(names)
+            label.setText(names[i] if shown else "")
+            box.setAccessibleName(self.tr("Start {0}").format(names[i]) if shown else self.tr("Start"))
             with QSignalBlocker(box):
-                box.setValue(start.get(name, 0.0))
-            box.setEnabled(name in start)
+                box.setValue(float(run.initial_params[i]) if shown else 0.0)
+            box.setEnabled(shown)
+            box.setVisible(shown)
+            label.setVisible(shown)
 
     def _show_seed(self, run: Run, live: LiveSettings) -> None:
         """The seed matters for data (order, split) and for random search; a function with another rule hides it."""
@@ -575,7 +723,7 @@ class SettingsPanel(QWidget):
             self.lr.setValue(live.learning_rate)
         self.lr_slider.set_float(live.learning_rate)
         for box, data in ((self.batch_mode, live.batch_mode), (self.rule, live.rule), (self.clip, live.clip),
-                          (self.schedule, live.schedule)):
+                          (self.schedule, live.schedule), (self.order, live.order)):
             select_data(box, data)
         self.rule.setToolTip(self.rule.currentText())
         with QSignalBlocker(self.batch_size):
@@ -592,6 +740,11 @@ class SettingsPanel(QWidget):
         self._enable_batch(self.controller.run, live)
         self._show_rows(live.rule)
         self._show_seed(self.controller.run, live)
+        self._show_order(self.controller.run, live)
+
+    def _show_order(self, run: Run, live: LiveSettings) -> None:
+        """The sample order matters only where steps take part of the data: stochastic and mini-batch."""
+        self._descent_form.setRowVisible(self.order, run.batch_mode(live) is not BatchMode.FULL)
 
     def _enable_batch(self, run: Run, live: LiveSettings | None = None) -> None:
         """Batch choices apply to data runs whose rule follows a batch gradient (searches use all data)."""
