@@ -12,17 +12,19 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QBoxLayout, QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGraphicsItem, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..engine import Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
-from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lines, initial_framing,
-                              loss_curve, loss_grid, objective_key, surface_axes)
+from ..engine.surface import (Framing, clamp_to_box, contour_levels, contour_lines, held_text, initial_framing,
+                              is_slice, loss_curve, loss_grid, objective_key, sections, surface_axes)
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
 from .i18n import engine_text
 from .items import Curve, GrowingPaths, Scatter
 from .plot_base import PlotView, finite_range, guarded, keep_inside
+from .slice_worker import SliceRequest, SliceWorker
+from .widgets import combo, select_data
 from .theme import entry_colour
 
 POINTS_INTERVAL = 0.1  # seconds between recolourings of the path's points
@@ -44,6 +46,10 @@ MAX_TRIED = 400  # tried points drawn (an even sample)
 GHOST_ALPHA = 170
 GHOST_CASING = "#ffffff78"
 RACE_SPAN = 10.0  # in a race the range grows to at most this many initial spans
+SLICE_INTERVAL = 0.25  # seconds between recomputed slices while the held parameters move
+SLICE_MOVE = 1e-3  # a held parameter moved by more than this share of its size (or of 1) asks for a new slice
+SECTION_WORK = 200_000  # samples × points a per-sample section may take on every frame
+MAX_SECTIONS = 25  # one cross-section per parameter (two-layer with 8 units has 25)
 RACE_RISE = 1.0  # a race's range follows points with loss ≤ L₀ + this·|L₀|: a runaway leaves the view
 
 
@@ -511,7 +517,79 @@ class SurfaceView(_Plot):
         self.pick_mode = False
         self._key: tuple | None = None
         plot.getViewBox().sigResized.connect(self._aim_arrow)
+        self._pair: tuple[str, str] | None = None  # the parameters a slice shows (None: the default pair)
+        self.slicer = SliceWorker(self)
+        self.slicer.computed.connect(self._slice_computed)
+        self._slice_asked: np.ndarray | None = None  # the held point of the newest slice asked for
+        self._slice_at = 0.0  # when it was asked
+        self._slice_timer = QTimer(self)  # a slice due while the last one was fresh: ask later
+        self._slice_timer.setSingleShot(True)
+        self._slice_timer.timeout.connect(self._ask_slice)
+        self._build_pair_bar()
         self._restyle_items()
+
+    def _build_pair_bar(self) -> None:
+        """Two boxes in the top left corner choosing the parameters of a slice (shown for > 2 parameters)."""
+        self.pair_bar = QWidget(self)
+        self.pair_bar.setObjectName("slicePair")
+        row = QHBoxLayout(self.pair_bar)
+        row.setContentsMargins(4, 2, 4, 2)
+        self.pair_h, self.pair_v = combo([]), combo([])
+        self.pair_h.setToolTip(self.tr("The parameter across the slice"))
+        self.pair_v.setToolTip(self.tr("The parameter up the slice"))
+        for box in (self.pair_h, self.pair_v):
+            box.setMinimumContentsLength(4)
+            box.activated.connect(self._pair_chosen)
+        row.addWidget(QLabel(self.tr("slice")))
+        row.addWidget(self.pair_h)
+        row.addWidget(QLabel("×"))
+        row.addWidget(self.pair_v)
+        self.pair_bar.hide()
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(ev)
+        bar = self.__dict__.get("pair_bar")  # pyqtgraph resizes once before __init__ made it
+        if bar is not None:
+            bar.adjustSize()
+            bar.move(4, self.height() - bar.height() - 4)  # the title keeps the top
+
+    def _pair_chosen(self, _index: int) -> None:
+        h, v = self.pair_h.currentData(), self.pair_v.currentData()
+        if h == v:  # the same parameter twice: the other box takes the one it replaced
+            names = self._run.param_names
+            old_h, old_v = names[self._axes[0]], names[self._axes[1]]
+            if self.sender() is self.pair_h:
+                v = old_h
+            else:
+                h = old_v
+        self.set_pair((h, v))
+
+    def _show_pair(self, run: Run) -> None:
+        """The pair boxes list the run's parameters and show the pair drawn (only for a slice)."""
+        slicing = is_slice(run.objective)
+        self.pair_bar.setVisible(slicing)
+        if not slicing:
+            return
+        names = run.param_names
+        for box, axis in ((self.pair_h, self._axes[0]), (self.pair_v, self._axes[1])):
+            if [box.itemData(i) for i in range(box.count())] != list(names):
+                box.clear()
+                for name in names:
+                    box.addItem(name, name)
+            select_data(box, names[axis])
+        self.pair_bar.adjustSize()
+        self.pair_bar.move(4, self.height() - self.pair_bar.height() - 4)
+
+    def set_pair(self, pair: tuple[str, str]) -> None:
+        """Show the slice over these two parameters (names), the others held at the current point."""
+        self._pair = tuple(pair)
+        if self._run is None or not is_slice(self._run.objective):
+            return
+        axes = surface_axes(self._run.objective, self._pair)
+        if axes != self._axes:
+            self._frame_axes(self._run, axes, self._last.params if self._last is not None else None)
+            if self._last is not None and self.isVisible():
+                self.on_snapshot(self._last)
 
     def _restyle_items(self) -> None:
         self.contours.setPen(theme.pen(CONTOUR, 1.2))
@@ -539,22 +617,38 @@ class SurfaceView(_Plot):
         A new start on the same objective (a picked start) keeps the range and the surface, so
         the picture stays still under the mouse while a start is dragged."""
         same = self._run is not None and objective_key(run.objective) == self._key
-        if len(run.param_names) != 2:
+        if len(run.param_names) < 2:
             self._run, self._last, self._seen, self._key = None, None, 0, None
+            self.slicer.cancel()
+            self.pair_bar.hide()
             self._clear(self.tr("Loss surface (needs two parameters)"))
             return
-        if not same:  # checked before anything changes (it may raise)
-            surface_axes(run.objective)
+        pair = self._pair if self._pair and set(self._pair) <= set(run.param_names) else None
+        axes = surface_axes(run.objective, pair)  # checked before anything changes (it may raise)
+        same = same and axes == self._axes
         self._run, self._last, self._seen = run, None, 0
         if same:
             self._restart_framing(run.initial_params[None][:, list(self._axes)])
+            self._slice_asked = None  # the held parameters start again too
             return
+        self._frame_axes(run, axes, None)
+
+    def _frame_axes(self, run: Run, axes: tuple[int, int], params) -> None:
+        """Frame the surface over the parameters `axes` (a new objective or a new slice pair) and redraw."""
         # worked out before anything changes: when this raises the view still shows the old run
-        key, axes = objective_key(run.objective), surface_axes(run.objective)
-        fit = initial_framing(run.objective, run.initial_params[None], axes)
+        points = run.initial_params[None] if params is None else np.vstack([run.initial_params, params])
+        key = objective_key(run.objective)
+        fit = initial_framing(run.objective, points, axes)
         minima = self._minima(run, axes)
         self._key, self._axes = key, axes
         ih, iv = axes
+        self._seen = 0
+        self._slice_asked = None
+        self._show_pair(run)
+        if is_slice(run.objective):  # no colours of another objective or pair while the first slice computes
+            self.image.clear()
+            self.contours.setData([], [])
+            self._z = None
         title = run.objective.spec.title if run.is_function else self.tr("Loss surface")
         self._set_labels(title, run.param_names[ih], run.param_names[iv])
         self._fit = fit
@@ -596,7 +690,8 @@ class SurfaceView(_Plot):
 
     @property
     def _log(self) -> bool:
-        return self.log_levels and self._run is not None and objective_optimum(self._run.objective) is not None
+        run = self._run  # a loss without a closed form is still ≥ 0: log colours show its valleys too
+        return self.log_levels and run is not None and (run.per_sample or objective_optimum(run.objective) is not None)
 
     def set_show_contours(self, on: bool) -> None:
         """Show or hide the contour lines."""
@@ -612,6 +707,8 @@ class SurfaceView(_Plot):
         self._follow(snap)
         if self._grid_dirty:
             self._draw_surface()
+        elif self.slicing:
+            self._follow_slice(snap)
         if self._race is None:
             self._draw_path(snap)
             self._draw_arrow(snap)
@@ -704,9 +801,70 @@ class SurfaceView(_Plot):
         if self._equal:  # the aspect lock widened one axis beyond the framing: fill what is seen
             (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
             lo, hi = np.array([x0, y0]), np.array([x1, y1])
-        self._h = np.linspace(lo[0], hi[0], self.grid)
-        self._v = np.linspace(lo[1], hi[1], self.grid)
-        self._z = loss_grid(self._run.objective, self._h, self._v)
+        h, v = np.linspace(lo[0], hi[0], self.grid), np.linspace(lo[1], hi[1], self.grid)
+        self._grid_dirty = False
+        if is_slice(self._run.objective):  # computed on a worker thread: the window keeps animating
+            self._ask_slice(h, v)
+            return
+        self._show_grid(h, v, loss_grid(self._run.objective, h, v))
+
+    @property
+    def slicing(self) -> bool:
+        """Whether the surface is a slice through the current point (more than two parameters)."""
+        return self._run is not None and is_slice(self._run.objective)
+
+    def _held_point(self) -> np.ndarray:
+        snap = self._last
+        return np.array(snap.params if snap is not None else self._run.initial_params, float)
+
+    def _ask_slice(self, h: np.ndarray | None = None, v: np.ndarray | None = None) -> None:
+        """Ask the worker for the slice through the current point (over h × v, default the grid shown)."""
+        if self._run is None or not self.slicing:
+            return
+        if h is None:
+            if self._h is None or len(self._h) != self.grid:
+                self._grid_dirty = True
+                return
+            h, v = self._h, self._v
+        fixed = self._held_point()
+        self._slice_asked, self._slice_at = fixed, time.monotonic()
+        self.slicer.request(SliceRequest(self._run.objective, h, v, fixed, self._axes, (self._key, self._axes)))
+        if self._z is None or not np.array_equal(h, self._h) or not np.array_equal(v, self._v):
+            self._h, self._v = h, v  # the range moved: the next answer is for this grid
+
+    def _slice_computed(self, request: SliceRequest, z: np.ndarray) -> None:
+        """A slice came back from the worker: show it if it still belongs to this view's objective and pair."""
+        if self._run is None or request.tag != (self._key, self._axes):
+            return
+        self._show_grid(request.h, request.v, z)
+        self.set_title(self._slice_title(request.fixed))
+
+    def _slice_title(self, fixed: np.ndarray) -> str:
+        """"Loss surface — slice through the current point: k2 = 1, b2 = 0 held"."""
+        held = held_text(self._run.objective, self._axes, fixed)
+        note = self.tr("slice through the current point: {held} held").format(held=held)
+        return self.tr("Loss surface — {0}").format(note)
+
+    def _follow_slice(self, snap: Snapshot) -> None:
+        """Ask for a new slice when the held parameters moved, at most every SLICE_INTERVAL seconds."""
+        if self._slice_asked is None:
+            if not self.slicer.busy:
+                self._ask_slice()
+            return
+        held = [i for i in range(len(snap.params)) if i not in self._axes]
+        now, before = np.asarray(snap.params, float)[held], self._slice_asked[held]
+        if not np.any(np.abs(now - before) > SLICE_MOVE * np.maximum(np.abs(before), 1.0)):
+            return
+        wait = SLICE_INTERVAL - (time.monotonic() - self._slice_at)
+        if wait <= 0 and not self.slicer.busy:
+            self._ask_slice()
+        elif not self._slice_timer.isActive():
+            self._slice_timer.start(int(max(wait, 0.05) * 1000))
+
+    def _show_grid(self, h: np.ndarray, v: np.ndarray, z: np.ndarray) -> None:
+        """Colour the surface and draw its contour lines from a computed grid."""
+        self._h, self._v, self._z = h, v, z
+        lo, hi = np.array([h[0], v[0]]), np.array([h[-1], v[-1]])
         zmin, zmax = float(self._z.min()), float(self._z.max())
         if self._log:  # colour by log(L − Lmin + ε): valleys show
             shade = np.log10(self._z - zmin + max((zmax - zmin) * 1e-4, 1e-300))
@@ -717,7 +875,6 @@ class SurfaceView(_Plot):
         dh, dv = (hi[0] - lo[0]) / (self.grid - 1), (hi[1] - lo[1]) / (self.grid - 1)
         self.image.setRect(QRectF(lo[0] - dh / 2, lo[1] - dv / 2, dh * self.grid, dv * self.grid))
         self._draw_contours()
-        self._grid_dirty = False
 
     def _draw_contours(self) -> None:
         levels = contour_levels(self._z, 12, log=self._log)
@@ -778,10 +935,10 @@ class SurfaceView(_Plot):
     def _minima(run: Run, axes: tuple[int, int]) -> np.ndarray:
         ih, iv = axes
         if run.is_function:
-            found = np.array(run.objective.spec.minima, float).reshape(-1, 2)
+            found = np.array(run.objective.spec.minima, float).reshape(-1, len(run.param_names))
         else:
             opt = objective_optimum(run.objective)
-            found = np.zeros((0, 2)) if opt is None else np.asarray(opt, float).reshape(1, 2)
+            found = np.zeros((0, len(run.param_names))) if opt is None else np.asarray(opt, float).reshape(1, -1)
         return found[:, [ih, iv]]
 
     def _clear(self, title: str) -> None:
@@ -801,7 +958,7 @@ class SurfaceView(_Plot):
     # ----- picking a start ----------------------------------------------------------------
     def _pick(self, pos: QPointF) -> bool:
         """Emit the parameters under a viewport position; False when it is off the surface."""
-        if self._run is None:
+        if self._run is None or self.slicing:  # a start picked on a slice would need every parameter
             return False
         vb = self.getPlotItem().getViewBox()
         scene = self.viewportTransform().inverted()[0].map(QPointF(pos))
@@ -1067,15 +1224,21 @@ class SectionPlot(_CurvePlot):
         super().__init__(QCoreApplication.translate("LandscapeView", "Section"), "θ", "L", parent)
         self._add(self.curve, self.step_line, self.tangent, self.next_point, self.current)
         self._xs = np.zeros(0)
+        self._computed_at = 0.0  # when the curve was last computed (costly ones are rate-limited)
         self._restyle_items()
 
     def set_section(self, run: Run, axis: int) -> None:
-        """Show the section along parameter `axis` of a two-parameter run."""
+        """Show the section along parameter `axis` (the others fixed at the current point)."""
         names = run.param_names
-        name, other = names[axis], names[1 - axis]
+        name = names[axis]
         f = "f" if run.is_function else "L"
-        self._set_labels(self.tr("{0}({1}), {2} fixed").format(f, name, other), name, f"{f}({name})")
+        if len(names) == 2:
+            title = self.tr("{0}({1}), {2} fixed").format(f, name, names[1 - axis])
+        else:
+            title = self.tr("{0}({1}), the others fixed").format(f, name)
+        self._set_labels(title, name, f"{f}({name})")
         self._frame(run, axis)
+        self._computed_at = 0.0
 
     def clear_section(self, title: str) -> None:
         """No section to show."""
@@ -1091,14 +1254,22 @@ class SectionPlot(_CurvePlot):
         self._follow(snap)
         # a point every few pixels is smooth, and each point is stroked again on every frame
         points = int(min(CURVE_POINTS, max(48, self.getPlotItem().getViewBox().width() // self.PX_PER_POINT)))
+        obj, fixed = self._run.objective, np.array(snap.params)
+        # a per-sample loss visits every sample at every point: fewer points and ≤ 10 curves a second
+        costly = self._run.per_sample and points * obj.n_train > SECTION_WORK
+        if costly:
+            points = int(max(24, min(points, SECTION_WORK // max(obj.n_train, 1))))
+        due = not costly or not self.rate_limited or time.monotonic() - self._computed_at >= POINTS_INTERVAL
         if self._range_dirty or len(self._xs) != points:
             self._xs = np.linspace(self._framing.lo[0], self._framing.hi[0], points)
             self._y = None
             self._range_dirty = False
-        obj, fixed = self._run.objective, np.array(snap.params)
-        ys = loss_curve(obj, self._xs, self._axis, fixed)
-        self.curve.setData(self._xs, ys)
-        self._fit_y(ys)
+            due = True
+        if due:
+            self._computed_at = time.monotonic()
+            ys = loss_curve(obj, self._xs, self._axis, fixed)
+            self.curve.setData(self._xs, ys)
+            self._fit_y(ys)
         up = snap.next_update
         after = None if up is None else float(loss_curve(obj, [up.params_after[self._axis]], self._axis, fixed)[0])
         self._draw_point_and_tangent(snap, after)
@@ -1106,48 +1277,91 @@ class SectionPlot(_CurvePlot):
 
 
 class SectionsView(QWidget):
-    """Two stacked cross-sections through the current point of a two-parameter objective:
-    L(w) with b fixed and L(b) with w fixed (f(x) with y fixed and f(y) with x fixed)."""
+    """One cross-section through the current point per parameter, in a grid: L(w) with b fixed and L(b) with
+    w fixed for a line; L(k1), L(b1), … with the others fixed for a curved model."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("sectionsView")
-        self.plots = (SectionPlot(), SectionPlot())
-        layout = QVBoxLayout(self)
+        self._pool: list[SectionPlot] = [SectionPlot(), SectionPlot()]
+        self.plots: tuple[SectionPlot, ...] = tuple(self._pool)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        for plot in self.plots:
-            layout.addWidget(plot)
         self._layout = layout
+        self._columns = 0
+        self._arrange(force=True)
+
+    @staticmethod
+    def columns_for(count: int, width: float, height: float, aspect: float = 1.6) -> int:
+        """The number of columns whose cells come nearest `aspect` (width / height) for `count` plots: two
+        sit side by side in a wide and low pane (a projector's bottom row), else one above the other."""
+        if count <= 1 or width <= 0 or height <= 0:
+            return 1
+        def miss(cols: int) -> float:
+            rows = math.ceil(count / cols)
+            return abs(math.log((width / cols) / (height / rows) / aspect))
+        return min(range(1, count + 1), key=miss)
+
+    def _arrange(self, force: bool = False) -> None:
+        """Lay the plots in use out in the grid that suits the pane's shape."""
+        cols = self.columns_for(len(self.plots), self.width(), self.height())
+        if cols == self._columns and not force:
+            return
+        self._columns = cols
+        for plot in self._pool:
+            self._layout.removeWidget(plot)
+        for i, plot in enumerate(self.plots):
+            self._layout.addWidget(plot, i // cols, i % cols)
+        for plot in self._pool:
+            plot.setVisible(plot in self.plots)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Side by side when the pane is wide and low (a projector's bottom row), else stacked."""
-        wide = event.size().width() > 1.6 * event.size().height()
-        direction = QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom
-        if self._layout.direction() != direction:
-            self._layout.setDirection(direction)
+        """Side by side when the pane is wide and low, else stacked (several rows and columns for many)."""
         super().resizeEvent(event)
+        self._arrange()
 
     def set_run(self, run: Run) -> None:
-        """Sections along each parameter in turn (parameter order: w then b, x then y)."""
-        for axis, plot in enumerate(self.plots):
-            if len(run.param_names) == 2:
-                plot.set_section(run, axis)
-            else:
+        """One section along each parameter in turn (parameter order: w then b, x then y, k1 … b2)."""
+        count = min(len(run.param_names), MAX_SECTIONS)
+        while len(self._pool) < count:
+            plot = SectionPlot()
+            plot.rate_limited = self._pool[0].rate_limited
+            self._pool.append(plot)
+        if len(run.param_names) < 2:
+            for plot in self._pool[:2]:
                 plot.clear_section(self.tr("Sections (need two parameters)"))
+            self.plots = tuple(self._pool[:2])
+        else:
+            for axis, plot in enumerate(self._pool[:count]):
+                plot.set_section(run, axis)
+            for plot in self._pool[count:]:
+                plot.clear_section("")
+            self.plots = tuple(self._pool[:count])
+        self._arrange(force=True)
+
+    @property
+    def rate_limited(self) -> bool:
+        """Whether costly sections recompute at most 10 times a second (set while playing)."""
+        return self._pool[0].rate_limited
+
+    @rate_limited.setter
+    def rate_limited(self, on: bool) -> None:
+        for plot in self._pool:
+            plot.rate_limited = on
 
     def restyle(self) -> None:
-        """Read the theme again in both sections."""
-        for plot in self.plots:
+        """Read the theme again in every section."""
+        for plot in self._pool:
             plot.restyle()
 
     def reset_view(self) -> None:
-        """Both sections back to their automatic framing."""
+        """Every section back to its automatic framing."""
         for plot in self.plots:
             plot.reset_view()
 
     @guarded
     def on_snapshot(self, snap: Snapshot) -> None:
-        """Forward to both sections (each skips work while hidden)."""
+        """Forward to the sections in use (each skips work while hidden)."""
         for plot in self.plots:
             plot.on_snapshot(snap)
