@@ -3,22 +3,24 @@ one line per runner; faint dashed lines where abandoned futures ended."""
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QToolButton
 
 from ..engine import LossKind, Race, Run, Snapshot, Status
 from ..engine.race import MAX_RUNS
 from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
 from .i18n import engine_text
-from .items import Curve, Layers, Rings, Scatter
+from .items import Curve, Layers, Rings, Scatter, pixel_size
 from .plot_base import PlotView, finite_range, guarded
 from .theme import entry_colour
 
+EDITED = " (edited)"  # an edited data set's name ends so
 MAX_DRAWN = 20_000  # above this many points draw a fixed random sample (PERFORMANCE.md)
 MAX_RESIDUALS = 400
 MAX_TRAIL = 50
@@ -26,6 +28,7 @@ MAX_PINS = 12
 CURVE_POINTS = 300  # samples of a curved model's output across the view
 HIDDEN_ALPHA = 90  # the hidden units' outputs: faint, beneath the curve
 GHOST_ALPHA = 120
+HIT_PX = 10.0  # edit mode: a click this close to a point takes that point (drag, right-click)
 BAND = 3.0  # lines are cut to the view's height plus this many heights above and below
 
 
@@ -122,7 +125,13 @@ START_SPANS = 50.0  # the starting line is framed unless it lies further than th
 
 
 class DataView(PlotView):
-    """Listens to snapshots; draws the points once and moves the line."""
+    """Listens to snapshots; draws the points once and moves the line.
+
+    In edit mode (the ✎ button in the corner, `set_edit_mode`) a click adds a training point, a
+    right-click removes the nearest one and a drag moves one; each edit emits `points_edited` with
+    the new data set, for a restart that refits it (and that undo takes back)."""
+
+    points_edited = Signal(object)  # Dataset: the data after an edit of its training points
 
     def __init__(self, parent=None) -> None:
         super().__init__(QCoreApplication.translate("DataView", "Data and fitted line"), "x", "y", parent)
@@ -176,6 +185,16 @@ class DataView(PlotView):
         self._diverged: list[int | None] = []  # each runner's divergence step shown in the legend
         self._ghosts: list[Ghost] = []
         self._ghosts_dirty = False
+        self.edit_mode = False
+        self._drag: int | None = None  # the training point being dragged
+        self._drag_to: tuple[float, float] | None = None
+        self.edit_button = QToolButton(self)
+        self.edit_button.setObjectName("editPoints")
+        self.edit_button.setText("✎")
+        self.edit_button.setCheckable(True)
+        self.edit_button.setToolTip(self.tr("Edit the points: click adds one, right-click removes one, drag "
+                                            "moves one; every edit refits (Ctrl+Z undoes it)"))
+        self.edit_button.toggled.connect(self.set_edit_mode)
         self._restyle_items()
         self._build_legend()
 
@@ -526,3 +545,98 @@ class DataView(PlotView):
         if self._last is not None:
             self.on_snapshot(self._last)
             self.on_race_snapshots(self._race_items)
+
+    # ----- drawn points -------------------------------------------------------------------
+    def set_edit_mode(self, on: bool) -> None:
+        """Clicks edit the training points (on) or pan and zoom as usual (off)."""
+        self.edit_mode = bool(on)
+        if self.edit_button.isChecked() != self.edit_mode:
+            self.edit_button.setChecked(self.edit_mode)
+        self.setCursor(Qt.CrossCursor if self.edit_mode else Qt.ArrowCursor)
+        self._drag = None
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(ev)
+        button = self.__dict__.get("edit_button")  # pyqtgraph resizes once before __init__ made it
+        if button is not None:
+            button.adjustSize()
+            button.move(self.width() - button.width() - 4, self.height() - button.height() - 4)
+
+    def _editable(self) -> bool:
+        run = self._run
+        return (self.edit_mode and run is not None and run.dataset is not None and self._race is None
+                and run.dataset.n_train <= MAX_DRAWN)  # every training point is drawn, so each can be picked
+
+    def _data_at(self, pos) -> QPointF | None:
+        """The data coordinates under a viewport position (None off the plot)."""
+        vb = self.getPlotItem().getViewBox()
+        scene = self.mapToScene(pos.toPoint())
+        if not vb.sceneBoundingRect().contains(scene):
+            return None
+        return vb.mapSceneToView(scene)
+
+    def nearest_point(self, at: QPointF) -> int | None:
+        """The training point within HIT_PX pixels of `at` (the nearest), or None."""
+        ds = self._run.dataset
+        px, py = pixel_size(self.getPlotItem().getViewBox())
+        if not (ds.n_train and px > 0 and py > 0):
+            return None
+        d = np.hypot((ds.x_train - at.x()) / px, (ds.y_train - at.y()) / py)
+        i = int(np.argmin(d))
+        return i if d[i] <= HIT_PX else None
+
+    def edit_points(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Emit the data set with these training points (the validation part stays)."""
+        ds = self._run.dataset
+        name = ds.name if ds.name.endswith(EDITED) else ds.name + EDITED
+        self.points_edited.emit(replace(ds, name=name, x_train=np.asarray(x, float), y_train=np.asarray(y, float),
+                                        info=None))
+        if self._run is not None and self._run.dataset is ds:  # refused (or nobody listens): the old points again
+            self.show_points()
+
+    def mousePressEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        at = self._data_at(ev.position()) if self._editable() else None
+        if at is None or ev.button() not in (Qt.LeftButton, Qt.RightButton):
+            super().mousePressEvent(ev)
+            return
+        ev.accept()
+        ds, i = self._run.dataset, self.nearest_point(at)
+        if ev.button() == Qt.RightButton:
+            if i is not None:
+                self.edit_points(np.delete(ds.x_train, i), np.delete(ds.y_train, i))
+        elif i is not None:
+            self._drag, self._drag_to = i, (at.x(), at.y())
+        else:
+            self.edit_points(np.append(ds.x_train, at.x()), np.append(ds.y_train, at.y()))
+
+    def mouseMoveEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        if self._drag is None:
+            super().mouseMoveEvent(ev)
+            return
+        ev.accept()
+        at = self._data_at(ev.position())
+        if at is not None:  # the point follows the mouse; the refit waits for the release (one undo step)
+            self._drag_to = (at.x(), at.y())
+            x, y = self._run.dataset.x_train.copy(), self._run.dataset.y_train.copy()
+            x[self._drag], y[self._drag] = self._drag_to
+            self.train.setData(x, y)
+
+    def mouseReleaseEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        if self._drag is None:
+            super().mouseReleaseEvent(ev)
+            return
+        ev.accept()
+        i, (nx, ny) = self._drag, self._drag_to
+        self._drag = None
+        ds = self._run.dataset
+        if (nx, ny) != (float(ds.x_train[i]), float(ds.y_train[i])):
+            x, y = ds.x_train.copy(), ds.y_train.copy()
+            x[i], y[i] = nx, ny
+            self.edit_points(x, y)
+
+    def show_points(self) -> None:
+        """Draw the run's own points again (after a refused edit)."""
+        if self._run is not None and self._run.dataset is not None:
+            plan = self._plan(self._run)
+            for item, (x, y) in zip((self.train, self.val), plan["points"]):
+                item.setData(x, y)

@@ -87,7 +87,7 @@ def peak_columns(x: np.ndarray, y: np.ndarray, x0: float, x1: float, columns: in
     if 2 * len(starts) + 1 >= n:
         return x, y
     body = y[:-1]
-    lo, hi = np.minimum.reduceat(body, starts), np.maximum.reduceat(body, starts)
+    lo, hi = np.fmin.reduceat(body, starts), np.fmax.reduceat(body, starts)  # fmin: a NaN row is no minimum
     return (np.append(np.repeat(x[starts], 2), x[-1]),
             np.append(np.column_stack([lo, hi]).ravel(), y[-1]))
 
@@ -120,14 +120,15 @@ class PeakSummary:
             end = self.done + k * self.block
             seg = y[self.done:end].reshape(k, self.block)
             self.x = np.concatenate([self.x, x[self.done:end:self.block]])
-            self.lo = np.concatenate([self.lo, seg.min(axis=1)])
-            self.hi = np.concatenate([self.hi, seg.max(axis=1)])
+            # fmin/fmax skip the rows a per-sample run did not evaluate (NaN) where a block has others
+            self.lo = np.concatenate([self.lo, np.fmin.reduce(seg, axis=1)])
+            self.hi = np.concatenate([self.hi, np.fmax.reduce(seg, axis=1)])
             self.done = end
             while len(self.lo) > self.max_blocks:
                 m = len(self.lo) // 2 * 2
                 self.x = self.x[:m:2]
-                self.lo = np.minimum(self.lo[:m:2], self.lo[1:m:2])
-                self.hi = np.maximum(self.hi[:m:2], self.hi[1:m:2])
+                self.lo = np.fmin(self.lo[:m:2], self.lo[1:m:2])
+                self.hi = np.fmax(self.hi[:m:2], self.hi[1:m:2])
                 self.block *= 2
                 self.done = int(m // 2 * self.block) if m else 0
                 self.done = min(self.done, n)
@@ -446,7 +447,11 @@ class LossView(PlotView):
 
     def _as_drawn(self, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """A loss curve as drawn: log10 values in log mode, a runaway held under the ceiling, and at
-        most two points (min and max) per pixel column."""
+        most two points (min and max) per pixel column. Rows without a loss (NaN: a per-sample run at large N
+        evaluates every few steps) are left out, so the evaluated ones join up."""
+        known = ~np.isnan(ys)
+        if not known.all():
+            xs, ys = xs[known], ys[known]
         return self._to_columns(xs, _log10(ys) if self.log_scale else self._below_ceiling(ys))
 
     def _to_columns(self, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

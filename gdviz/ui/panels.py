@@ -553,6 +553,18 @@ class SettingsPanel(QWidget):
             return
         self._load(RunConfig(data=data, seed=self.seed.value(), val_fraction=self._val_fraction()))
 
+    def load_points(self, dataset) -> bool:
+        """Refit on edited points (the data view's edit mode): a restart on that data set, undone by Ctrl+Z;
+        a run that was playing goes on playing."""
+        c = self.controller
+        playing = c.playing
+        if not c.load(c.run.config, c.run.live, dataset=dataset):
+            self.show_run(c.run)
+            return False
+        if playing:
+            c.play()
+        return True
+
     def load_tutorial(self, key: str) -> bool:
         """Run a tutorial's own experiment (TUTORIALS[key]): its data, model, loss, start and settings; its
         pins (tutorial 003's epochs) reach the data view."""
