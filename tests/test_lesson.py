@@ -313,8 +313,8 @@ def test_every_builtin_lesson_records_with_its_frames_and_ends_where_the_live_on
     window.resize(640, 360)
     live_end = _live_end(window, lesson)
     out = tmp_path / "lesson.mp4"
-    result = record_lesson(window, lesson, out, size=(160, 90), fps=1, quality="low")
-    assert result.path == out and result.frames == L.lesson_frames(lesson, 1)
+    result = record_lesson(window, lesson, out, size=(160, 90), fps=1, quality="low", hold_seconds=2)
+    assert result.path == out and result.frames == L.lesson_frames(lesson, 1) + 2
     assert decoded_count(out) == (result.frames, (90, 160))
     c = window.controller
     assert (c.step, tuple(c.run.snapshot().params)) == live_end  # the video ends where the live lesson does
@@ -341,3 +341,11 @@ def test_a_cancelled_lesson_recording_leaves_no_file(window, tmp_path):
     assert result.path is None and not out.exists()
     assert list(folder.iterdir()) == []
     assert calls[0][1] == L.lesson_frames(parse(TINY), 2)
+
+
+def test_the_lesson_format_imports_no_qt():
+    import subprocess
+    import sys
+    code = "import sys, gdviz.lesson; print(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

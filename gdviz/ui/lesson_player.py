@@ -189,7 +189,8 @@ class LessonPlayer(QObject):
         layout = self.window.centralWidget().layout()
         if isinstance(layout, QBoxLayout):
             layout.insertWidget(0, self.progress)
-            layout.insertWidget(layout.count() - 1, self.caption)  # above presentation mode's line
+            bar = layout.indexOf(getattr(self.window, "presentation_bar", None) or self.caption)
+            layout.insertWidget(bar if bar >= 0 else layout.count(), self.caption)  # above presentation's line
         else:  # no column to join: lie over the bottom of the central widget
             for widget in (self.progress, self.caption):
                 widget.setParent(self.window.centralWidget())
@@ -451,9 +452,10 @@ class LessonPlayer(QObject):
     # ----- recording -------------------------------------------------------------------------------
     def record(self, lesson: Lesson, path: str | os.PathLike, size: tuple[int, int] = (1280, 720), fps: int = 30,
                quality: str = "medium", progress: Callable[[int, int], None] | None = None,
-               cancel: Callable[[], bool] | None = None) -> LessonRecording:
+               cancel: Callable[[], bool] | None = None, hold_seconds: float = 0.0) -> LessonRecording:
         """Render the whole lesson to `path` (.mp4, .gif or a PNG folder), each action taking its time:
-        a play one frame per due tick, every other action and each scene's caption held for its seconds.
+        a play one frame per due tick, every other action and each scene's caption held for its seconds,
+        then `hold_seconds` of the last picture: lesson_frames(lesson, fps) + hold_frames(hold_seconds, fps).
         Raises RecordingError (one line) when it cannot be written; a cancel leaves no file."""
         from .recorder import Recorder, RecordingError
         try:
@@ -461,7 +463,7 @@ class LessonPlayer(QObject):
         except LessonError as exc:
             raise RecordingError(str(exc)) from None
         recorder = Recorder(self.window, path, size, fps, None, quality)
-        frames = _FrameSink(recorder, lesson_frames(lesson, fps), progress, cancel)
+        frames = _FrameSink(recorder, lesson_frames(lesson, fps) + hold_frames(hold_seconds, fps), progress, cancel)
         self._begin(lesson)
         for button in self.caption.buttons.values():  # the video shows the lesson, not its controls
             button.hide()
@@ -479,6 +481,7 @@ class LessonPlayer(QObject):
                         self._record_action(action, frames, fps)
                     if k == 0:  # the caption's hold comes after the actions that come with the scene
                         frames.add(hold_frames(scene.seconds, fps))
+            frames.add(hold_frames(hold_seconds, fps))
             return LessonRecording(recorder.finish(), recorder.frames)
         except _Cancelled:
             recorder.cancel()
@@ -534,11 +537,13 @@ class _FrameSink:
 
 def record_lesson(window, lesson: Lesson, path: str | os.PathLike, size: tuple[int, int] = (1280, 720),
                   fps: int = 30, quality: str = "medium", progress: Callable[[int, int], None] | None = None,
-                  cancel: Callable[[], bool] | None = None, language: str | None = None) -> LessonRecording:
-    """`gdviz record --lesson`: render `lesson` in `window` (already shown at the video's size) to `path`."""
+                  cancel: Callable[[], bool] | None = None, language: str | None = None,
+                  hold_seconds: float = 0.0) -> LessonRecording:
+    """`gdviz record --lesson`: render `lesson` in `window` (already shown at the video's size) to `path`;
+    captions in `language` (None: view/language, else the locale). See LessonPlayer.record."""
     player = LessonPlayer(window, language)
     try:
-        return player.record(lesson, path, size, fps, quality, progress, cancel)
+        return player.record(lesson, path, size, fps, quality, progress, cancel, hold_seconds)
     finally:
         player.deleteLater()
 
