@@ -1,0 +1,2610 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CaptionPanel</name>
+    <message>
+        <source>Back (PgUp, Left)</source>
+        <translation>上一步（PgUp、←）</translation>
+    </message>
+    <message>
+        <source>Next (PgDn, Right)</source>
+        <translation>下一步（PgDn、→）</translation>
+    </message>
+    <message>
+        <source>Close the lesson</source>
+        <translation>关闭本课</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImport</name>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+</context>
+<context>
+    <name>CurveView</name>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Loss curve (needs one parameter)</source>
+        <translation>损失曲线（需要恰好一个参数）</translation>
+    </message>
+    <message>
+        <source>{0} with its tangent</source>
+        <translation>{0} 及其切线</translation>
+    </message>
+    <message>
+        <source>Loss L({0})</source>
+        <translation>损失 L({0})</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <source>Data and fitted line</source>
+        <translation>数据与拟合直线</translation>
+    </message>
+    <message>
+        <source>Edit the points: click adds one, right-click removes one, drag moves one; every edit refits (Ctrl+Z undoes it)</source>
+        <translation>编辑数据点：单击添加一个，右键删除一个，拖动移动一个；每次编辑都会重新拟合（Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>least squares</source>
+        <translation>最小二乘</translation>
+    </message>
+    <message>
+        <source>fitted line</source>
+        <translation>拟合直线</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>current batch</source>
+        <translation>当前批量</translation>
+    </message>
+    <message>
+        <source>Data: {0}</source>
+        <translation>数据：{0}</translation>
+    </message>
+    <message>
+        <source>(showing {0} of {1} points)</source>
+        <translation>（显示 {1} 个点中的 {0} 个）</translation>
+    </message>
+    <message>
+        <source>{0} ✕ diverged</source>
+        <translation>{0} ✕ 已发散</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <source>house</source>
+        <translation>房价</translation>
+    </message>
+    <message>
+        <source>area (m²)</source>
+        <translation>面积 (m²)</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>beans</source>
+        <translation>豆子</translation>
+    </message>
+    <message>
+        <source>bean size</source>
+        <translation>豆子大小</translation>
+    </message>
+    <message>
+        <source>toxicity</source>
+        <translation>毒性</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>直线 y = 1 + 2x</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>rooms</source>
+        <translation>房间数</translation>
+    </message>
+    <message>
+        <source>rooms (RM)</source>
+        <translation>房间数 (RM)</translation>
+    </message>
+    <message>
+        <source>price (MEDV, $1000s)</source>
+        <translation>房价 (MEDV，千美元)</translation>
+    </message>
+    <message>
+        <source>tutorial 004: 506 houses, scikit-learn&apos;s Boston data, columns RM and MEDV</source>
+        <translation>教程 004：506 套房屋，scikit-learn 的波士顿房价数据，RM 列与 MEDV 列</translation>
+    </message>
+    <message>
+        <source>line-1000</source>
+        <translation>1000 个点</translation>
+    </message>
+    <message>
+        <source>tutorial 003: x ~ N(0, 1), y = 2x + 4 + 0.02·U(0, 1), 1000 points</source>
+        <translation>教程 003：x ~ N(0, 1)，y = 2x + 4 + 0.02·U(0, 1)，共 1000 个点</translation>
+    </message>
+    <message>
+        <source>quadratic</source>
+        <translation>二次曲线</translation>
+    </message>
+    <message>
+        <source>y = x² − 2 + noise: a line cannot follow it</source>
+        <translation>y = x² − 2 + 噪声：直线无法拟合它</translation>
+    </message>
+    <message>
+        <source>sine</source>
+        <translation>正弦曲线</translation>
+    </message>
+    <message>
+        <source>y = sin(x) + noise over one period</source>
+        <translation>y = sin(x) + 噪声，一个周期</translation>
+    </message>
+    <message>
+        <source>outliers</source>
+        <translation>离群点</translation>
+    </message>
+    <message>
+        <source>a line with three far points: L2 follows them, Huber and L1 do not</source>
+        <translation>一条直线加三个远离的点：L2 会被它们拉偏，Huber 和 L1 不会</translation>
+    </message>
+    <message>
+        <source>f(x) = x² + 5  (tutorial 000)</source>
+        <translation>f(x) = x² + 5  （教程 000）</translation>
+    </message>
+    <message>
+        <source>Round bowl  x² + y²</source>
+        <translation>圆碗  x² + y²</translation>
+    </message>
+    <message>
+        <source>Narrow valley  ½(x² + 25y²)</source>
+        <translation>狭长山谷  ½(x² + 25y²)</translation>
+    </message>
+    <message>
+        <source>Rosenbrock  (1 − x)² + 100(y − x²)²</source>
+        <translation>Rosenbrock 函数  (1 − x)² + 100(y − x²)²</translation>
+    </message>
+    <message>
+        <source>Saddle  x² − y²</source>
+        <translation>鞍点  x² − y²</translation>
+    </message>
+    <message>
+        <source>Four minima  (Himmelblau)</source>
+        <translation>四个极小值  （Himmelblau 函数）</translation>
+    </message>
+    <message>
+        <source>f(x) = 10x² + 5x + 5  (tutorial 004)</source>
+        <translation>f(x) = 10x² + 5x + 5  （教程 004）</translation>
+    </message>
+    <message>
+        <source>Sigmoid  σ(x) = 1/(1 + e⁻ˣ)  (tutorial 004)</source>
+        <translation>Sigmoid 函数  σ(x) = 1/(1 + e⁻ˣ)  （教程 004）</translation>
+    </message>
+    <message>
+        <source>ReLU  max(0, x)  (tutorial 004)</source>
+        <translation>ReLU 函数  max(0, x)  （教程 004）</translation>
+    </message>
+    <message>
+        <source>Learning rate: low, high, too high (tutorial 002)</source>
+        <translation>学习率：偏小、偏大、过大（教程 002）</translation>
+    </message>
+    <message>
+        <source>The same descent with η = 0.2, 0.8 and 1.1: small steps creep, large ones overshoot and swing back, and past the limit every step overshoots more until the loss explodes.</source>
+        <translation>同样的梯度下降，η 分别为 0.2、0.8 和 1.1：小步长缓慢前进；大步长越过最低点又摆回来；超过极限后每一步都越冲越远，直到损失爆炸。</translation>
+    </message>
+    <message>
+        <source>η = 0.2</source>
+        <translation>η = 0.2</translation>
+    </message>
+    <message>
+        <source>η = 0.8</source>
+        <translation>η = 0.8</translation>
+    </message>
+    <message>
+        <source>η = 1.1</source>
+        <translation>η = 1.1</translation>
+    </message>
+    <message>
+        <source>Full batch, stochastic, mini-batch (tutorial 001)</source>
+        <translation>批量、随机、小批量梯度下降（教程 001）</translation>
+    </message>
+    <message>
+        <source>Every step uses all 100 beans, one bean, or 10 beans (η = 0.5, mean squared error): one bean is cheap but the line jitters, all beans move smoothly, 10 beans sit between.</source>
+        <translation>每一步分别使用全部 100 颗豆子、1 颗豆子或 10 颗豆子（η = 0.5，均方误差）：用 1 颗计算量小但直线抖动，用全部豆子移动平稳，10 颗介于两者之间。</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>stochastic</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>mini-batch 10</source>
+        <translation>小批量 10</translation>
+    </message>
+    <message>
+        <source>Gradient descent, momentum, Adam in a narrow valley</source>
+        <translation>狭长山谷中的梯度下降、动量法与 Adam</translation>
+    </message>
+    <message>
+        <source>Plain descent (η = 0.07) zig-zags across the valley and crawls along it; momentum (same η, β = 0.6) builds speed along the floor and arrives first; Adam (η = 0.3) walks a steady, straight path.</source>
+        <translation>普通梯度下降（η = 0.07）在山谷两壁间来回振荡，沿谷底缓慢爬行；动量法（相同 η，β = 0.6）沿谷底逐渐加速，最先到达；Adam（η = 0.3）走出一条平稳、笔直的路径。</translation>
+    </message>
+    <message>
+        <source>gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Random search, direction search, gradient descent (tutorial 004)</source>
+        <translation>随机搜索、方向搜索与梯度下降（教程 004）</translation>
+    </message>
+    <message>
+        <source>Random search tries points of a box and keeps the best; direction search steps 0.02 along one of four diagonals while the loss falls; gradient descent (η = 0.2) goes straight down.</source>
+        <translation>随机搜索在一个方框内随机试点并保留最好的点；方向搜索只要损失在下降，就沿四条对角线之一每次走 0.02；梯度下降（η = 0.2）则直奔下坡方向。</translation>
+    </message>
+    <message>
+        <source>random search</source>
+        <translation>随机搜索</translation>
+    </message>
+    <message>
+        <source>direction search</source>
+        <translation>方向搜索</translation>
+    </message>
+    <message>
+        <source>Rooms → price: random search, direction search, gradient descent (tutorial 004)</source>
+        <translation>房间数 → 房价：随机搜索、方向搜索与梯度下降（教程 004）</translation>
+    </message>
+    <message>
+        <source>From (k, b) = (−150, −150): random search tries points of the box [−200, −100]² (radius 50) and finds no good line there; direction search steps 0.3 along a diagonal while the loss falls; gradient descent (η = 1e-3) goes downhill, near a loss of 52 after 50,000 steps.</source>
+        <translation>从 (k, b) = (−150, −150) 出发：随机搜索在方框 [−200, −100]²（半径 50）内试点，那里找不到好的直线；方向搜索只要损失在下降，就沿一条对角线每次走 0.3；梯度下降（η = 1e-3）一路下坡，50,000 步后损失接近 52。</translation>
+    </message>
+    <message>
+        <source>Rooms → price: the two-layer model at three learning rates (tutorial 004)</source>
+        <translation>房间数 → 房价：两层模型在三种学习率下（教程 004）</translation>
+    </message>
+    <message>
+        <source>ŷ = k2·σ(k1·x + b1) + b2 from (1, 0, 1, 0): σ′ ≈ 0.002 at six rooms, so k1 and b1 barely move (the vanishing gradient) while k2 and b2 fit the mean; Adam rescales each step and escapes sooner.</source>
+        <translation>ŷ = k2·σ(k1·x + b1) + b2，从 (1, 0, 1, 0) 出发：六个房间处 σ′ ≈ 0.002，所以 k1 和 b1 几乎不动（梯度消失），而 k2 和 b2 去拟合平均值；Adam 对每一步重新缩放，更早摆脱困境。</translation>
+    </message>
+    <message>
+        <source>η = 1e-3</source>
+        <translation>η = 1e-3</translation>
+    </message>
+    <message>
+        <source>η = 3e-3</source>
+        <translation>η = 3e-3</translation>
+    </message>
+    <message>
+        <source>Adam η = 0.05</source>
+        <translation>Adam η = 0.05</translation>
+    </message>
+    <message>
+        <source>Beans one at a time: in order or shuffled (tutorial 001)</source>
+        <translation>豆子逐颗训练：按顺序还是打乱（教程 001）</translation>
+    </message>
+    <message>
+        <source>Stochastic descent, α = 0.1, y = w·x from w = 0.1: in the list&apos;s order (the tutorial&apos;s loop, small beans first) the line creeps up bean by bean; shuffled beans give a noisier but even walk.</source>
+        <translation>随机梯度下降，α = 0.1，y = w·x，从 w = 0.1 出发：按列表顺序（教程中的循环，小豆子在前）时直线一颗一颗地慢慢抬高；打乱顺序时路径噪声更大，但前进更均匀。</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>按顺序</translation>
+    </message>
+    <message>
+        <source>shuffled</source>
+        <translation>打乱顺序</translation>
+    </message>
+    <message>
+        <source>House prices, b alone (tutorial 000)</source>
+        <translation>房价，只训练 b（教程 000）</translation>
+    </message>
+    <message>
+        <source>y = b on the six houses with the tutorial&apos;s loss, the plain sum Σ(b − y)², from b = 1: it prints 346779 first. Its slope Σ(b − y) is half the derivative of that sum, so its learning rate 1e-4 is η = 5e-5 here.</source>
+        <translation>在六套房屋上用 y = b，损失函数与教程相同，为简单求和 Σ(b − y)²，从 b = 1 出发：第一次输出 346779。教程用的斜率 Σ(b − y) 是该求和导数的一半，所以它的学习率 1e-4 在这里相当于 η = 5e-5。</translation>
+    </message>
+    <message>
+        <source>Beans, one at a time in order (tutorial 001)</source>
+        <translation>豆子，按顺序逐颗训练（教程 001）</translation>
+    </message>
+    <message>
+        <source>y = w·x from w = 0.1, one bean a step in the order of the list, α = 0.1, squared error of that bean: 100 passes over the 100 beans, exactly the tutorial&apos;s loop.</source>
+        <translation>y = w·x，从 w = 0.1 出发，每步按列表顺序取一颗豆子，α = 0.1，损失为这颗豆子的平方误差：对 100 颗豆子遍历 100 轮，与教程的循环完全一致。</translation>
+    </message>
+    <message>
+        <source>1000 points, lines after 10, 20, 30, 100 and 1000 epochs (tutorial 003)</source>
+        <translation>1000 个点，第 10、20、30、100 和 1000 轮后的直线（教程 003）</translation>
+    </message>
+    <message>
+        <source>y = w·x + b from (0, 0) at η = 0.01 on the mean squared error, every step one epoch over all 1000 points; the line is pinned after 10, 20, 30, 100 and 1000 epochs.</source>
+        <translation>y = w·x + b，从 (0, 0) 出发，η = 0.01，损失函数为均方误差，每一步是对全部 1000 个点的一轮；在第 10、20、30、100 和 1000 轮后固定显示当时的直线。</translation>
+    </message>
+    <message>
+        <source>Rooms → price: random search, 5000 tries (tutorial 004)</source>
+        <translation>房间数 → 房价：随机搜索，试 5000 次（教程 004）</translation>
+    </message>
+    <message>
+        <source>Each try is a random k, b in [−200, −100] (the box around the start (−150, −150) of radius 50); the best so far is kept. The box holds no good line: the best loss stays in the hundreds of thousands.</source>
+        <translation>每次在 [−200, −100] 中随机取 k 和 b（以起点 (−150, −150) 为中心、半径 50 的方框），保留目前最好的。方框里没有好的直线：最好的损失仍有几十万。</translation>
+    </message>
+    <message>
+        <source>Rooms → price: direction search, step 0.3, 10000 tries (tutorial 004)</source>
+        <translation>房间数 → 房价：方向搜索，步长 0.3，试 10000 次（教程 004）</translation>
+    </message>
+    <message>
+        <source>From (−150, −150) try k ± 0.3, b ± 0.3 and keep going while the loss falls, else turn at random.</source>
+        <translation>从 (−150, −150) 出发，尝试 k ± 0.3、b ± 0.3；损失下降就继续沿此方向走，否则随机换一个方向。</translation>
+    </message>
+    <message>
+        <source>Rooms → price: gradient descent, 50000 steps (tutorial 004)</source>
+        <translation>房间数 → 房价：梯度下降，50000 步（教程 004）</translation>
+    </message>
+    <message>
+        <source>From (−150, −150) at η = 1e-3 on the mean squared error: after 50000 steps the loss is about 52.2, the tutorial&apos;s &apos;min cost about 50&apos;; least squares reaches 43.6.</source>
+        <translation>从 (−150, −150) 出发，η = 1e-3，损失函数为均方误差：50000 步后损失约为 52.2，即教程中的“最小代价约 50”；最小二乘解可达 43.6。</translation>
+    </message>
+    <message>
+        <source>Rooms → price: the two-layer model ŷ = k2·σ(k1·x + b1) + b2 (tutorial 004)</source>
+        <translation>房间数 → 房价：两层模型 ŷ = k2·σ(k1·x + b1) + b2（教程 004）</translation>
+    </message>
+    <message>
+        <source>From (k1, b1, k2, b2) = (1, 0, 1, 0) at η = 1e-3: σ′ ≈ 0.002 at six rooms, so k1 hardly moves at first (the vanishing gradient); the curve then bends below the line&apos;s loss.</source>
+        <translation>从 (k1, b1, k2, b2) = (1, 0, 1, 0) 出发，η = 1e-3：六个房间处 σ′ ≈ 0.002，所以 k1 起初几乎不动（梯度消失）；之后曲线弯折，损失降到直线模型之下。</translation>
+    </message>
+    <message>
+        <source>diverged at step {0}: f falls without bound (no minimum this way)</source>
+        <translation>第 {0} 步发散：f 无下界地减小（这个方向没有最小值）</translation>
+    </message>
+    <message>
+        <source>diverged at step {0}: {1}</source>
+        <translation>第 {0} 步发散：{1}</translation>
+    </message>
+    <message>
+        <source>converged at step {0}</source>
+        <translation>第 {0} 步收敛</translation>
+    </message>
+    <message>
+        <source>stalled: the gradient is 0 here, but this is no minimum</source>
+        <translation>停滞：这里梯度为 0，但这不是最小值</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>the loss exploded — lower the step size</source>
+        <translation>损失爆炸——请减小步长</translation>
+    </message>
+    <message>
+        <source>the parameters left ±1e100 — lower the search radius</source>
+        <translation>参数超出了 ±1e100——请减小搜索半径</translation>
+    </message>
+    <message>
+        <source>the parameters left ±1e100 — lower the step size</source>
+        <translation>参数超出了 ±1e100——请减小步长</translation>
+    </message>
+    <message>
+        <source>the loss exploded — lower the learning rate</source>
+        <translation>损失爆炸——请减小学习率</translation>
+    </message>
+    <message>
+        <source>stalled: the step changes nothing at this step size — try a larger step size</source>
+        <translation>停滞：在这个步长下每一步都没有变化——试试更大的步长</translation>
+    </message>
+    <message>
+        <source>stalled: the step changes nothing at this η — try a larger η</source>
+        <translation>停滞：在这个 η 下每一步都没有变化——试试更大的 η</translation>
+    </message>
+</context>
+<context>
+    <name>EquationPanel</name>
+    <message>
+        <source>mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>sum of squared errors</source>
+        <translation>误差平方和</translation>
+    </message>
+    <message>
+        <source>½ sum of squared errors</source>
+        <translation>½ 误差平方和</translation>
+    </message>
+    <message>
+        <source>The maths of this step cannot be written out: {0}</source>
+        <translation>无法写出这一步的数学式：{0}</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>(step {0})</source>
+        <translation>（第 {0} 步）</translation>
+    </message>
+    <message>
+        <source>the formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>x′ = (x − {0}) / {1}  (standardised)</source>
+        <translation>x′ = (x − {0}) / {1}  （已标准化）</translation>
+    </message>
+    <message>
+        <source>in original units: {0}</source>
+        <translation>换回原始单位：{0}</translation>
+    </message>
+    <message>
+        <source>Loss: {0}, at step {1}</source>
+        <translation>损失函数：{0}，第 {1} 步</translation>
+    </message>
+    <message>
+        <source>validation L = &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>验证集 L = &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>training L = &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>训练集 L = &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>all n = {0} training points</source>
+        <translation>全部 n = {0} 个训练点</translation>
+    </message>
+    <message>
+        <source>1 sample</source>
+        <translation>1 个样本</translation>
+    </message>
+    <message>
+        <source>a batch of n = {0}</source>
+        <translation>n = {0} 的小批量</translation>
+    </message>
+    <message>
+        <source>Gradient ({0})</source>
+        <translation>梯度（{0}）</translation>
+    </message>
+    <message>
+        <source>Gradient on {0}</source>
+        <translation>在{0}上的梯度</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Best point so far (no closed form)</source>
+        <translation>目前最好的点（无闭式解）</translation>
+    </message>
+    <message>
+        <source>Least-squares optimum</source>
+        <translation>最小二乘最优解</translation>
+    </message>
+    <message>
+        <source>L = &lt;b&gt;{0}&lt;/b&gt; at step {1}</source>
+        <translation>L = &lt;b&gt;{0}&lt;/b&gt;，在第 {1} 步</translation>
+    </message>
+    <message>
+        <source>none: f is unbounded below</source>
+        <translation>无：f 没有下界</translation>
+    </message>
+    <message>
+        <source>none: these data do not fix a single best line</source>
+        <translation>无：这些数据确定不了唯一的最佳直线</translation>
+    </message>
+    <message>
+        <source>original units: {0}</source>
+        <translation>原始单位：{0}</translation>
+    </message>
+    <message>
+        <source>‖g‖ = {0} ≤ c = {1}: g is not clipped</source>
+        <translation>‖g‖ = {0} ≤ c = {1}：g 不裁剪</translation>
+    </message>
+    <message>
+        <source>g clipped by norm to c = {0}: {1} → &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>g 按范数裁剪到 c = {0}：{1} → &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>every |g&lt;sub&gt;i&lt;/sub&gt;| ≤ c = {0}: g is not clipped</source>
+        <translation>每个 |g&lt;sub&gt;i&lt;/sub&gt;| ≤ c = {0}：g 不裁剪</translation>
+    </message>
+    <message>
+        <source>g clipped to [−c, c], c = {0}: {1} → &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>g 裁剪到 [−c, c]，c = {0}：{1} → &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>m before</source>
+        <translation>更新前的 m</translation>
+    </message>
+    <message>
+        <source>v before</source>
+        <translation>更新前的 v</translation>
+    </message>
+    <message>
+        <source>best so far {0} = {1}: </source>
+        <translation>目前最好 {0} = {1}：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;kept&lt;/b&gt;: {0} ← &lt;b&gt;{1}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;接受&lt;/b&gt;：{0} ← &lt;b&gt;{1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;rejected&lt;/b&gt;: stay at &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;拒绝&lt;/b&gt;：留在 &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>tried {0} = {1} → {2} = &lt;b&gt;{3}&lt;/b&gt;</source>
+        <translation>尝试 {0} = {1} → {2} = &lt;b&gt;{3}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>try θ + s·d with d = {0}: {1} → {2} = &lt;b&gt;{3}&lt;/b&gt;</source>
+        <translation>尝试 θ + s·d，d = {0}：{1} → {2} = &lt;b&gt;{3}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>, then turn to another d</source>
+        <translation>，然后换一个方向 d</translation>
+    </message>
+    <message>
+        <source>Update, {0}</source>
+        <translation>参数更新，{0}</translation>
+    </message>
+    <message>
+        <source>Fixed-step update, s = {0}</source>
+        <translation>固定步长更新，s = {0}</translation>
+    </message>
+    <message>
+        <source>Momentum, {0}, β = {1}</source>
+        <translation>动量法，{0}，β = {1}</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum, {0}, β = {1}</source>
+        <translation>Nesterov 动量法，{0}，β = {1}</translation>
+    </message>
+    <message>
+        <source>AdaGrad, {0}, ε = {1}</source>
+        <translation>AdaGrad，{0}，ε = {1}</translation>
+    </message>
+    <message>
+        <source>RMSProp, {0}, ρ = {1}, ε = {2}</source>
+        <translation>RMSProp，{0}，ρ = {1}，ε = {2}</translation>
+    </message>
+    <message>
+        <source>Adam, {0}, ε = {1}</source>
+        <translation>Adam，{0}，ε = {1}</translation>
+    </message>
+    <message>
+        <source>Random search in start ± {0} (tutorial 004)</source>
+        <translation>在起点 ± {0} 内随机搜索（教程 004）</translation>
+    </message>
+    <message>
+        <source>Direction search, s = {0} (tutorial 004)</source>
+        <translation>方向搜索，s = {0}（教程 004）</translation>
+    </message>
+    <message>
+        <source>Tutorial 004&apos;s example, y = {0}:</source>
+        <translation>教程 004 的例子，y = {0}：</translation>
+    </message>
+    <message>
+        <source>ŷ{0} = {1}: L1 sum {2} = &lt;b&gt;{3}&lt;/b&gt;; L2 mean ({4})/3 = &lt;b&gt;{5}&lt;/b&gt;</source>
+        <translation>ŷ{0} = {1}：L1 求和 {2} = &lt;b&gt;{3}&lt;/b&gt;；L2 求均值 ({4})/3 = &lt;b&gt;{5}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>L1 prefers ŷ₂; L2 punishes its one large miss and prefers ŷ₁.</source>
+        <translation>L1 更偏好 ŷ₂；L2 重罚 ŷ₂ 那一个大误差，因而偏好 ŷ₁。</translation>
+    </message>
+    <message>
+        <source>σ′(k₁x + b₁) = σ(1 − σ) averages &lt;b&gt;{0}&lt;/b&gt; over the training points (at most 0.25): where it is near 0, k₁ and b₁ hardly move (the vanishing gradient)</source>
+        <translation>σ′(k₁x + b₁) = σ(1 − σ) 在训练点上的平均值为 &lt;b&gt;{0}&lt;/b&gt;（最大 0.25）：它接近 0 时，k₁ 和 b₁ 几乎不动（梯度消失）</translation>
+    </message>
+    <message>
+        <source>huber&lt;sub&gt;δ&lt;/sub&gt;(r) = ½r² where |r| ≤ δ, δ(|r| − ½δ) beyond; δ = {0}</source>
+        <translation>当 |r| ≤ δ 时 huber&lt;sub&gt;δ&lt;/sub&gt;(r) = ½r²，超出时为 δ(|r| − ½δ)；δ = {0}</translation>
+    </message>
+    <message>
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>could not write {0}</source>
+        <translation>无法写入 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export image</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>{0}× ({1})</source>
+        <translation>{0}×（{1}）</translation>
+    </message>
+    <message>
+        <source>sharp for print</source>
+        <translation>适合打印的清晰度</translation>
+    </message>
+    <message>
+        <source>screen size</source>
+        <translation>屏幕尺寸</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>Scale (PNG)</source>
+        <translation>缩放倍数（PNG）</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>Link Axis:</source>
+        <translation>关联坐标轴：</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;将此坐标轴与另一个视图关联。关联后两个视图显示相同的数据范围。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;自动缩放时可见数据的百分比。数据有尖峰噪声时，减小此值可能有用。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;显示的数据变化时自动调整此坐标轴的范围。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;手动设置此坐标轴的范围。这会关闭自动缩放。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;此坐标轴显示的最小值。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;此坐标轴显示的最大值。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;反转此坐标轴的方向（+y 朝下而不是朝上）。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Invert Axis</source>
+        <translation>反转坐标轴</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;允许用鼠标操作此坐标轴（平移、缩放）。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Mouse Enabled</source>
+        <translation>启用鼠标</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;勾选后，此坐标轴只按另一坐标轴上可见的数据自动缩放。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Visible Data Only</source>
+        <translation>仅可见数据</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;勾选后，此坐标轴会自动平移使当前数据居中，但不改变缩放比例。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Auto Pan Only</source>
+        <translation>仅自动平移</translation>
+    </message>
+    <message>
+        <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
+        <translation>显示此图中各曲线的平均值。参数列表可选择按哪些参数求平均（如果有的话）。</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
+        <translation>只绘制每条曲线的可见部分。这假定 X 值等间距。</translation>
+    </message>
+    <message>
+        <source>Clip to View</source>
+        <translation>裁剪到视图</translation>
+    </message>
+    <message>
+        <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
+        <translation>此图显示多条曲线时，勾选此项可限制显示的曲线数量。</translation>
+    </message>
+    <message>
+        <source>Max Traces:</source>
+        <translation>最多曲线数：</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>降采样</translation>
+    </message>
+    <message>
+        <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
+        <translation>通过绘制跟随原始数据最小值和最大值的锯齿波来降采样。此方法显示效果最好，但较慢。</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
+        <translation>此图显示多条曲线时，勾选“最多曲线数”并设置此值，可限制显示的曲线数量。</translation>
+    </message>
+    <message>
+        <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
+        <translation>若勾选了“最多曲线数”，曲线隐藏后即从内存中删除（节省内存，但无法再显示）。</translation>
+    </message>
+    <message>
+        <source>Forget hidden traces</source>
+        <translation>丢弃隐藏的曲线</translation>
+    </message>
+    <message>
+        <source>Downsample by taking the mean of N samples.</source>
+        <translation>取 N 个样本的平均值来降采样。</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
+        <translation>取 N 个样本中的第一个来降采样。此方法最快，但最不精确。</translation>
+    </message>
+    <message>
+        <source>Subsample</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
+        <translation>根据可见范围自动降采样。这假定 X 值等间距。</translation>
+    </message>
+    <message>
+        <source>Downsample data before plotting. (plot every Nth sample)</source>
+        <translation>绘图前先降采样（每 N 个样本绘制一个）。</translation>
+    </message>
+    <message>
+        <source>Log X</source>
+        <translation>对数 X</translation>
+    </message>
+    <message>
+        <source>dy/dx</source>
+        <translation>dy/dx</translation>
+    </message>
+    <message>
+        <source>Y vs. Y&apos;</source>
+        <translation>Y 对 Y&apos;</translation>
+    </message>
+    <message>
+        <source>Power Spectrum (FFT)</source>
+        <translation>功率谱（FFT）</translation>
+    </message>
+    <message>
+        <source>Log Y</source>
+        <translation>对数 Y</translation>
+    </message>
+    <message>
+        <source>Subtract Mean</source>
+        <translation>减去平均值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <source>Show X Grid</source>
+        <translation>显示 X 网格</translation>
+    </message>
+    <message>
+        <source>Show Y Grid</source>
+        <translation>显示 Y 网格</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+</context>
+<context>
+    <name>GraphMode</name>
+    <message>
+        <source>Values and gradients at step {0}.</source>
+        <translation>第 {0} 步的值与梯度。</translation>
+    </message>
+    <message>
+        <source>Graph step mode: → or PgDn computes the first node.</source>
+        <translation>计算图逐步模式：按 → 或 PgDn 计算第一个节点。</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>{0} {1} of {2} ({3}):</source>
+        <translation>{0} {1} / {2}（{3}）：</translation>
+    </message>
+    <message>
+        <source>Sub-step</source>
+        <translation>子步骤</translation>
+    </message>
+</context>
+<context>
+    <name>GraphPanel</name>
+    <message>
+        <source>Whole training set</source>
+        <translation>整个训练集</translation>
+    </message>
+    <message>
+        <source>The training sample the graph follows (0 is the first)</source>
+        <translation>计算图跟踪的训练样本（0 是第一个）</translation>
+    </message>
+    <message>
+        <source>Graph step mode (G)</source>
+        <translation>计算图逐步模式（G）</translation>
+    </message>
+    <message>
+        <source>→ / PgDn and ← / PgUp walk one descent step node by node; Space animates</source>
+        <translation>→ / PgDn 和 ← / PgUp 逐个节点走完一步梯度下降；空格键自动播放</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+</context>
+<context>
+    <name>GraphView</name>
+    <message>
+        <source>value {0}</source>
+        <translation>值 {0}</translation>
+    </message>
+    <message>
+        <source>grad {0}</source>
+        <translation>梯度 {0}</translation>
+    </message>
+    <message>
+        <source>value: not computed yet</source>
+        <translation>值：尚未计算</translation>
+    </message>
+    <message>
+        <source>grad: not computed yet</source>
+        <translation>梯度：尚未计算</translation>
+    </message>
+    <message>
+        <source>≈0</source>
+        <translation>≈0</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>operation</source>
+        <translation>运算</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>vanishing link (≈0)</source>
+        <translation>梯度消失的连线（≈0）</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>非数值</translation>
+    </message>
+    <message>
+        <source>overflow (∞)</source>
+        <translation>溢出（∞）</translation>
+    </message>
+    <message>
+        <source>overflow (−∞)</source>
+        <translation>溢出（−∞）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Import {0}</source>
+        <translation>导入 {0}</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <source>UTF-16 (Unicode text)</source>
+        <translation>UTF-16（Unicode 文本）</translation>
+    </message>
+    <message>
+        <source>GB18030 / GBK (Chinese Windows)</source>
+        <translation>GB18030 / GBK（中文 Windows）</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>comma  ,</source>
+        <translation>逗号  ,</translation>
+    </message>
+    <message>
+        <source>semicolon  ;</source>
+        <translation>分号  ;</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>spaces</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>point  1.5</source>
+        <translation>小数点  1.5</translation>
+    </message>
+    <message>
+        <source>comma  1,5</source>
+        <translation>小数逗号  1,5</translation>
+    </message>
+    <message>
+        <source>Decimal mark</source>
+        <translation>小数符号</translation>
+    </message>
+    <message>
+        <source>The first row names the columns</source>
+        <translation>第一行是列名</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>column {0}</source>
+        <translation>第 {0} 列</translation>
+    </message>
+    <message>
+        <source>{0} (text)</source>
+        <translation>{0}（文本）</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>decimal mark</source>
+        <translation>小数符号</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Every option is your own choice.</source>
+        <translation>所有选项都是你自己选定的。</translation>
+    </message>
+    <message>
+        <source>Guessed from the file: {0}. Check them against the rows below.</source>
+        <translation>根据文件推测：{0}。请对照下面的数据行检查。</translation>
+    </message>
+</context>
+<context>
+    <name>KeysOverlay</name>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Escape, F1 or a click closes this sheet</source>
+        <translation>按 Esc、F1 或单击关闭此页</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView</name>
+    <message>
+        <source>✕ {0} diverged at step {1}</source>
+        <translation>✕ {0} 在第 {1} 步发散</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>截面</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPlayer</name>
+    <message>
+        <source>{0} · scene {1} of {2}</source>
+        <translation>{0} · 第 {1} / {2} 幕</translation>
+    </message>
+    <message>
+        <source>scene {0} could not be shown</source>
+        <translation>第 {0} 幕无法显示</translation>
+    </message>
+</context>
+<context>
+    <name>LossView</name>
+    <message>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>更新规则</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>clip</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>clip at</source>
+        <translation>裁剪界</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>f at each step</source>
+        <translation>每一步的 f</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练集损失</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证集损失</translation>
+    </message>
+    <message>
+        <source>f along the run</source>
+        <translation>运行过程中的 f</translation>
+    </message>
+    <message>
+        <source>Loss: {0}</source>
+        <translation>损失函数：{0}</translation>
+    </message>
+    <message>
+        <source>✕ diverged at step {0}</source>
+        <translation>✕ 在第 {0} 步发散</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>gdviz — gradient descent, live</source>
+        <translation>gdviz —— 梯度下降，实时演示</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The maths</source>
+        <translation>数学推导</translation>
+    </message>
+    <message>
+        <source>Computational graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>播放控制</translation>
+    </message>
+    <message>
+        <source>|◀ Reset</source>
+        <translation>|◀ 重置</translation>
+    </message>
+    <message>
+        <source>Back to step 0 (Home)</source>
+        <translation>回到第 0 步（Home）</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Step back (Left, PgUp)</source>
+        <translation>后退一步（←、PgUp）</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>单步 ▶</translation>
+    </message>
+    <message>
+        <source>One step (Right, PgDn)</source>
+        <translation>前进一步（→、PgDn）</translation>
+    </message>
+    <message>
+        <source>Slower ( [ )</source>
+        <translation>减速（ [ ）</translation>
+    </message>
+    <message>
+        <source>Faster ( ] )</source>
+        <translation>加速（ ] ）</translation>
+    </message>
+    <message>
+        <source>⊕ Pick start</source>
+        <translation>⊕ 选择起点</translation>
+    </message>
+    <message>
+        <source>Click or drag on the surface to choose the start (or Shift+click any time)</source>
+        <translation>在损失曲面上单击或拖动来选择起点（任何时候也可按住 Shift 单击）</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open session…</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Record video… (R)</source>
+        <translation>录制视频(&amp;R)…（R）</translation>
+    </message>
+    <message>
+        <source>&amp;Export image…</source>
+        <translation>导出图片(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>复制图片(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo restart</source>
+        <translation>撤销重新开始(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo restart</source>
+        <translation>重做重新开始(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Settings and maths as &amp;tabs</source>
+        <translation>设置与数学推导合为标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom 100 %</source>
+        <translation>缩放 100 %</translation>
+    </message>
+    <message>
+        <source>&amp;Reset framing</source>
+        <translation>重置视野(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The &amp;tutorials</source>
+        <translation>教程(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;About gdviz</source>
+        <translation>关于 gdviz(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom {0} %</source>
+        <translation>缩放 {0} %</translation>
+    </message>
+    <message>
+        <source>A file is being read already.</source>
+        <translation>已有一个文件正在读取。</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>gdviz sessions (*.gdviz)</source>
+        <translation>gdviz 会话 (*.gdviz)</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>无法保存 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>gdviz sessions (*.gdviz);;All files (*)</source>
+        <translation>gdviz 会话 (*.gdviz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not open {0}: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Cannot record: {0}</source>
+        <translation>无法录制：{0}</translation>
+    </message>
+    <message>
+        <source>● REC</source>
+        <translation>● 录制中</translation>
+    </message>
+    <message>
+        <source>Recording to {0}: R stops, Escape cancels</source>
+        <translation>正在录制到 {0}：按 R 停止，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Recording failed: {0}</source>
+        <translation>录制失败：{0}</translation>
+    </message>
+    <message>
+        <source>Saved {0} ({1} frames)</source>
+        <translation>已保存 {0}（{1} 帧）</translation>
+    </message>
+    <message>
+        <source>Recording cancelled; no file written.</source>
+        <translation>录制已取消，未写入文件。</translation>
+    </message>
+    <message>
+        <source>Data and line</source>
+        <translation>数据与直线</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>Loss curve of the parameter</source>
+        <translation>该参数的损失曲线</translation>
+    </message>
+    <message>
+        <source>Cross-sections</source>
+        <translation>截面</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>导出失败：{0}</translation>
+    </message>
+    <message>
+        <source>Image copied</source>
+        <translation>图片已复制</translation>
+    </message>
+    <message>
+        <source>The tutorials</source>
+        <translation>教程</translation>
+    </message>
+    <message>
+        <source>gdviz grows out of five gradient-descent tutorials:
+000 derivative, house prices, the learning rate — data: House prices
+001 beans, stochastic and batch descent, fixed steps — data: Beans
+002 y = 1 + 2x, loss surface, learning rates, a bad feature — data: y = 1 + 2x
+003 1000 points, lines after 10, 20, 30, 100, 1000 epochs — pins
+004 losses, random and direction search, a two-layer model — races</source>
+        <translation>gdviz 源自五篇梯度下降教程：
+000 导数、房价、学习率 —— 数据：房价
+001 豆子、随机梯度下降与批量梯度下降、固定步长 —— 数据：豆子
+002 y = 1 + 2x、损失曲面、学习率、糟糕的特征 —— 数据：y = 1 + 2x
+003 1000 个点，第 10、20、30、100、1000 轮后的直线 —— 固定显示
+004 损失函数、随机搜索与方向搜索、两层模型 —— 比赛</translation>
+    </message>
+    <message>
+        <source>About gdviz</source>
+        <translation>关于 gdviz</translation>
+    </message>
+    <message>
+        <source>gdviz {0}: gradient descent, animated live for teaching.</source>
+        <translation>gdviz {0}：为教学而做的梯度下降实时动画。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}. The run is paused; undo (Ctrl+Z) or reset (Home) if the views look wrong.</source>
+        <translation>出错了：{0}。运行已暂停；如果视图看起来不对，请撤销（Ctrl+Z）或重置（Home）。</translation>
+    </message>
+    <message>
+        <source>step &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>第 &lt;b&gt;{0}&lt;/b&gt; 步</translation>
+    </message>
+    <message>
+        <source>epoch &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>第 &lt;b&gt;{0}&lt;/b&gt; 轮</translation>
+    </message>
+    <message>
+        <source>loss &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>损失 &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>val &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>验证 &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <source>speed: {0} steps/s  ({1} frames/s × {2})</source>
+        <translation>速度：{0} 步/秒（{1} 帧/秒 × {2}）</translation>
+    </message>
+    <message>
+        <source>measured {0} steps/s</source>
+        <translation>实测 {0} 步/秒</translation>
+    </message>
+    <message>
+        <source>Converged at step {0}. Play (Space) goes on from here.</source>
+        <translation>在第 {0} 步收敛。播放（空格）会从这里继续。</translation>
+    </message>
+    <message>
+        <source>play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>one step</source>
+        <translation>前进一步</translation>
+    </message>
+    <message>
+        <source>one step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>back to step 0</source>
+        <translation>回到第 0 步</translation>
+    </message>
+    <message>
+        <source>slower / faster</source>
+        <translation>减速 / 加速</translation>
+    </message>
+    <message>
+        <source>pin the current line</source>
+        <translation>固定显示当前直线</translation>
+    </message>
+    <message>
+        <source>reset every view&apos;s framing</source>
+        <translation>重置所有视图的视野</translation>
+    </message>
+    <message>
+        <source>pick the start on the surface</source>
+        <translation>在损失曲面上选择起点</translation>
+    </message>
+    <message>
+        <source>undo a restart</source>
+        <translation>撤销重新开始</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>zoom text and lines</source>
+        <translation>缩放文字和线条</translation>
+    </message>
+    <message>
+        <source>zoom 100 %</source>
+        <translation>缩放 100 %</translation>
+    </message>
+    <message>
+        <source>settings / maths panel</source>
+        <translation>设置 / 数学推导面板</translation>
+    </message>
+    <message>
+        <source>import a CSV file</source>
+        <translation>导入 CSV 文件</translation>
+    </message>
+    <message>
+        <source>save / open a session</source>
+        <translation>保存 / 打开会话</translation>
+    </message>
+    <message>
+        <source>start / stop recording a video</source>
+        <translation>开始 / 停止录制视频</translation>
+    </message>
+    <message>
+        <source>export an image</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>copy an image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <source>leave a box, this sheet or presentation mode</source>
+        <translation>离开输入框、此页或演示模式</translation>
+    </message>
+    <message>
+        <source>this sheet</source>
+        <translation>显示此页</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>NumberBox</name>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>must be between {0} and {1}, got {2}</source>
+        <translation>必须在 {0} 到 {1} 之间，当前为 {2}</translation>
+    </message>
+    <message>
+        <source>{0} is ambiguous: write it without a thousands separator</source>
+        <translation>{0} 有歧义：请不要使用千位分隔符</translation>
+    </message>
+    <message>
+        <source>{0} is too close to 0 to be held</source>
+        <translation>{0} 太接近 0，无法表示</translation>
+    </message>
+    <message>
+        <source>a number is needed</source>
+        <translation>需要输入一个数</translation>
+    </message>
+    <message>
+        <source>not a number: {0}</source>
+        <translation>不是数：{0}</translation>
+    </message>
+    <message>
+        <source>not a whole number: {0}</source>
+        <translation>不是整数：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PlotItem</name>
+    <message>
+        <source>Transforms</source>
+        <translation>变换</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>降采样</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <source>Plot Options</source>
+        <translation>绘图选项</translation>
+    </message>
+</context>
+<context>
+    <name>RacePanel</name>
+    <message>
+        <source>gradient</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>fixed step</source>
+        <translation>固定步长</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <source>random search</source>
+        <translation>随机搜索</translation>
+    </message>
+    <message>
+        <source>direction search</source>
+        <translation>方向搜索</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>1 sample</source>
+        <translation>1 个样本</translation>
+    </message>
+    <message>
+        <source>batch {0}</source>
+        <translation>小批量 {0}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Compare / race</source>
+        <translation>比较 / 比赛</translation>
+    </message>
+    <message>
+        <source>Start race</source>
+        <translation>开始比赛</translation>
+    </message>
+    <message>
+        <source>Race the runners of the chosen race from step 0</source>
+        <translation>让所选比赛的各个选手从第 0 步开始比赛</translation>
+    </message>
+    <message>
+        <source>End race</source>
+        <translation>结束比赛</translation>
+    </message>
+    <message>
+        <source>Back to the single run</source>
+        <translation>回到单次运行</translation>
+    </message>
+    <message>
+        <source>Add as a runner</source>
+        <translation>添加为选手</translation>
+    </message>
+    <message>
+        <source>Add a runner with the settings shown above, at the current step; the others keep their place. The new runner is selected, so the settings then edit it. At most {0} runners; Ctrl+Z takes it back.</source>
+        <translation>用上面显示的设置在当前步添加一个选手，其他选手保持原位。新选手会被选中，之后的设置都作用于它。最多 {0} 个选手；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Click a runner to edit its settings above</source>
+        <translation>单击一个选手，在上方编辑它的设置</translation>
+    </message>
+    <message>
+        <source>Remove runner</source>
+        <translation>移除选手</translation>
+    </message>
+    <message>
+        <source>Take the selected runner out of the race (Ctrl+Z brings it back)</source>
+        <translation>把选中的选手移出比赛（Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>run {0}</source>
+        <translation>运行 {0}</translation>
+    </message>
+    <message>
+        <source>A race has at most {0} runners: remove one or end the race.</source>
+        <translation>一场比赛最多 {0} 个选手：请先移除一个或结束比赛。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Record video</source>
+        <translation>录制视频</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>{0}×{1} at {2} frames/s</source>
+        <translation>{0}×{1}，{2} 帧/秒</translation>
+    </message>
+    <message>
+        <source>low (small file)</source>
+        <translation>低（文件小）</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>录制内容</translation>
+    </message>
+    <message>
+        <source>File (.mp4, .gif, or a folder for PNGs)</source>
+        <translation>文件（.mp4、.gif，或存放 PNG 的文件夹）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4);;GIF animation (*.gif)</source>
+        <translation>MP4 视频 (*.mp4);;GIF 动画 (*.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>RunController</name>
+    <message>
+        <source>Not enough memory for these data.</source>
+        <translation>内存不足，无法处理这些数据。</translation>
+    </message>
+    <message>
+        <source>Could not show these data ({0}); the previous run stays.</source>
+        <translation>无法显示这些数据（{0}）；保留之前的运行。</translation>
+    </message>
+    <message>
+        <source>run 1</source>
+        <translation>运行 1</translation>
+    </message>
+    <message>
+        <source>Every runner has diverged. Step back (Left) or reset (Home) first.</source>
+        <translation>所有选手都已发散。请先后退一步（←）或重置（Home）。</translation>
+    </message>
+    <message>
+        <source>{0}. Step back (Left) or reset (Home) first.</source>
+        <translation>{0}。请先后退一步（←）或重置（Home）。</translation>
+    </message>
+    <message>
+        <source>The step failed: {0}</source>
+        <translation>这一步失败了：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPlot</name>
+    <message>
+        <source>{0}({1}), {2} fixed</source>
+        <translation>{0}({1})，固定 {2}</translation>
+    </message>
+    <message>
+        <source>{0}({1}), the others fixed</source>
+        <translation>{0}({1})，其余参数固定</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsView</name>
+    <message>
+        <source>Sections (need two parameters)</source>
+        <translation>截面（需要两个参数）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>House prices — tutorial 000</source>
+        <translation>房价 —— 教程 000</translation>
+    </message>
+    <message>
+        <source>Beans — tutorial 001</source>
+        <translation>豆子 —— 教程 001</translation>
+    </message>
+    <message>
+        <source>y = 1 + 2x — tutorial 002</source>
+        <translation>y = 1 + 2x —— 教程 002</translation>
+    </message>
+    <message>
+        <source>1000 points — tutorial 003</source>
+        <translation>1000 个点 —— 教程 003</translation>
+    </message>
+    <message>
+        <source>Rooms → price — tutorial 004</source>
+        <translation>房间数 → 房价 —— 教程 004</translation>
+    </message>
+    <message>
+        <source>Curved: a quadratic</source>
+        <translation>曲线：二次函数</translation>
+    </message>
+    <message>
+        <source>Curved: a sine</source>
+        <translation>曲线：正弦函数</translation>
+    </message>
+    <message>
+        <source>A line with outliers (L1, Huber)</source>
+        <translation>带离群点的直线（L1、Huber）</translation>
+    </message>
+    <message>
+        <source>ŷ = w·x + b  (line)</source>
+        <translation>ŷ = w·x + b  （直线）</translation>
+    </message>
+    <message>
+        <source>ŷ = w·x  (through origin)</source>
+        <translation>ŷ = w·x  （过原点）</translation>
+    </message>
+    <message>
+        <source>ŷ = b  (constant)</source>
+        <translation>ŷ = b  （常数）</translation>
+    </message>
+    <message>
+        <source>polynomial  ŷ = b + Σ wₖ·xᵏ</source>
+        <translation>多项式  ŷ = b + Σ wₖ·xᵏ</translation>
+    </message>
+    <message>
+        <source>two-layer  ŷ = k₂·σ(k₁x + b₁) + b₂</source>
+        <translation>两层模型  ŷ = k₂·σ(k₁x + b₁) + b₂</translation>
+    </message>
+    <message>
+        <source>squared error (L2)</source>
+        <translation>平方误差（L2）</translation>
+    </message>
+    <message>
+        <source>absolute error (L1)</source>
+        <translation>绝对误差（L1）</translation>
+    </message>
+    <message>
+        <source>Huber (L2 near 0, L1 beyond δ)</source>
+        <translation>Huber（0 附近为 L2，超过 δ 为 L1）</translation>
+    </message>
+    <message>
+        <source>sigmoid σ</source>
+        <translation>sigmoid σ</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>shuffled each epoch</source>
+        <translation>每轮打乱顺序</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>按顺序</translation>
+    </message>
+    <message>
+        <source>mean squared error  (1/n)·Σ(ŷ − y)²</source>
+        <translation>均方误差  (1/n)·Σ(ŷ − y)²</translation>
+    </message>
+    <message>
+        <source>sum of squared errors  Σ(ŷ − y)²</source>
+        <translation>误差平方和  Σ(ŷ − y)²</translation>
+    </message>
+    <message>
+        <source>½ sum of squared errors  ½·Σ(ŷ − y)²</source>
+        <translation>½ 误差平方和  ½·Σ(ŷ − y)²</translation>
+    </message>
+    <message>
+        <source>mean absolute error  (1/n)·Σ|ŷ − y|</source>
+        <translation>平均绝对误差  (1/n)·Σ|ŷ − y|</translation>
+    </message>
+    <message>
+        <source>sum of absolute errors  Σ|ŷ − y|</source>
+        <translation>绝对误差和  Σ|ŷ − y|</translation>
+    </message>
+    <message>
+        <source>mean Huber loss  (1/n)·Σ huber_δ(ŷ − y)</source>
+        <translation>平均 Huber 损失  (1/n)·Σ huber_δ(ŷ − y)</translation>
+    </message>
+    <message>
+        <source>sum of Huber losses  Σ huber_δ(ŷ − y)</source>
+        <translation>Huber 损失之和  Σ huber_δ(ŷ − y)</translation>
+    </message>
+    <message>
+        <source>gradient  θ ← θ − η·g</source>
+        <translation>梯度下降  θ ← θ − η·g</translation>
+    </message>
+    <message>
+        <source>fixed step  θ ← θ − s·sign(g)</source>
+        <translation>固定步长  θ ← θ − s·sign(g)</translation>
+    </message>
+    <message>
+        <source>momentum  v ← βv + g; θ ← θ − ηv</source>
+        <translation>动量法  v ← βv + g; θ ← θ − ηv</translation>
+    </message>
+    <message>
+        <source>Nesterov  v ← βv + g; θ ← θ − η(g + βv)</source>
+        <translation>Nesterov 动量  v ← βv + g; θ ← θ − η(g + βv)</translation>
+    </message>
+    <message>
+        <source>AdaGrad  G ← G + g²; θ ← θ − ηg/(√G + ε)</source>
+        <translation>AdaGrad  G ← G + g²; θ ← θ − ηg/(√G + ε)</translation>
+    </message>
+    <message>
+        <source>RMSProp  s ← ρs + (1 − ρ)g²; θ ← θ − ηg/(√s + ε)</source>
+        <translation>RMSProp  s ← ρs + (1 − ρ)g²; θ ← θ − ηg/(√s + ε)</translation>
+    </message>
+    <message>
+        <source>Adam  momentum + RMSProp, bias-corrected</source>
+        <translation>Adam  动量法 + RMSProp，带偏差修正</translation>
+    </message>
+    <message>
+        <source>random search (tutorial 004)</source>
+        <translation>随机搜索（教程 004）</translation>
+    </message>
+    <message>
+        <source>direction search (tutorial 004)</source>
+        <translation>方向搜索（教程 004）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不裁剪</translation>
+    </message>
+    <message>
+        <source>by value</source>
+        <translation>按值</translation>
+    </message>
+    <message>
+        <source>by norm</source>
+        <translation>按范数</translation>
+    </message>
+    <message>
+        <source>constant  η</source>
+        <translation>恒定  η</translation>
+    </message>
+    <message>
+        <source>step decay  η·γ^⌊t/T⌋</source>
+        <translation>阶梯衰减  η·γ^⌊t/T⌋</translation>
+    </message>
+    <message>
+        <source>exponential  η·γ^(t/T)</source>
+        <translation>指数衰减  η·γ^(t/T)</translation>
+    </message>
+    <message>
+        <source>1/t  η/(1 + γ·t/T)</source>
+        <translation>1/t 衰减  η/(1 + γ·t/T)</translation>
+    </message>
+    <message>
+        <source>Momentum β</source>
+        <translation>动量 β</translation>
+    </message>
+    <message>
+        <source>How much of the velocity each step keeps, 0 ≤ β &lt; 1</source>
+        <translation>每一步保留多少速度，0 ≤ β &lt; 1</translation>
+    </message>
+    <message>
+        <source>β₁  (mean g)</source>
+        <translation>β₁  （g 的均值）</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s decay of the mean gradient m, 0 ≤ β₁ &lt; 1</source>
+        <translation>Adam 中梯度均值 m 的衰减率，0 ≤ β₁ &lt; 1</translation>
+    </message>
+    <message>
+        <source>β₂  (mean g²)</source>
+        <translation>β₂  （g² 的均值）</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s decay of the mean squared gradient v, 0 ≤ β₂ &lt; 1</source>
+        <translation>Adam 中梯度平方均值 v 的衰减率，0 ≤ β₂ &lt; 1</translation>
+    </message>
+    <message>
+        <source>ρ  (mean g²)</source>
+        <translation>ρ  （g² 的均值）</translation>
+    </message>
+    <message>
+        <source>RMSProp&apos;s decay of the mean squared gradient s, 0 ≤ ρ &lt; 1</source>
+        <translation>RMSProp 中梯度平方均值 s 的衰减率，0 ≤ ρ &lt; 1</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>Keeps the step finite where the squared gradients are 0 (&gt; 0)</source>
+        <translation>梯度平方为 0 时保持步长有限（&gt; 0）</translation>
+    </message>
+    <message>
+        <source>Step size s</source>
+        <translation>步长 s</translation>
+    </message>
+    <message>
+        <source>The move of fixed-step descent and of direction search (&gt; 0)</source>
+        <translation>固定步长下降和方向搜索每一步移动的距离（&gt; 0）</translation>
+    </message>
+    <message>
+        <source>Search radius r</source>
+        <translation>搜索半径 r</translation>
+    </message>
+    <message>
+        <source>Random search tries points of the box start ± r (&gt; 0)</source>
+        <translation>随机搜索在起点 ± r 的方框内试点（&gt; 0）</translation>
+    </message>
+    <message>
+        <source>Tutorial: {0}</source>
+        <translation>教程：{0}</translation>
+    </message>
+    <message>
+        <source>Function: {0}</source>
+        <translation>函数：{0}</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>x column</source>
+        <translation>x 列</translation>
+    </message>
+    <message>
+        <source>x column: name or index (blank: first column)</source>
+        <translation>x 列：列名或序号（留空：第一列）</translation>
+    </message>
+    <message>
+        <source>y column</source>
+        <translation>y 列</translation>
+    </message>
+    <message>
+        <source>y column: name or index (blank: second column)</source>
+        <translation>y 列：列名或序号（留空：第二列）</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>columns  x</source>
+        <translation>列  x</translation>
+    </message>
+    <message>
+        <source>own split</source>
+        <translation>数据自带划分</translation>
+    </message>
+    <message>
+        <source>Fraction of the points held out for validation (seeded)</source>
+        <translation>留作验证集的数据点比例（由随机种子决定）</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Seed of the sampling order, of the validation split and of random search</source>
+        <translation>采样顺序、验证集划分和随机搜索所用的随机种子</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Bad feature (x × 10)</source>
+        <translation>糟糕的特征（x × 10）</translation>
+    </message>
+    <message>
+        <source>Tutorial 002 §4.2: a badly scaled x stretches the loss surface into a valley</source>
+        <translation>教程 002 §4.2：尺度不当的 x 把损失曲面拉成狭长山谷</translation>
+    </message>
+    <message>
+        <source>Standardise x</source>
+        <translation>标准化 x</translation>
+    </message>
+    <message>
+        <source>Tutorial 002 §4.3: fit on (x − mean)/std; the line is drawn in original units</source>
+        <translation>教程 002 §4.3：在 (x − 均值)/标准差 上拟合；直线仍按原始单位绘制</translation>
+    </message>
+    <message>
+        <source>Model and loss</source>
+        <translation>模型与损失函数</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Degree K of ŷ = b + w1·x + … + wK·x^K (x standardised)</source>
+        <translation>ŷ = b + w1·x + … + wK·x^K 的次数 K（x 已标准化）</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Hidden units h: ŷ = Σⱼ k2ⱼ·a(k1ⱼ·x + b1ⱼ) + b2 (1: tutorial 004&apos;s model)</source>
+        <translation>隐藏单元数 h：ŷ = Σⱼ k2ⱼ·a(k1ⱼ·x + b1ⱼ) + b2（1：教程 004 的模型）</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隐藏单元数</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Huber&apos;s δ: residuals beyond it cost δ·|r| instead of ½r² (&gt; 0)</source>
+        <translation>Huber 的 δ：超过它的残差代价为 δ·|r| 而不是 ½r²（&gt; 0）</translation>
+    </message>
+    <message>
+        <source>Huber δ</source>
+        <translation>Huber δ</translation>
+    </message>
+    <message>
+        <source>Reduction</source>
+        <translation>汇总方式</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Where the descent starts (a restart)</source>
+        <translation>梯度下降的起点（修改会重新开始）</translation>
+    </message>
+    <message>
+        <source>Descent (live)</source>
+        <translation>梯度下降（实时）</translation>
+    </message>
+    <message>
+        <source>Learning rate η (must be &gt; 0); arrows multiply by 10^0.1</source>
+        <translation>学习率 η（必须 &gt; 0）；方向键每次乘以 10^0.1</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>批量（全部样本）</translation>
+    </message>
+    <message>
+        <source>stochastic (1 sample)</source>
+        <translation>随机（1 个样本）</translation>
+    </message>
+    <message>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量方式</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>The order in which stochastic and mini-batch steps visit the samples of an epoch: a new shuffle each epoch, or in order as tutorial 001&apos;s loop does</source>
+        <translation>随机和小批量梯度下降在一轮中访问样本的顺序：每轮重新打乱，或像教程 001 的循环那样按顺序</translation>
+    </message>
+    <message>
+        <source>Sample order</source>
+        <translation>样本顺序</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新规则</translation>
+    </message>
+    <message>
+        <source>Clip gradient</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Converged when the loss is within tol of its least value, relative to the start (where the least value is unknown: |∇L|² ≤ tol·|∇L₀|²). Changes no step: the run goes on (arrows multiply by 10^0.1)</source>
+        <translation>当损失与其最小值之差（相对于起点）不超过 tol 时视为收敛（最小值未知时：|∇L|² ≤ tol·|∇L₀|²）。不改变任何一步：运行继续（方向键每次乘以 10^0.1）</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>收敛容差</translation>
+    </message>
+    <message>
+        <source>Clip the gradient before the update rule sees it: each component into [−c, c] (by value), or scaled so that ‖g‖ ≤ c (by norm)</source>
+        <translation>在更新规则使用梯度之前先裁剪：每个分量限制在 [−c, c] 内（按值），或整体缩放使 ‖g‖ ≤ c（按范数）</translation>
+    </message>
+    <message>
+        <source>The bound c of a clipped gradient (&gt; 0)</source>
+        <translation>梯度裁剪的界 c（&gt; 0）</translation>
+    </message>
+    <message>
+        <source>Clip bound c</source>
+        <translation>裁剪界 c</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes with the step t</source>
+        <translation>学习率如何随步数 t 变化</translation>
+    </message>
+    <message>
+        <source>γ: the decay rate of the schedule (&gt; 0)</source>
+        <translation>γ：调度的衰减率（&gt; 0）</translation>
+    </message>
+    <message>
+        <source>Decay rate γ</source>
+        <translation>衰减率 γ</translation>
+    </message>
+    <message>
+        <source>T: the schedule&apos;s step count, a whole number ≥ 1</source>
+        <translation>T：调度的步数，≥ 1 的整数</translation>
+    </message>
+    <message>
+        <source>Decay steps T</source>
+        <translation>衰减步数 T</translation>
+    </message>
+    <message>
+        <source>Speed  ( [  ] )</source>
+        <translation>速度  （ [  ] ）</translation>
+    </message>
+    <message>
+        <source>Frames / second</source>
+        <translation>帧 / 秒</translation>
+    </message>
+    <message>
+        <source>Steps / frame</source>
+        <translation>步 / 帧</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>A segment from each point to the line (its error)</source>
+        <translation>从每个点到直线的线段（即它的误差）</translation>
+    </message>
+    <message>
+        <source>Log-scale loss</source>
+        <translation>对数刻度的损失</translation>
+    </message>
+    <message>
+        <source>η on the loss plot</source>
+        <translation>在损失图上显示 η</translation>
+    </message>
+    <message>
+        <source>Draw η of every step (after the schedule) on a second axis of the loss plot</source>
+        <translation>在损失图的第二个坐标轴上画出每一步的 η（调度之后）</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>Cross-sections</source>
+        <translation>截面</translation>
+    </message>
+    <message>
+        <source>Lock range</source>
+        <translation>锁定范围</translation>
+    </message>
+    <message>
+        <source>Equal scales</source>
+        <translation>等比例坐标</translation>
+    </message>
+    <message>
+        <source>One unit is as long across as up: a badly scaled feature shows as a narrow valley</source>
+        <translation>横向和纵向的一个单位一样长：尺度不当的特征会显示为狭长山谷</translation>
+    </message>
+    <message>
+        <source>Contour lines</source>
+        <translation>等高线</translation>
+    </message>
+    <message>
+        <source>Log-spaced levels</source>
+        <translation>对数间隔的等高线</translation>
+    </message>
+    <message>
+        <source>Trail of earlier lines</source>
+        <translation>保留之前直线的轨迹</translation>
+    </message>
+    <message>
+        <source>Pin at steps</source>
+        <translation>在这些步固定显示</translation>
+    </message>
+    <message>
+        <source>e.g. 10, 20, 30, 100, 1000</source>
+        <translation>例如 10, 20, 30, 100, 1000</translation>
+    </message>
+    <message>
+        <source>Pin now (P)</source>
+        <translation>立即固定（P）</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a step: write whole numbers from 0 to {1}, separated by commas</source>
+        <translation>“{0}”不是步数：请输入 0 到 {1} 之间的整数，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>CSV: {0}</source>
+        <translation>CSV：{0}</translation>
+    </message>
+    <message>
+        <source>Start {0}</source>
+        <translation>起点 {0}</translation>
+    </message>
+    <message>
+        <source>Descent (live) — editing {0}</source>
+        <translation>梯度下降（实时）—— 正在编辑 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SurfaceView</name>
+    <message>
+        <source>Loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>The parameter across the slice</source>
+        <translation>截面横向的参数</translation>
+    </message>
+    <message>
+        <source>The parameter up the slice</source>
+        <translation>截面纵向的参数</translation>
+    </message>
+    <message>
+        <source>slice</source>
+        <translation>截面</translation>
+    </message>
+    <message>
+        <source>Loss surface (needs two parameters)</source>
+        <translation>损失曲面（需要两个参数）</translation>
+    </message>
+    <message>
+        <source>slice through the current point: {held} held</source>
+        <translation>过当前点的截面：固定 {held}</translation>
+    </message>
+    <message>
+        <source>Loss surface — {0}</source>
+        <translation>损失曲面 —— {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>high-contrast</source>
+        <translation>高对比度</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBox</name>
+    <message>
+        <source>ViewBox options</source>
+        <translation>视图选项</translation>
+    </message>
+    <message>
+        <source>View All</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>axis</source>
+        <translation>轴</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>鼠标模式</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>三键</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>单键</translation>
+    </message>
+</context>
+<context>
+    <name>_Plot</name>
+    <message>
+        <source>diverged at step {0}</source>
+        <translation>在第 {0} 步发散</translation>
+    </message>
+</context>
+<context>
+    <name>_Worker</name>
+    <message>
+        <source>{0}: not enough memory to read this file</source>
+        <translation>{0}：内存不足，无法读取此文件</translation>
+    </message>
+</context>
+<context>
+    <name>graph</name>
+    <message>
+        <source>{node} = {value} (sample {index})</source>
+        <translation>{node} = {value}（样本 {index}）</translation>
+    </message>
+    <message>
+        <source>{node}: {n} samples, mean {value}</source>
+        <translation>{node}：{n} 个样本，均值 {value}</translation>
+    </message>
+    <message>
+        <source>{node} = {value} (parameter)</source>
+        <translation>{node} = {value}（参数）</translation>
+    </message>
+    <message>
+        <source>{node} = {numbers} = {value}</source>
+        <translation>{node} = {numbers} = {value}</translation>
+    </message>
+    <message>
+        <source>{node}; mean over the {n} samples: {value}</source>
+        <translation>{node}；{n} 个样本上的均值：{value}</translation>
+    </message>
+    <message>
+        <source>{node} = {value}</source>
+        <translation>{node} = {value}</translation>
+    </message>
+    <message>
+        <source>∂L/∂L = 1 (the start of the backward pass)</source>
+        <translation>∂L/∂L = 1（反向传播的起点）</translation>
+    </message>
+    <message>
+        <source>∂L/∂{node} = {terms} = {numbers} = {value}</source>
+        <translation>∂L/∂{node} = {terms} = {numbers} = {value}</translation>
+    </message>
+    <message>
+        <source>∂L/∂{node} = Σᵢ [{terms}] = {value}</source>
+        <translation>∂L/∂{node} = Σᵢ [{terms}] = {value}</translation>
+    </message>
+    <message>
+        <source>∂L/∂{node}ᵢ = {terms}; summed over the {n} samples: {value}</source>
+        <translation>∂L/∂{node}ᵢ = {terms}；对 {n} 个样本求和：{value}</translation>
+    </message>
+    <message>
+        <source>{name} ← {name} − η·∂L/∂{name} = {old} − {rate}·{grad} = {new}</source>
+        <translation>{name} ← {name} − η·∂L/∂{name} = {old} − {rate}·{grad} = {new}</translation>
+    </message>
+    <message>
+        <source>{name}: {old} → {new} (by the run&apos;s update rule)</source>
+        <translation>{name}：{old} → {new}（按本次运行的更新规则）</translation>
+    </message>
+    <message>
+        <source>{name} = {old}; ∂L/∂{name} = {grad} (no update rule given)</source>
+        <translation>{name} = {old}；∂L/∂{name} = {grad}（未给定更新规则）</translation>
+    </message>
+    <message>
+        <source>one sample (#{index})</source>
+        <translation>一个样本（#{index}）</translation>
+    </message>
+    <message>
+        <source>{n} samples: values are means, gradients are sums over the samples</source>
+        <translation>{n} 个样本：值为均值，梯度为对样本求和</translation>
+    </message>
+</context>
+</TS>
