@@ -257,7 +257,10 @@ def test_a_play_runs_on_the_timer_and_next_finishes_it(player, qtbot):
     player.next()  # the step
     player.next()  # the play: 3 steps at 10 a second
     assert player.animating
+    assert player.toggle() and not player.animating  # Space pauses the play
+    assert player.toggle() and player.animating
     qtbot.waitUntil(lambda: not player.animating, timeout=5000)
+    assert not player.toggle()
     assert player.window.controller.step == 4
     player.prev()
     assert player.window.controller.step == 1 and not player.animating

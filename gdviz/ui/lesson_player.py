@@ -243,11 +243,12 @@ class LessonPlayer(QObject):
             return
         self.go_to(max(0, self.index - 1))  # a running play's press began at this index: back to before it
 
-    def toggle(self) -> None:
-        """Pause or go on with a running play (Space)."""
+    def toggle(self) -> bool:
+        """Pause or go on with a running play (Space); False when no play is running (the key is free)."""
         if self._play is None:
-            return
+            return False
         self._timer.stop() if self._timer.isActive() else self._timer.start()
+        return True
 
     def go_to(self, index: int) -> bool:
         """Rebuild place `index` at once: the view options of earlier scenes, the last state, its actions."""
