@@ -5,8 +5,9 @@ set -euo pipefail
 
 # Offscreen Qt (tests) needs the first two lines; a real X display (make run, screenshots under
 # Xvfb) also needs the xcb libraries of the third and fourth (Qt's message names only xcb-cursor0).
+# fonts-noto-cjk gives the Chinese interface (issue 13) real glyphs instead of boxes.
 packages=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
-          libglib2.0-0 libxkbcommon0 fonts-dejavu-core
+          libglib2.0-0 libxkbcommon0 fonts-dejavu-core fonts-noto-cjk
           libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
           libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0)
 
