@@ -727,7 +727,8 @@ class SettingsPanel(QWidget):
             self.descent_group.setTitle(self.tr("Descent (live)"))
             return
         entry = race.entries[min(self.controller.selected_runner, len(race.entries) - 1)]
-        self.descent_group.setTitle(self.tr("Descent (live) — editing {0}").format(entry.name))
+        from .i18n import engine_text
+        self.descent_group.setTitle(self.tr("Descent (live) — editing {0}").format(engine_text(entry.name)))
 
     def show_live(self, live: LiveSettings) -> None:
         """Show live settings (after a rewind or a rejected edit) and the rows the rule uses."""
