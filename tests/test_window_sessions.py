@@ -112,3 +112,29 @@ def test_rebuilt_window_keeps_the_run_race_and_view(window, qtbot) -> None:
     c.step_forward()  # the new window's views follow the run
     assert "<b>13</b>" in new.status_labels["step"].text()
     new.close()
+
+
+def test_a_lesson_from_the_menu_is_walked_with_the_remote_keys(window, qtbot) -> None:
+    from tests.test_gui import activate
+    activate(qtbot, window)
+    actions = [a for a in window.lessons_menu.actions() if a.text() and not a.isSeparator()]
+    assert len(actions) >= 5 + 2  # one per tutorial, open a file, close
+    actions[2].trigger()  # tutorial 002
+    player = window.lesson_player
+    assert player.is_open and player.index == 0
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key_PageDown)
+        qtbot.waitUntil(lambda: not player.animating, timeout=20000)
+    assert player.index == 3
+    qtbot.keyClick(window, Qt.Key_PageUp)
+    assert player.index == 2
+    qtbot.keyClick(window, Qt.Key_Escape)
+    assert not player.is_open
+
+
+def test_a_broken_lesson_file_is_refused_in_one_line(window, tmp_path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "gdviz-lesson", "version": 1, "scenes": "no"}', encoding="utf-8")
+    run = window.controller.run
+    assert not window.open_lesson(str(bad))
+    assert window.controller.run is run and "bad.json" in window.banner.text()

@@ -101,6 +101,11 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                      help="MP4 quality: low (smallest), medium (default) or high")
     rec.add_argument("--session", metavar="FILE.gdviz", default=None,
                      help="go on from a saved session (File > Save) instead of the flags below")
+    rec.add_argument("--lesson", metavar="NAME|FILE", default=None,
+                     help="render a whole lesson with its captions: a built-in one (tutorial-000 … tutorial-004) "
+                          "or a lesson file (.json)")
+    rec.add_argument("--language", choices=("en", "zh_CN"), default=None,
+                     help="the captions' language for --lesson (default: the system's)")
     rec.add_argument("--steps", metavar="N", type=count, default=None,
                      help=f"steps to record (default {DEFAULT_STEPS}; a preset race: its own, else {RACE_STEPS})")
     race = parser.add_argument_group("a race instead of one run (as in 'gdviz race')")
@@ -162,9 +167,37 @@ def _from_session(args: argparse.Namespace):
     return restored.run, restored.race, DEFAULT_STEPS if args.steps is None else args.steps, restored
 
 
+def _lesson(args: argparse.Namespace):
+    """The lesson --lesson names (None without it). Raises CliError for a bad lesson or extra flags."""
+    if args.lesson is None:
+        if args.language is not None:
+            raise CliError("--language chooses the captions of a --lesson; give --lesson too")
+        return None
+    extra = next((d for d in (*_run_option_dests(), "preset", "runner", "session", "steps")
+                  if given(args, d) not in (None, False)), None)
+    if extra is None and args.steps_per_frame != 1:
+        extra = "steps_per_frame"
+    if extra is not None:
+        raise CliError(f"--lesson sets its own data, runs and steps; drop {flag(extra)}")
+    from ..lesson import LessonError, find_lesson
+    try:
+        return find_lesson(args.lesson)
+    except LessonError as exc:
+        raise CliError(str(exc)) from None
+
+
 def handle(args: argparse.Namespace) -> int:
     """Check every flag and file, then open the window offscreen and record."""
     out = _check_out(args)
+    lesson = _lesson(args)
+    if lesson is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from .display import display_problem
+        problem = display_problem()
+        if problem:
+            raise CliError(problem, FAILURE_EXIT)
+        with tempfile.TemporaryDirectory(prefix="gdviz-record-") as settings_dir:
+            return _record_lesson(args, out, lesson, settings_dir)
     run, race, steps, restored = _problem(args)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a recording needs no screen
     from .display import display_problem
@@ -206,6 +239,40 @@ def _record(args, out: Path, run, race, steps: int, restored, settings_dir: str)
         print(f"{PROG}: {result.warning}", file=sys.stderr)
     w, h = args.size
     print(f"wrote {out}: {result.frames} frames, {w}x{h} at {args.fps} frames a second, {result.steps} steps")
+    return 0
+
+
+def _record_lesson(args, out: Path, lesson, settings_dir: str) -> int:
+    """Render a whole lesson, caption by caption, action by action."""
+    from PySide6.QtCore import QSettings, qInstallMessageHandler
+    from ..ui.app import make_app
+    qInstallMessageHandler(_qt_message)
+    from ..ui.recorder import RecordingError
+    from ..ui.lesson_player import lesson_language, record_lesson
+    app = make_app()
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, settings_dir)
+    from ..ui.main_window import MainWindow
+    window = MainWindow()
+    progress = _progress_printer() if sys.stderr.isatty() else None
+    try:
+        window.show()
+        window.set_presentation(True)  # a lesson is the plots and its captions: no docks, menus or toolbar
+        window.showNormal()  # offscreen full screen is the virtual screen's size: the video's size instead
+        window.resize(*args.size)
+        app.processEvents()
+        window.resize(*args.size)
+        result = record_lesson(window, lesson, out, args.size, args.fps, args.quality, progress=progress,
+                               language=args.language or lesson_language(), hold_seconds=args.hold)
+    except RecordingError as exc:
+        raise CliError(str(exc), FAILURE_EXIT) from None
+    finally:
+        window.controller.pause()
+        window.close()
+    if progress is not None:
+        print(file=sys.stderr)
+    w, h = args.size
+    print(f"wrote {out}: {result.frames} frames, {w}x{h} at {args.fps} frames a second")
     return 0
 
 

@@ -66,6 +66,7 @@ def key_rows() -> list[tuple[str, str]]:
             ("Ctrl+=  Ctrl+−", t("zoom text and lines")), ("Ctrl+0", t("zoom 100 %")),
             ("F9  F10", t("settings / maths panel")), ("Ctrl+I", t("import a CSV file")),
             ("Ctrl+S  Ctrl+O", t("save / open a session")), ("R", t("start / stop recording a video")),
+            ("File > Lessons", t("a tutorial's lesson: PgDn / → next, PgUp / ← back, Escape closes")),
             ("Ctrl+E", t("export an image")), ("Ctrl+Shift+C", t("copy an image")),
             ("Escape", t("leave a box, this sheet or presentation mode")), ("F1  ?", t("this sheet")),
             ("Ctrl+Q", t("quit"))]
@@ -169,6 +170,9 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
         self.keys_overlay = KeysOverlay(key_rows(), self)
         self._wire()
+        from .lesson_player import LessonPlayer
+        self.lesson_player = LessonPlayer(self)  # shows nothing until a lesson is opened
+        self._build_lessons_menu()
         self._install_excepthook()
         self.setAcceptDrops(True)
         self._show_recent()
@@ -344,6 +348,8 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, self.tr("&Record video… (R)"), self.toggle_recording, name="record")
         file.addSeparator()
+        self.lessons_menu = file.addMenu(self.tr("&Lessons"))
+        file.addSeparator()
         self._action(file, self.tr("&Export image…"), self.export_image_dialog, ("Ctrl+E",), name="export")
         self._action(file, self.tr("&Copy image"), lambda: self.copy_image(), ("Ctrl+Shift+C",), name="copy")
         file.addSeparator()
@@ -405,13 +411,61 @@ class MainWindow(QMainWindow):
                 self.shortcuts.append(sc)
 
     def _toggle(self) -> None:
-        self.graph_mode.toggle_play() if self.graph_mode.stepping else self.controller.toggle()
+        if self.graph_mode.stepping:
+            self.graph_mode.toggle_play()
+        elif not (self.lesson_player.is_open and self.lesson_player.toggle()):
+            self.controller.toggle()
 
     def _step(self) -> None:
-        self.graph_mode.forward() if self.graph_mode.stepping else self.controller.step_forward()
+        """→ / PgDn: the next sub-step in graph-step mode, the next action of a lesson, else one step."""
+        if self.graph_mode.stepping:
+            self.graph_mode.forward()
+        elif self.lesson_player.is_open:
+            self.lesson_player.next()
+        else:
+            self.controller.step_forward()
 
     def _back(self) -> None:
-        self.graph_mode.back() if self.graph_mode.stepping else self.controller.step_back()
+        if self.graph_mode.stepping:
+            self.graph_mode.back()
+        elif self.lesson_player.is_open:
+            self.lesson_player.prev()
+        else:
+            self.controller.step_back()
+
+    # ----- lessons ------------------------------------------------------------------------
+    def _build_lessons_menu(self) -> None:
+        """File > Lessons: the built-in lessons (one per tutorial), your own, and Close."""
+        from ..lesson import builtin_lessons
+        from .lesson_player import lesson_language
+        menu = self.lessons_menu
+        menu.clear()
+        language = lesson_language()
+        for name, titles in builtin_lessons():
+            action = menu.addAction(titles.get(language) or titles.get("en") or name)
+            action.triggered.connect(lambda _=False, n=name: self.open_lesson(n))
+        menu.addSeparator()
+        menu.addAction(self.tr("Open a lesson file…"), self._open_lesson_dialog)
+        self.close_lesson_action = menu.addAction(self.tr("Close the lesson"), self.lesson_player.close)
+        self.close_lesson_action.setEnabled(False)
+        self.lesson_player.position_changed.connect(lambda *_: self.close_lesson_action.setEnabled(True))
+        self.lesson_player.closed.connect(lambda: self.close_lesson_action.setEnabled(False))
+
+    def open_lesson(self, name_or_path: str) -> bool:
+        """Open a built-in lesson by name, or a lesson file; PgDn / → walk it, Escape closes it."""
+        from ..lesson import LessonError, find_lesson
+        try:
+            lesson = find_lesson(name_or_path)
+        except LessonError as exc:
+            self.banner.show_message(str(exc))
+            return False
+        return bool(self.lesson_player.open(lesson))
+
+    def _open_lesson_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lesson"), "",
+                                              self.tr("gdviz lessons (*.json);;All files (*)"))
+        if path:
+            self.open_lesson(path)
 
     def toggle_graph_step(self) -> None:
         """Graph-step mode on or off (shows the graph first)."""
@@ -541,6 +595,8 @@ class MainWindow(QMainWindow):
         self.statusBar().setStyleSheet("QStatusBar { font-size: %dpt; } QLabel { padding: 0 10px; }" % round(13 * self.zoom))
         self.banner.zoom = self.zoom
         self.presentation_bar.set_zoom(self.zoom)
+        if hasattr(self, "lesson_player"):
+            self.lesson_player.caption.set_zoom(self.zoom)
         app_font = QApplication.font()
         app_font.setPointSize(pt)
         self.menuBar().setFont(app_font)
@@ -639,6 +695,8 @@ class MainWindow(QMainWindow):
             self.cancel_recording()
         elif self.graph_mode.stepping:
             self.graph_mode.set_stepping(False)
+        elif self.lesson_player.is_open:
+            self.lesson_player.close()
         elif self.presenting:
             self.set_presentation(False)
         elif self.isFullScreen():
@@ -951,6 +1009,7 @@ class MainWindow(QMainWindow):
         """A new window with the same controller and state replaces this one (texts in the new language)."""
         self._rebuild_pending = False
         state = self.ui_state()
+        lesson = (self.lesson_player.lesson, self.lesson_player.index) if self.lesson_player.is_open else None
         playing = self.controller.playing
         self.controller.pause()
         self.controller.presenter = None
@@ -961,6 +1020,8 @@ class MainWindow(QMainWindow):
         new = MainWindow(controller=self.controller)
         new.restore_ui_state(state)
         new.show()
+        if lesson is not None and new.lesson_player.open(lesson[0]):
+            new.lesson_player.go_to(lesson[1])
         QApplication.instance().setProperty("gdviz_window", new)
         self._handing_over = True
         self.close()
