@@ -478,7 +478,8 @@ class SettingsPanel(QWidget):
         box = QGroupBox(self.tr("View"))
         col = QVBoxLayout(box)
         self.residuals = QCheckBox(self.tr("Residuals"))
-        self.residuals.setToolTip(self.tr("A segment from each point to the line (its error)"))
+        self.residuals.setToolTip(self.tr("Each point's error r = ŷ − y: a square of side |r| for squared error (L2), "
+                                         "a segment for L1 and Huber"))
         self.residuals.toggled.connect(self.residuals_toggled)
         self.log_scale = QCheckBox(self.tr("Log-scale loss"))
         self.log_scale.toggled.connect(self.log_scale_toggled)
