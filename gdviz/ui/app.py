@@ -30,6 +30,8 @@ def run_gui(args=None) -> int:
     """Open the window (with the command line's settings when given) and run the event loop."""
     app = make_app()
     configure_logging()
+    from .i18n import install
+    install(app)  # the remembered language, else the system's (简体中文 or English)
     from .main_window import MainWindow
     run = None
     if args is not None:

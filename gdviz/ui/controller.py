@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ..engine import DataError, LiveSettings, Race, RaceEntry, Run, RunConfig, Snapshot, Status
+from .i18n import engine_text
 
 # (steps per second, steps per frame): `[` and `]` walk this ladder
 SPEEDS: tuple[tuple[int, int], ...] = (
@@ -355,7 +356,8 @@ class RunController(QObject):
             return
         if self._race is None and self._run.status is Status.DIVERGED:
             self.info.emit(QCoreApplication.translate(
-                "RunController", "{0}. Step back (Left) or reset (Home) first.").format(self._run.status_message()))
+                "RunController", "{0}. Step back (Left) or reset (Home) first.").format(
+                    engine_text(self._run.status_message())))
             return
         if not self._timer.isActive():
             self._measured.clear()

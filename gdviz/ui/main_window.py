@@ -20,6 +20,7 @@ from .data_view import DataView
 from .equation_panel import EquationPanel, num
 from .export import ExportDialog, copy_image, save_image
 from .graph_mode import GraphMode, GraphPanel
+from .i18n import engine_text
 from .loader import CsvImport
 from .overlays import KeysOverlay, PresentationBar
 from .landscape_view import CurveView, SectionsView, SurfaceView
@@ -60,7 +61,7 @@ def key_rows() -> list[tuple[str, str]]:
     t = _tr
     return [("Space", t("play / pause")), ("→  PgDn", t("one step")), ("←  PgUp", t("one step back")),
             ("Home", t("back to step 0")), ("[  ]", t("slower / faster")), ("P", t("pin the current line")),
-            ("A", t("reset every view's framing")), ("Shift+click", t("pick the start on the surface")),
+            ("A", t("reset every view's framing")), (t("Shift+click"), t("pick the start on the surface")),
             ("Ctrl+Z", t("undo a restart")), ("Ctrl+Shift+Z", t("redo")),
             ("F5", t("presentation mode")), ("F11", t("full screen")),
             ("Ctrl+=  Ctrl+−", t("zoom text and lines")), ("Ctrl+0", t("zoom 100 %")),
@@ -176,6 +177,11 @@ class MainWindow(QMainWindow):
         self._install_excepthook()
         self.setAcceptDrops(True)
         self._show_recent()
+        try:  # the panel's Import button reads through the window: preview, thread, progress, Cancel
+            self.panel.import_button.clicked.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+        self.panel.import_button.clicked.connect(self._import_dialog)
         self._present_run(self.controller.run)
         self._restore_preferences()
         self._handing_over = False
@@ -388,6 +394,14 @@ class MainWindow(QMainWindow):
                                       lambda _=False, n=scheme: self.set_scheme(n), checkable=True,
                                       name=f"scheme:{scheme}")
                 group.addAction(action)
+        from .i18n import LANGUAGES, current_language, set_language
+        languages = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():  # each language's name in its own script
+            action = self._action(languages, name, lambda _=False, c=code: set_language(QApplication.instance(), c),
+                                  checkable=True, name=f"lang:{code}")
+            action.setChecked(code == current_language())
+            group.addAction(action)
         help_ = bar.addMenu(self.tr("&Help"))
         self._action(help_, self.tr("&Keys"), self.toggle_keys, name="keys")
         self._action(help_, self.tr("The &tutorials"), self._show_tutorials, name="tutorials")
@@ -712,14 +726,16 @@ class MainWindow(QMainWindow):
         if self._import is not None:
             self.banner.show_message(self.tr("A file is being read already."), error=False)
             return None
-        options = dict(val_fraction=config.val_fraction, seed=config.seed, x_col=config.csv_x, y_col=config.csv_y)
+        options = dict(val_fraction=config.val_fraction, seed=config.seed, x_col=config.csv_x, y_col=config.csv_y,
+                       encoding=config.csv_encoding, delimiter=config.csv_delimiter, decimal=config.csv_decimal,
+                       header=config.csv_header, max_rows=config.csv_max_rows)
         keep = live or self.controller.edited_run.live
 
         def done(data) -> None:
             if self.controller.load(config, keep, dataset=data):
                 notes = getattr(data, "notes", ())
                 if notes:
-                    self.banner.show_message(" · ".join(notes), error=False)
+                    self.banner.show_message(" · ".join(engine_text(n) for n in notes), error=False)
 
         job = CsvImport(config.csv_path, options, done, lambda text: self.banner.show_message(text), self)
         job.finished.connect(lambda: setattr(self, "_import", None))
@@ -734,7 +750,24 @@ class MainWindow(QMainWindow):
                                               self.tr("CSV files (*.csv *.txt *.tsv);;All files (*)"))
         if path:
             QSettings().setValue("import/folder", str(Path(path).parent))
-            self.panel._load_csv(path)
+            self.import_with_preview(path)
+
+    def import_with_preview(self, path: str) -> bool:
+        """Show how the file will be read (encoding, delimiter, decimal mark, header, columns), let the
+        user change it, then read it off the GUI thread. Nothing is guessed silently."""
+        from dataclasses import replace as changed
+        from .import_preview import config_changes, preview_csv
+        try:
+            choice = preview_csv(path, self)
+        except OSError as exc:
+            self.banner.show_message(self.tr("Cannot open {0}: {1}").format(path, exc.strerror or str(exc)))
+            return False
+        if choice is None:
+            return False
+        p = self.panel
+        config = changed(RunConfig(), csv_path=path, seed=int(p.seed.value()), val_fraction=p._val_fraction(),
+                         **config_changes(choice))
+        return self.import_csv(config) is not None
 
     # ----- sessions -----------------------------------------------------------------------
     def view_options(self) -> dict:
@@ -854,7 +887,7 @@ class MainWindow(QMainWindow):
             if kind == "session":
                 self.open_session(path)
             elif kind == "csv":
-                self.panel._load_csv(path)
+                self.import_with_preview(path)
             else:
                 continue
             event.acceptProposedAction()
@@ -974,11 +1007,13 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """A new language: rebuild the window around the same controller (the run goes on)."""
         super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and not self._rebuild_pending and hasattr(self, "controller"):
+        if (event.type() == QEvent.LanguageChange and not self._rebuild_pending and hasattr(self, "controller")
+                and self.isVisible() and not self._handing_over):
             self._rebuild_pending = True
-            QTimer.singleShot(0, self.rebuild)
+            QTimer.singleShot(0, self._rebuild_if_shown)
 
     _rebuild_pending = False
+    _handing_over = False  # set once a rebuilt window has taken over
 
     def ui_state(self) -> dict:
         """What a rebuilt window must keep: geometry, docks, view options, zoom, presentation."""
@@ -1004,6 +1039,11 @@ class MainWindow(QMainWindow):
             self.set_presentation(True)
         elif state["full"]:
             self.set_full_screen(True)
+
+    def _rebuild_if_shown(self) -> None:
+        self._rebuild_pending = False
+        if self.isVisible() and not self._handing_over:  # a window being closed is not rebuilt
+            self.rebuild()
 
     def rebuild(self) -> "MainWindow":
         """A new window with the same controller and state replaces this one (texts in the new language)."""
@@ -1085,7 +1125,7 @@ class MainWindow(QMainWindow):
             return self.tr("paused"), colour
         if snap.status is Status.READY:
             return self.tr("ready"), colour
-        return snap.message or snap.status.value, colour
+        return engine_text(snap.message or snap.status.value), colour
 
     def _show_playing(self, playing: bool) -> None:
         self.buttons["toggle"].setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))

@@ -1303,6 +1303,10 @@
         <translation>录制视频(&amp;R)…（R）</translation>
     </message>
     <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Export image…</source>
         <translation>导出图片(&amp;E)…</translation>
     </message>
@@ -1363,6 +1367,10 @@
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1379,6 +1387,22 @@
         <translation>关于 gdviz(&amp;A)</translation>
     </message>
     <message>
+        <source>Open a lesson file…</source>
+        <translation>打开课程文件…</translation>
+    </message>
+    <message>
+        <source>Close the lesson</source>
+        <translation>关闭本课</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>gdviz lessons (*.json);;All files (*)</source>
+        <translation>gdviz 课程 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Zoom {0} %</source>
         <translation>缩放 {0} %</translation>
     </message>
@@ -1393,6 +1417,10 @@
     <message>
         <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open {0}: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
         <source>Save session</source>
@@ -1589,6 +1617,10 @@
         <translation>重置所有视图的视野</translation>
     </message>
     <message>
+        <source>Shift+click</source>
+        <translation>Shift+单击</translation>
+    </message>
+    <message>
         <source>pick the start on the surface</source>
         <translation>在损失曲面上选择起点</translation>
     </message>
@@ -1631,6 +1663,10 @@
     <message>
         <source>start / stop recording a video</source>
         <translation>开始 / 停止录制视频</translation>
+    </message>
+    <message>
+        <source>a tutorial&apos;s lesson: PgDn / → next, PgUp / ← back, Escape closes</source>
+        <translation>教程课程：PgDn / → 下一步，PgUp / ← 上一步，Escape 关闭</translation>
     </message>
     <message>
         <source>export an image</source>
@@ -2377,8 +2413,8 @@
         <translation>残差</translation>
     </message>
     <message>
-        <source>A segment from each point to the line (its error)</source>
-        <translation>从每个点到直线的线段（即它的误差）</translation>
+        <source>Each point&apos;s error r = ŷ − y: a square of side |r| for squared error (L2), a segment for L1 and Huber</source>
+        <translation>每个点的误差 r = ŷ − y：平方误差（L2）画成边长为 |r| 的正方形，L1 和 Huber 画成线段</translation>
     </message>
     <message>
         <source>Log-scale loss</source>
