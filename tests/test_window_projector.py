@@ -280,3 +280,40 @@ def test_diverged_labels_stay_inside_their_views(window, qtbot) -> None:
         assert box.contains(text), (label.toPlainText(), box, text)
         on_screen = widget.mapFromScene(text).boundingRect()
         assert widget.viewport().rect().adjusted(-1, -1, 1, 1).contains(on_screen), (label.toPlainText(), on_screen)
+
+
+def heights_csv(tmp_path):
+    path = tmp_path / "heights.csv"
+    rows = "".join(f"{150 + i},{0.9 * (150 + i) - 100 + (i % 3):.1f}\n" for i in range(40))
+    path.write_text("height_cm,weight_kg\n" + rows, encoding="utf-8")
+    return path
+
+
+def test_data_that_will_diverge_is_said_before_the_first_step_with_its_cures(window, qtbot, tmp_path) -> None:
+    c = window.controller
+    window.import_csv(RunConfig(csv_path=str(heights_csv(tmp_path))), c.run.live.__class__(learning_rate=0.1))
+    qtbot.waitUntil(lambda: c.run.dataset is not None and c.run.dataset.n_train == 40, timeout=10000)
+    assert c.run.step == 0
+    offer = window.stability
+    assert offer.isVisible() and "2/λmax" in offer.text.text()
+    assert offer.standardise.isVisible() and offer.safe_rate.isVisible()
+    offer.standardise.click()
+    assert c.run.config.standardise and not offer.isVisible()
+    c.undo()
+    assert window.stability.isVisible()
+    window.stability.safe_rate.click()
+    assert c.run.live.learning_rate == offer.rate and not offer.isVisible()
+    c.step_forward(300)
+    assert c.run.status is not Status.DIVERGED
+
+
+def test_a_diverged_run_names_the_cures(window, qtbot) -> None:
+    c = window.controller
+    c.load(RunConfig(data="linear"), c.run.live.__class__(learning_rate=0.1))
+    assert not window.stability.isVisible()
+    c.set_live(learning_rate=1.1)  # tutorial 002's "very high" rate
+    assert window.stability.isVisible()
+    window.stability.hide()
+    c.step_forward(100)
+    assert c.run.status is Status.DIVERGED
+    assert window.stability.isVisible() and "diverge" in window.stability.text.text()

@@ -7,6 +7,8 @@ import time
 import traceback
 from pathlib import Path
 
+import numpy as np
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPixmapCache, QShortcut
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDockWidget, QFileDialog, QFormLayout, QLabel,
@@ -22,7 +24,7 @@ from .export import ExportDialog, copy_image, save_image
 from .graph_mode import GraphMode, GraphPanel
 from .i18n import engine_text
 from .loader import CsvImport
-from .overlays import KeysOverlay, PresentationBar
+from .overlays import KeysOverlay, PresentationBar, StabilityOffer
 from .landscape_view import CurveView, SectionsView, SurfaceView
 from .loss_view import LossView
 from .panels import SettingsPanel
@@ -38,6 +40,7 @@ ZOOMS = (0.75, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DOCK_SHARE = {"settings": 0.24, "maths": 0.19}  # of the window's width: the plots keep ≥ 55 %
 TABBED_SHARE = 0.28
 TABS_BELOW = 1400
+STABILITY_MAX_N = 100_000  # above this a per-sample loss is not differentiated twice on every edit
 VIEW_BOXES = ("residuals", "log_scale", "show_lr", "landscape", "sections", "lock_range", "equal_scales",
               "contours", "log_levels")  # the panel's view options a rebuilt window keeps  # a first start narrower than this shows settings and maths as tabs of one dock
 
@@ -205,6 +208,8 @@ class MainWindow(QMainWindow):
         col = QVBoxLayout(central)
         col.setContentsMargins(4, 4, 4, 4)
         col.addWidget(self.banner)
+        self.stability = StabilityOffer()
+        col.addWidget(self.stability)
         col.addWidget(plots, 1)
         self.presentation_bar = PresentationBar()
         col.addWidget(self.presentation_bar)
@@ -508,6 +513,7 @@ class MainWindow(QMainWindow):
             c.ghosts_changed.connect(view.set_ghosts)
         c.snapshot_changed.connect(self._show_status)  # the maths panel too, with the same step
         c.snapshot_changed.connect(self.graph_mode.on_snapshot)
+        c.snapshot_changed.connect(self._diverged_cures)
         self.graph_mode.message.connect(lambda text: self.banner.show_message(text, error=False))
         c.playing_changed.connect(self._show_playing)
         c.playing_changed.connect(self._set_rate_limited)
@@ -518,6 +524,10 @@ class MainWindow(QMainWindow):
         c.error.connect(lambda text: self.banner.show_message(text, error=True))
         c.info.connect(lambda text: self.banner.show_message(text, error=False))
         c.run_replaced.connect(lambda _run: self.banner.clear_error())
+        c.run_replaced.connect(lambda _run: self.check_stability())
+        c.live_changed.connect(lambda _live: self.check_stability())
+        self.stability.standardise.clicked.connect(lambda: self.controller.set_config(standardise=True))
+        self.stability.safe_rate.clicked.connect(lambda: self.controller.set_live(learning_rate=self.stability.rate))
         self.panel.residuals_toggled.connect(self.data_view.set_show_residuals)
         self.panel.log_scale_toggled.connect(self.loss_view.set_log_scale)
         self.panel.trail_changed.connect(self.data_view.set_trail_length)
@@ -717,6 +727,34 @@ class MainWindow(QMainWindow):
             self.set_full_screen(False)
         else:
             self.setFocus()
+
+    # ----- stability ----------------------------------------------------------------------
+    def check_stability(self, diverged: bool = False) -> float | None:
+        """Say before the first step when η is past the stable limit 2/λmax, with the cures; the
+        limit, or None when the rule or the loss has none."""
+        from ..engine.stability import safe_learning_rate, stable_learning_rate
+        run = self.controller.edited_run
+        big = run.dataset is not None and run.dataset.n_train > STABILITY_MAX_N and not hasattr(run.objective, "full")
+        try:  # 2·P gradients: instant from sums, too slow per sample on a million points
+            limit = None if big else stable_learning_rate(run.objective, run.params, run.live)
+        except (ArithmeticError, ValueError, np.linalg.LinAlgError):
+            limit = None
+        can_standardise = run.dataset is not None and not run.config.standardise
+        eta = run.live.learning_rate
+        if limit is not None and eta >= limit:
+            text = self.tr("η = {0} is past the stable limit 2/λmax = {1} of this loss: the steps will grow and "
+                           "the run will diverge.").format(num(eta), num(limit))
+            if can_standardise:
+                text += " " + self.tr("Standardise x makes the curvature small, or lower η.")
+            self.stability.offer(text, safe_learning_rate(limit), can_standardise)
+        elif diverged:
+            text = self.tr("The run diverged: lower η, or step back (←) and change it there.")
+            if can_standardise:
+                text += " " + self.tr("Standardise x makes the data's scale harmless.")
+            self.stability.offer(text, None if limit is None else safe_learning_rate(limit), can_standardise)
+        else:
+            self.stability.hide()
+        return limit
 
     # ----- importing ----------------------------------------------------------------------
     def import_csv(self, config: RunConfig, live: LiveSettings | None = None) -> CsvImport | None:
@@ -1115,6 +1153,13 @@ class MainWindow(QMainWindow):
             self.presentation_bar.set_html("   ".join((
                 self.tr("step <b>{0}</b>").format(step), "η = <b>{0}</b>".format(num(lr)),
                 loss, f"<span style='color:{colour}'><b>{state}</b></span>")))
+
+    def _diverged_cures(self, snap: Snapshot) -> None:
+        if snap.status is Status.DIVERGED and self._cured_run is not self.controller.run:
+            self._cured_run = self.controller.run
+            self.check_stability(diverged=True)
+
+    _cured_run = None
 
     def _state_text(self, snap: Snapshot) -> tuple[str, str]:
         """The run's state in words and its colour."""

@@ -1,11 +1,9 @@
-"""Widgets drawn over the views: the keys overlay (F1) and presentation mode's slim status line."""
+"""Widgets over and around the views: the keys overlay (F1), presentation mode's slim status line and
+the stability hint (η past 2/λmax, with its cures)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
-
-_T = "Keys"  # translation context of the key descriptions
-
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 class KeysOverlay(QWidget):
     """A translucent sheet over the window listing every key; Escape or a click closes it."""
@@ -105,3 +103,41 @@ class PresentationBar(QLabel):
         """The line's content (rich text)."""
         if html != self.text():
             self.setText(html)
+
+
+class StabilityOffer(QWidget):
+    """A line above the plots when the learning rate is past the stable limit 2/λmax: why, and the
+    cures as one-click buttons (Standardise x, a safe η)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stabilityOffer")
+        self.setAttribute(Qt.WA_StyledBackground, True)
+        self.setStyleSheet("QWidget#stabilityOffer { background: #fff4e0; border: 1px solid #e0a040;"
+                           " border-radius: 4px; } QLabel { color: #6b3d00; }")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 3, 8, 3)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        row.addWidget(self.text, 1)
+        self.standardise = QPushButton()
+        self.safe_rate = QPushButton()
+        self.dismiss = QPushButton("✕")
+        for button in (self.standardise, self.safe_rate, self.dismiss):
+            button.setFocusPolicy(Qt.NoFocus)  # the keys stay with the window
+            row.addWidget(button)
+        self.dismiss.setToolTip(self.tr("Hide this hint"))
+        self.dismiss.clicked.connect(self.hide)
+        self.rate = 0.0
+        self.hide()
+
+    def offer(self, text: str, rate: float | None, can_standardise: bool) -> None:
+        """Show `text` with the cures that apply."""
+        self.text.setText(text)
+        self.rate = rate or 0.0
+        self.safe_rate.setVisible(rate is not None)
+        if rate is not None:
+            self.safe_rate.setText(self.tr("Use η = {0}").format("{:g}".format(rate)))
+        self.standardise.setVisible(can_standardise)
+        self.standardise.setText(self.tr("Standardise x"))
+        self.show()

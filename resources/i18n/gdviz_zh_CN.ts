@@ -1407,6 +1407,22 @@
         <translation>缩放 {0} %</translation>
     </message>
     <message>
+        <source>η = {0} is past the stable limit 2/λmax = {1} of this loss: the steps will grow and the run will diverge.</source>
+        <translation>η = {0} 已超过该损失函数的稳定上限 2/λmax = {1}：步长会越来越大，训练将会发散。</translation>
+    </message>
+    <message>
+        <source>Standardise x makes the curvature small, or lower η.</source>
+        <translation>标准化 x 可以减小曲率，或者减小 η。</translation>
+    </message>
+    <message>
+        <source>The run diverged: lower η, or step back (←) and change it there.</source>
+        <translation>训练发散了：减小 η，或者后退一步（←）在那里修改。</translation>
+    </message>
+    <message>
+        <source>Standardise x makes the data&apos;s scale harmless.</source>
+        <translation>标准化 x 可以消除数据尺度的影响。</translation>
+    </message>
+    <message>
         <source>A file is being read already.</source>
         <translation>已有一个文件正在读取。</translation>
     </message>
@@ -2495,6 +2511,21 @@
     <message>
         <source>Descent (live) — editing {0}</source>
         <translation>梯度下降（实时）—— 正在编辑 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StabilityOffer</name>
+    <message>
+        <source>Hide this hint</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <source>Use η = {0}</source>
+        <translation>使用 η = {0}</translation>
+    </message>
+    <message>
+        <source>Standardise x</source>
+        <translation type="unfinished">标准化 x</translation>
     </message>
 </context>
 <context>
