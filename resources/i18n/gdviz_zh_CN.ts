@@ -2525,7 +2525,7 @@
     </message>
     <message>
         <source>Standardise x</source>
-        <translation type="unfinished">标准化 x</translation>
+        <translation>标准化 x</translation>
     </message>
 </context>
 <context>
