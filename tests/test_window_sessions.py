@@ -138,3 +138,29 @@ def test_a_broken_lesson_file_is_refused_in_one_line(window, tmp_path) -> None:
     run = window.controller.run
     assert not window.open_lesson(str(bad))
     assert window.controller.run is run and "bad.json" in window.banner.text()
+
+
+def test_switching_language_mid_run_keeps_the_run(window, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+    from gdviz.ui import i18n
+    from gdviz.ui.main_window import MainWindow
+    app = QApplication.instance()
+    c = window.controller
+    c.step_forward(17)
+    before = c.run.copy()
+    try:
+        i18n.set_language(app, "zh_CN")
+        qtbot.waitUntil(lambda: MainWindow.latest not in (None, window), timeout=5000)
+        new = MainWindow.latest
+        assert new.controller is c
+        same_run(c.run, before)
+        assert "步" in new.status_labels["step"].text()  # the status bar speaks Chinese
+        assert new.menuBar().actions()[0].text() != "&File"
+    finally:
+        i18n.set_language(app, "en")
+        qtbot.wait(50)
+    qtbot.waitUntil(lambda: MainWindow.latest is not None and MainWindow.latest is not new, timeout=5000)
+    latest = MainWindow.latest
+    assert latest.menuBar().actions()[0].text() == "&File"
+    same_run(c.run, before)
+    latest.close()

@@ -1052,6 +1052,8 @@ class MainWindow(QMainWindow):
 
     _rebuild_pending = False
     _handing_over = False  # set once a rebuilt window has taken over
+    open_windows: set = set()  # windows made by a rebuild (a language change), until they close
+    latest: "MainWindow | None" = None  # the newest window (what a language change made)
 
     def ui_state(self) -> dict:
         """What a rebuilt window must keep: geometry, docks, view options, zoom, presentation."""
@@ -1095,15 +1097,17 @@ class MainWindow(QMainWindow):
         if sys.excepthook == self._excepthook:
             sys.excepthook = self._previous_hook
         QApplication.instance().removeEventFilter(self.typing_guard)
+        for shortcut in self.shortcuts:  # an application-wide key in two windows would fire in neither
+            shortcut.setEnabled(False)
         new = MainWindow(controller=self.controller)
         new.restore_ui_state(state)
         new.show()
         if lesson is not None and new.lesson_player.open(lesson[0]):
             new.lesson_player.go_to(lesson[1])
-        QApplication.instance().setProperty("gdviz_window", new)
+        MainWindow.open_windows.add(new)  # nothing else holds the new window: keep it alive while shown
+        MainWindow.latest = new
         self._handing_over = True
         self.close()
-        self.deleteLater()
         if playing:
             new.controller.play()
         return new
@@ -1199,6 +1203,9 @@ class MainWindow(QMainWindow):
             self._share_docks()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        MainWindow.open_windows.discard(self)
+        if MainWindow.latest is self:
+            MainWindow.latest = None
         if self._handing_over:  # replaced by a rebuilt window: the controller goes on there
             super().closeEvent(event)
             return
