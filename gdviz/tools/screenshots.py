@@ -89,10 +89,18 @@ def graph_step(window, app) -> None:
         window.graph_mode.forward()
 
 
+def chinese(window, app) -> None:
+    """The window in 简体中文: tutorial 002 after 6 steps (the language is installed before the window)."""
+    main_window(window, app)
+
+
+LANGUAGE = {"chinese": "zh_CN"}  # scenes shown in another language
+
 SIZES = {"projector-1280x720": (1280, 720), "presentation": (1920, 1080), "keys": (1280, 720),
          "graph-step": (1600, 950)}
 
 SCENES: dict[str, Callable] = {
+    "chinese": chinese,
     "projector-1280x720": projector,
     "presentation": presentation,
     "keys": keys_sheet,
@@ -130,6 +138,10 @@ def render(out_dir: Path, names: list[str] | None = None) -> list[Path]:
     for name, scene in SCENES.items():
         if names and name not in names:
             continue
+        language = LANGUAGE.get(name)
+        if language:
+            from ..ui import i18n
+            i18n.install(app, language)
         window = MainWindow()
         window.resize(*SIZES.get(name, SIZE))
         if name == "projector-1280x720":
@@ -143,6 +155,10 @@ def render(out_dir: Path, names: list[str] | None = None) -> list[Path]:
         path = out_dir / f"{name}.png"
         window.grab().save(str(path))
         written.append(path)
+        if language:
+            from ..ui import i18n
+            i18n.remove(app)
+        window._handing_over = True  # a scene's window is thrown away, not rebuilt in another language
         window.close()
         window.deleteLater()
         _settle(app)

@@ -1669,6 +1669,14 @@
         <translation>设置 / 数学推导面板</translation>
     </message>
     <message>
+        <source>the computational graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>graph step mode: → ← walk one step node by node</source>
+        <translation>计算图单步模式：→ ← 逐个节点走完一步</translation>
+    </message>
+    <message>
         <source>import a CSV file</source>
         <translation>导入 CSV 文件</translation>
     </message>

@@ -18,6 +18,8 @@ KEY_STRINGS = (
     QT_TRANSLATE_NOOP("MainWindow", "zoom text and lines"),
     QT_TRANSLATE_NOOP("MainWindow", "zoom 100 %"),
     QT_TRANSLATE_NOOP("MainWindow", "settings / maths panel"),
+    QT_TRANSLATE_NOOP("MainWindow", "the computational graph"),
+    QT_TRANSLATE_NOOP("MainWindow", "graph step mode: → ← walk one step node by node"),
     QT_TRANSLATE_NOOP("MainWindow", "import a CSV file"),
     QT_TRANSLATE_NOOP("MainWindow", "save / open a session"),
     QT_TRANSLATE_NOOP("MainWindow", "start / stop recording a video"),
