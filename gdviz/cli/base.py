@@ -5,6 +5,8 @@ import argparse
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from . import lang
+
 PROG = "gdviz"
 USAGE_EXIT = 2  # bad flags, values or files
 FAILURE_EXIT = 1  # could not do what was asked for another reason (e.g. no display)
@@ -21,16 +23,25 @@ class CliError(ValueError):
         self.code = code
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions and epilogs kept as written; option help wrapped by terminal columns (Chinese takes two)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if lang.current() == "en":
+            return super()._split_lines(text, width)
+        return lang.wrap(text, width)
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line (raised, not printed) and whose help is kept as written."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        kwargs.setdefault("formatter_class", HelpFormatter)
         kwargs.setdefault("allow_abbrev", False)  # new flags must not break existing scripts
         super().__init__(**kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise CliError(f"{message} (see '{self.prog} --help')")
+        raise CliError(lang.translate("Cli", "{0} (see '{1} --help')").format(message, self.prog))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 from typing import Mapping
 
-NO_DISPLAY = "no display: set DISPLAY, or use `gdviz run` for the command line"
+from .lang import QT_TRANSLATE_NOOP, translate
+
+NO_DISPLAY = QT_TRANSLATE_NOOP("Cli", "no display: set DISPLAY, or use `gdviz run` for the command line")
 
 
 def display_problem(env: Mapping[str, str] = os.environ, platform: str = sys.platform,
@@ -45,7 +47,7 @@ def _platform_problem(name: str, env: Mapping[str, str], plugin_dir: Path | None
 def _x_problem(display: str) -> str | None:
     """Whether an X server answers at DISPLAY (":0", "unix:1", "host:10.0")."""
     if not display:
-        return NO_DISPLAY
+        return translate("Cli", NO_DISPLAY)
     host, _, number = display.rpartition(":")
     number = number.split(".")[0]
     if not number.isdigit() or "/" in host:
@@ -57,7 +59,8 @@ def _x_problem(display: str) -> str | None:
         reachable = _connects(socket.AF_INET, (host, 6000 + int(number)))
     if reachable:
         return None
-    return f"no display: cannot connect to the X display '{display}' (is it running?); use `gdviz run` for the command line"
+    return translate("Cli", "no display: cannot connect to the X display '{0}' (is it running?); use `gdviz run` for "
+                     "the command line").format(display)
 
 
 def _wayland_problem(env: Mapping[str, str]) -> str | None:
@@ -65,8 +68,8 @@ def _wayland_problem(env: Mapping[str, str]) -> str | None:
     path = name if name.startswith("/") else os.path.join(env.get("XDG_RUNTIME_DIR", ""), name)
     if _connects(socket.AF_UNIX, path):
         return None
-    return (f"no display: cannot connect to the Wayland display '{name}'; set WAYLAND_DISPLAY, "
-            "or use `gdviz run` for the command line")
+    return translate("Cli", "no display: cannot connect to the Wayland display '{0}'; set WAYLAND_DISPLAY, "
+                     "or use `gdviz run` for the command line").format(name)
 
 
 def _connects(family: int, address) -> bool:
@@ -101,12 +104,13 @@ def _plugin_problem(name: str, plugin_dir: Path | None) -> str | None:
         known = sorted(p.name[4:-3] for p in plugin_dir.glob("libq*.so"))
         if not known:
             return None
-        return f"Qt has no platform plugin '{name}' (QT_QPA_PLATFORM; available: {', '.join(known)})"
+        return translate("Cli", "Qt has no platform plugin '{0}' (QT_QPA_PLATFORM; available: {1})").format(
+            name, ", ".join(known))
     try:
         ctypes.CDLL(str(plugin))  # the dynamic loader names the first missing library
     except OSError as exc:
         reason = str(exc).replace(str(plugin) + ": ", "")
-        return (f"the Qt platform plugin '{name}' cannot load: {reason} "
-                "(install the missing library; `gdviz run` works without a window)")
+        return translate("Cli", "the Qt platform plugin '{0}' cannot load: {1} (install the missing library; "
+                         "`gdviz run` works without a window)").format(name, reason)
     return None
 

@@ -8,12 +8,13 @@ from typing import Any
 
 from ..engine.graph import Graph, GraphError, flows, graph_of_run
 from .base import CliError, Command
-from .options import NO_EFFECT_HELP, add_run_options, checked_run
+from . import lang
+from .lang import QT_TRANSLATE_NOOP, translate
+from .options import epilog, add_run_options, checked_run
 from .report import out
 from .values import count
 
-GRAPH_EXAMPLES = """\
-examples:
+GRAPH_EXAMPLES = QT_TRANSLATE_NOOP("Cli", """examples:
   tutorial 002's line, every training point, as JSON:
     gdviz graph --data linear --json
   one sample (row 3 of the training set) after 20 steps, as a table for a handout:
@@ -34,22 +35,22 @@ output:
 exit status:
   0 when the graph was made; 2 for a bad flag, value, data file, sample or a model the graph
   cannot draw (one line on stderr: "gdviz: error: ...").
-"""
+""")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """The `graph` subcommand's flags."""
-    parser = sub.add_parser("graph", help="print the model's computational graph: values and gradients",
-                            description="Print the model and its loss as a computational graph: each node's "
-                                        "value and gradient, in topological order.",
-                            epilog=GRAPH_EXAMPLES + "\n" + NO_EFFECT_HELP)
+    parser = sub.add_parser("graph", help=translate("Cli", "print the model's computational graph: values and gradients"),
+                            description=translate("Cli", "Print the model and its loss as a computational graph: each node's "
+                                        "value and gradient, in topological order."),
+                            epilog=epilog(GRAPH_EXAMPLES))
     add_run_options(parser, keep_defaults=False)
-    group = parser.add_argument_group("graph")
+    group = parser.add_argument_group(translate("Cli", "graph"))
     group.add_argument("--sample", metavar="I", type=count, default=None,
-                       help="the graph of one training sample, by its 0-based row (default: every training sample)")
+                       help=translate("Cli", "the graph of one training sample, by its 0-based row (default: every training sample)"))
     group.add_argument("--steps", metavar="N", type=count, default=0,
-                       help="descend N steps first (default 0: the start)")
-    group.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+                       help=translate("Cli", "descend N steps first (default 0: the start)"))
+    group.add_argument("--json", action="store_true", help=translate("Cli", "print one JSON object instead of a table"))
     return parser
 
 
@@ -103,13 +104,13 @@ def handle(args: argparse.Namespace) -> int:
     run = checked_run(args)
     n = 0 if run.dataset is None else run.dataset.n_train
     if args.sample is not None and n and args.sample >= n:
-        raise CliError("--sample {0} is out of range: the training set has {1} samples (0 to {2})".format(
+        raise CliError(translate("Cli", "--sample {0} is out of range: the training set has {1} samples (0 to {2})").format(
             args.sample, n, n - 1))
     run.advance(args.steps, stop_on_converged=False)
     try:
         graph = graph_of_run(run, sample=args.sample)
     except GraphError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(lang.engine_text(str(exc))) from None
     if args.json:
         out(json.dumps(graph_dict(graph, run), allow_nan=False, ensure_ascii=False))
     else:

@@ -5,10 +5,10 @@ import argparse
 
 from .base import FAILURE_EXIT, CliError, Command
 from .display import display_problem
-from .options import NO_EFFECT_HELP, add_run_options, checked_run
+from .lang import QT_TRANSLATE_NOOP, translate
+from .options import epilog, add_run_options, checked_run
 
-GUI_EXAMPLES = """\
-examples:
+GUI_EXAMPLES = QT_TRANSLATE_NOOP("Cli", """examples:
   gdviz                              open the window on tutorial 002's data
   gdviz --data beans                 open it on tutorial 001's beans (stochastic descent)
   gdviz --csv heights.csv --x-col height --y-col weight
@@ -22,14 +22,14 @@ examples:
 exit status:
   0 when the window was closed; 2 for a bad flag, value or data file; 1 when no window can
   open here (no display, or a Qt platform plugin that cannot load): one line says why.
-"""
+""")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """The `gui` subcommand's flags (the same as gdviz's own)."""
-    parser = sub.add_parser("gui", help="open the window (the default)",
-                            description="Open the gdviz window, starting with the settings given.",
-                            epilog=GUI_EXAMPLES + "\n" + NO_EFFECT_HELP)
+    parser = sub.add_parser("gui", help=translate("Cli", "open the window (the default)"),
+                            description=translate("Cli", "Open the gdviz window, starting with the settings given."),
+                            epilog=epilog(GUI_EXAMPLES))
     add_run_options(parser, keep_defaults=False)
     return parser
 
@@ -46,7 +46,8 @@ def handle(args: argparse.Namespace) -> int:
         missing = exc.name or ""
         if not (missing.startswith("gdviz.ui") or missing.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph")):
             raise
-        raise CliError(f"the window cannot open ({exc}); 'gdviz run' works without it", FAILURE_EXIT) from None
+        raise CliError(translate("Cli", "the window cannot open ({0}); 'gdviz run' works without it").format(exc),
+                       FAILURE_EXIT) from None
     return int(run_gui(args) or 0)
 
 

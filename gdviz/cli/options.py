@@ -16,23 +16,23 @@ from ..engine import (BUILTIN, BatchMode, ClipMode, Dataset, LiveSettings, Model
 from ..engine.models import MAX_DEGREE, MAX_HIDDEN, MIN_DEGREE
 from ..engine.types import Activation, LossKind, SampleOrder
 from ..engine.functions import FUNCTIONS, FunctionObjective
-from . import values
+from . import lang, values
+from .lang import QT_TRANSLATE_NOOP, translate
 from .base import CliError, flag, given
-from .unused import CHECKED, FUNCTION_WHY, MODEL_CHECKED, why_unused, why_unused_model
+from .unused import CHECKED, FUNCTION_WHY, MODEL_CHECKED, by_rule, why_unused, why_unused_model
 
-RULE_HELP = ("how a step moves: gradient (-lr*g), fixed (-step-size*sign(g), tutorial 001), momentum "
+RULE_HELP = QT_TRANSLATE_NOOP("Cli", "how a step moves: gradient (-lr*g), fixed (-step-size*sign(g), tutorial 001), momentum "
              "(v = beta*v + g; -lr*v), nesterov (-lr*(g + beta*v)), adagrad (G += g^2; -lr*g/(sqrt(G) + eps)), "
              "rmsprop (s = rho*s + (1-rho)*g^2; -lr*g/(sqrt(s) + eps)), adam (bias-corrected means m, v; "
              "-lr*m/(sqrt(v) + eps)), random-search (try a random point of start +/- --search-radius, keep "
              "it if better) or direction-search (try a step of --step-size along a diagonal; tutorial 004)")
-NO_EFFECT_HELP = """\
-flags that change nothing:
+NO_EFFECT_HELP = QT_TRANSLATE_NOOP("Cli", """flags that change nothing:
   A flag that the configuration never reads is an error, with one line saying why: --lr with
   --rule fixed, --batch-size with --batch full, --rho with --rule adam, --decay-rate without
   --schedule, --batch with --function. The same holds in 'run', 'race' and every race
   --runner; a flag given to 'race' itself applies to every runner and is an error only when
   no runner reads it.
-"""
+""")
 
 _R = UpdateRule
 LIVE_FLAGS: dict[str, tuple[str, type[Enum] | None]] = {  # flag dest → (LiveSettings field, enum)
@@ -49,6 +49,11 @@ DATA_ONLY = ("x_col", "y_col", "val_fraction", "standardise", "bad_feature", "mo
              "batch_size", "order", "loss", "huber_delta", "degree", "hidden", "activation")  # mean nothing to a function
 
 
+def epilog(examples: str) -> str:
+    """A command's epilog: its examples and the rule for flags that change nothing, in the language in use."""
+    return translate("Cli", examples) + "\n" + translate("Cli", NO_EFFECT_HELP)
+
+
 def _values(enum: type[Enum]) -> list[str]:
     return [member.value for member in enum]
 
@@ -58,46 +63,47 @@ def add_live_options(group: Any, default: Any = None) -> None:
     """The flags of the live settings (LiveSettings), also the SETTING names of `race --runner`."""
     add = group.add_argument
     add("--lr", metavar="RATE", type=values.positive_number, default=default,
-        help="learning rate, > 0 (house 1e-5, beans 0.1, linear 0.1)")
+        help=translate("Cli", "learning rate, > 0 (house 1e-5, beans 0.1, linear 0.1)"))
     add("--batch", choices=_values(BatchMode), default=default,
-        help="samples a step looks at: full (all), stochastic (one), mini (--batch-size)")
+        help=translate("Cli", "samples a step looks at: full (all), stochastic (one), mini (--batch-size)"))
     add("--batch-size", metavar="K", type=values.bounded_count, default=default,
-        help=f"samples in a mini-batch, a whole number from 1 to {values.limit_text(values.MAX_COUNT)} (default 32); "
-             "giving it implies --batch mini")
-    add("--rule", choices=_values(UpdateRule), default=default, help=RULE_HELP)
+        help=translate("Cli", "samples in a mini-batch, a whole number from 1 to {0} (default 32); "
+                       "giving it implies --batch mini").format(values.limit_text(values.MAX_COUNT)))
+    add("--rule", choices=_values(UpdateRule), default=default, help=translate("Cli", RULE_HELP))
     add("--step-size", metavar="S", type=values.size, default=default,
-        help=f"the move of --rule fixed and direction-search, > 0 and at most {values.limit_text(values.MAX_SIZE)} "
-             "(default 0.01); without --rule it implies --rule fixed")
+        help=translate("Cli", "the move of --rule fixed and direction-search, > 0 and at most {0} "
+                       "(default 0.01); without --rule it implies --rule fixed").format(values.limit_text(values.MAX_SIZE)))
     add("--momentum", metavar="BETA", type=values.finite, default=default,
-        help="beta of momentum and nesterov, 0 <= BETA < 1 (default 0.9); without --rule it implies --rule momentum")
+        help=translate("Cli", "beta of momentum and nesterov, 0 <= BETA < 1 (default 0.9); without --rule it implies --rule momentum"))
     add("--beta1", metavar="B1", type=values.finite, default=default,
-        help="adam's decay of the mean gradient, 0 <= B1 < 1 (default 0.9); without --rule it implies --rule adam")
+        help=translate("Cli", "adam's decay of the mean gradient, 0 <= B1 < 1 (default 0.9); without --rule it implies --rule adam"))
     add("--beta2", metavar="B2", type=values.finite, default=default,
-        help="adam's decay of the mean squared gradient, 0 <= B2 < 1 (default 0.999); without --rule: adam")
+        help=translate("Cli", "adam's decay of the mean squared gradient, 0 <= B2 < 1 (default 0.999); without --rule: adam"))
     add("--epsilon", metavar="EPS", type=values.finite, default=default,
-        help="eps of adagrad, rmsprop and adam, > 0 (default 1e-8)")
+        help=translate("Cli", "eps of adagrad, rmsprop and adam, > 0 (default 1e-8)"))
     add("--rho", metavar="RHO", type=values.finite, default=default,
-        help="rmsprop's decay of the mean squared gradient, 0 <= RHO < 1 (default 0.9); "
-             "without --rule it implies --rule rmsprop")
+        help=translate("Cli", "rmsprop's decay of the mean squared gradient, 0 <= RHO < 1 (default 0.9); "
+             "without --rule it implies --rule rmsprop"))
     add("--clip", choices=_values(ClipMode), default=default,
-        help="clip the gradient before the rule sees it: each component into [-c, c] (value) "
-             "or scaled so that |g| <= c (norm). Default: none")
+        help=translate("Cli", "clip the gradient before the rule sees it: each component into [-c, c] (value) "
+             "or scaled so that |g| <= c (norm). Default: none"))
     add("--clip-value", metavar="C", type=values.positive_number, default=default,
-        help="the bound c of --clip, > 0 (default 1)")
+        help=translate("Cli", "the bound c of --clip, > 0 (default 1)"))
     add("--schedule", choices=_values(Schedule), default=default,
-        help="how the learning rate changes with the step t: constant, step (lr*rate^floor(t/T)), "
-             "exponential (lr*rate^(t/T)) or inverse (lr/(1 + rate*t/T))")
+        help=translate("Cli", "how the learning rate changes with the step t: constant, step (lr*rate^floor(t/T)), "
+             "exponential (lr*rate^(t/T)) or inverse (lr/(1 + rate*t/T))"))
     add("--decay-rate", metavar="RATE", type=values.positive_number, default=default,
-        help="the rate of --schedule, > 0 (default 0.5)")
+        help=translate("Cli", "the rate of --schedule, > 0 (default 0.5)"))
     add("--decay-steps", metavar="T", type=values.bounded_count, default=default,
-        help=f"T of --schedule, a whole number from 1 to {values.limit_text(values.MAX_COUNT)} (default 100)")
+        help=translate("Cli", "T of --schedule, a whole number from 1 to {0} (default 100)").format(
+            values.limit_text(values.MAX_COUNT)))
     add("--order", choices=_values(SampleOrder), default=default,
-        help="the order stochastic and mini-batch steps visit the samples: shuffled each epoch (default) or "
-             "in-order, 0, 1, ..., n-1 every epoch as tutorial 001's loop")
+        help=translate("Cli", "the order stochastic and mini-batch steps visit the samples: shuffled each epoch (default) or "
+             "in-order, 0, 1, ..., n-1 every epoch as tutorial 001's loop"))
     add("--search-radius", metavar="R", type=values.size, default=default,
-        help=f"half-width of random search's box around the start, > 0 and at most "
-             f"{values.limit_text(values.MAX_SIZE)} "
-             "(default 5); without --rule it implies --rule random-search")
+        help=translate("Cli", "half-width of random search's box around the start, > 0 and at most {0} "
+                       "(default 5); without --rule it implies --rule random-search").format(
+            values.limit_text(values.MAX_SIZE)))
 
 
 def add_run_options(parser: argparse.ArgumentParser, keep_defaults: bool = True) -> None:
@@ -107,80 +113,82 @@ def add_run_options(parser: argparse.ArgumentParser, keep_defaults: bool = True)
     pass keep_defaults=False, so a flag given before the subcommand is not reset.
     """
     default = None if keep_defaults else argparse.SUPPRESS
-    _add_data_options(parser.add_argument_group("data"), default)
-    model = parser.add_argument_group("model and start (default: the data set's tutorial settings)")
+    _add_data_options(parser.add_argument_group(translate("Cli", "data")), default)
+    model = parser.add_argument_group(translate("Cli", "model and start (default: the data set's tutorial settings)"))
     model.add_argument("--model", choices=_values(ModelKind), default=default,
-                       help="constant: y = b; origin: y = w*x; line: y = w*x + b; poly: y = b + w1*x + ... + wK*x^K "
+                       help=translate("Cli", "constant: y = b; origin: y = w*x; line: y = w*x + b; poly: y = b + w1*x + ... + wK*x^K "
                             "on standardised x (--degree); two-layer: y = k2*sigmoid(k1*x + b1) + b2 "
-                            "(tutorial 004; --hidden, --activation)")
-    model.add_argument("--degree", metavar="K", type=_ranged("degree", MIN_DEGREE, MAX_DEGREE), default=default,
-                       help=f"the degree of --model poly, {MIN_DEGREE} to {MAX_DEGREE} (default: the data set's, else 2)")
-    model.add_argument("--hidden", metavar="H", type=_ranged("hidden units", 1, MAX_HIDDEN), default=default,
-                       help=f"hidden units of --model two-layer, 1 to {MAX_HIDDEN}: 1 has parameters k1, b1, k2, b2; "
-                            "H >= 2 has k1_j, b1_j, k2_j (j = 1..H) and b2 (default 1)")
+                            "(tutorial 004; --hidden, --activation)"))
+    model.add_argument("--degree", metavar="K", type=_ranged(QT_TRANSLATE_NOOP("Cli", "degree"), MIN_DEGREE, MAX_DEGREE), default=default,
+                       help=translate("Cli", "the degree of --model poly, {0} to {1} (default: the data set's, else 2)").format(
+                           MIN_DEGREE, MAX_DEGREE))
+    model.add_argument("--hidden", metavar="H", type=_ranged(QT_TRANSLATE_NOOP("Cli", "hidden units"), 1, MAX_HIDDEN), default=default,
+                       help=translate("Cli", "hidden units of --model two-layer, 1 to {0}: 1 has parameters k1, b1, k2, b2; "
+                                      "H >= 2 has k1_j, b1_j, k2_j (j = 1..H) and b2 (default 1)").format(MAX_HIDDEN))
     model.add_argument("--activation", choices=_values(Activation), default=default,
-                       help="the hidden units of --model two-layer: sigmoid (default) or relu")
+                       help=translate("Cli", "the hidden units of --model two-layer: sigmoid (default) or relu"))
     model.add_argument("--loss", choices=_values(LossKind), default=default,
-                       help="what a residual r = y^ - y costs: squared r^2 (default), absolute |r| (L1) or huber "
-                            "(r^2/2 where |r| <= delta, delta*(|r| - delta/2) beyond)")
+                       help=translate("Cli", "what a residual r = y^ - y costs: squared r^2 (default), absolute |r| (L1) or huber "
+                            "(r^2/2 where |r| <= delta, delta*(|r| - delta/2) beyond)"))
     model.add_argument("--huber-delta", metavar="DELTA", type=values.positive_number, default=default,
-                       help="delta of --loss huber, > 0 (default 1)")
+                       help=translate("Cli", "delta of --loss huber, > 0 (default 1)"))
     model.add_argument("--reduction", choices=_values(Reduction), default=default,
-                       help="how the residuals' losses add up: mean, sum, or half-sum (1/2 of the sum; squared "
-                            "loss only)")
+                       help=translate("Cli", "how the residuals' losses add up: mean, sum, or half-sum (1/2 of the sum; squared "
+                            "loss only)"))
     model.add_argument("--init", metavar="NAME=V,...", type=values.initial_values, default=default,
-                       help="starting parameters by name, each between -1e100 and 1e100, e.g. --init w=0.5,b=1, "
+                       help=translate("Cli", "starting parameters by name, each between -1e100 and 1e100, e.g. --init w=0.5,b=1, "
                             "--init b=1, --init k1=1,b1=0,k2=1,b2=0 or --init b=0,w1=1 (functions: x=V,y=V); "
-                            "parameters not named start at the model's default")
+                            "parameters not named start at the model's default"))
     model.add_argument("--seed", type=values.seed, default=default,
-                       help="seed of the shuffles (batches, validation split, searches), 0 to 2147483647. "
-                            "Default: 42")
-    live = parser.add_argument_group("descent settings (default: the data set's tutorial settings)")
+                       help=translate("Cli", "seed of the shuffles (batches, validation split, searches), 0 to 2147483647. "
+                            "Default: 42"))
+    live = parser.add_argument_group(translate("Cli", "descent settings (default: the data set's tutorial settings)"))
     add_live_options(live, default)
     live.add_argument("--tol", "--grad-tol", dest="grad_tol", metavar="TOL", type=values.tolerance,
                       default=default,
-                      help="convergence tolerance, from 0 to 1: converged when L − L* <= TOL·min(L0 − L*, L*) where "
-                           "the least loss L* is known, else when |gradient|² <= TOL·|gradient at the start|² "
-                           f"(default {RunConfig().grad_tol:g}; --grad-tol is the same flag)")
+                      help=translate("Cli", "convergence tolerance, from 0 to 1: converged when L − L* <= "
+                                     "TOL·min(L0 − L*, L*) where the least loss L* is known, else when |gradient|² <= "
+                                     "TOL·|gradient at the start|² (default {0}; --grad-tol is the same flag)").format(
+                          "{0:g}".format(RunConfig().grad_tol)))
 
 
 def _add_data_options(data: Any, default: Any) -> None:
     source = data.add_mutually_exclusive_group()
     source.add_argument("--data", choices=BUILTIN, default=default,
-                        help="a tutorial's data set: house (000: area -> price, 6 points), beans "
+                        help=translate("Cli", "a tutorial's data set: house (000: area -> price, 6 points), beans "
                              "(001: size -> toxicity, 100 points), linear (002: y = 1 + 2x + noise, "
                              "80 training + 20 validation points), rooms (004: rooms -> price, 506 houses), "
                              "line-1000 (003: y = 2x + 4 + noise, 1000 points), quadratic and sine (curves a "
-                             "line cannot follow), outliers (a line with three far points). Default: linear")
+                             "line cannot follow), outliers (a line with three far points). Default: linear"))
     source.add_argument("--csv", metavar="PATH", default=default,
-                        help="your own data: a CSV file with two numeric columns (header optional)")
+                        help=translate("Cli", "your own data: a CSV file with two numeric columns (header optional)"))
     source.add_argument("--function", choices=list(FUNCTIONS), default=default,
-                        help="descend a formula instead of fitting data: " + "; ".join(
-                            f"{name} {spec.formula.partition(' = ')[2]}" for name, spec in FUNCTIONS.items()))
+                        help=translate("Cli", "descend a formula instead of fitting data: {0}").format("; ".join(
+                            f"{name} {spec.formula.partition(' = ')[2]}" for name, spec in FUNCTIONS.items())))
     data.add_argument("--x-col", metavar="COL", default=default,
-                      help="the CSV column of x: a header name or a 0-based index (default: the first)")
+                      help=translate("Cli", "the CSV column of x: a header name or a 0-based index (default: the first)"))
     data.add_argument("--y-col", metavar="COL", default=default,
-                      help="the CSV column of y: a header name or a 0-based index (default: the next)")
+                      help=translate("Cli", "the CSV column of y: a header name or a 0-based index (default: the next)"))
     data.add_argument("--encoding", metavar="NAME", default=default,
-                      help="the CSV file's text encoding, e.g. utf-8, gb18030, utf-16 (default: guessed)")
+                      help=translate("Cli", "the CSV file's text encoding, e.g. utf-8, gb18030, utf-16 (default: guessed)"))
     data.add_argument("--delimiter", metavar="CHAR", default=default,
-                      help="the CSV column separator: ',', ';', 'tab' or ' ' (default: guessed)")
+                      help=translate("Cli", "the CSV column separator: ',', ';', 'tab' or ' ' (default: guessed)"))
     data.add_argument("--decimal", choices=(".", ","), default=default,
-                      help="the CSV decimal mark (default: guessed; ',' as European Excel writes it)")
+                      help=translate("Cli", "the CSV decimal mark (default: guessed; ',' as European Excel writes it)"))
     header = data.add_mutually_exclusive_group()
     header.add_argument("--header", dest="header", action="store_const", const=True, default=default,
-                        help="the CSV's first row is a header (default: guessed)")
+                        help=translate("Cli", "the CSV's first row is a header (default: guessed)"))
     header.add_argument("--no-header", dest="header", action="store_const", const=False, default=default,
-                        help="the CSV's first row is data")
+                        help=translate("Cli", "the CSV's first row is data"))
     data.add_argument("--max-rows", metavar="N", type=values.bounded_count, default=default,
-                      help="refuse CSV files with more rows than this (default 10,000,000)")
+                      help=translate("Cli", "refuse CSV files with more rows than this (default 10,000,000)"))
     data.add_argument("--val-fraction", metavar="F", type=values.fraction, default=default,
-                      help="hold out this fraction of the points for validation, 0 <= F < 1 "
-                           "(default: the data set's own split; 0 for house, beans and CSV files)")
+                      help=translate("Cli", "hold out this fraction of the points for validation, 0 <= F < 1 "
+                           "(default: the data set's own split; 0 for house, beans and CSV files)"))
     data.add_argument("--standardise", action="store_true", default=default,
-                      help="fit on (x - mean)/std of the training x (tutorial 002 section 4.3)")
+                      help=translate("Cli", "fit on (x - mean)/std of the training x (tutorial 002 section 4.3)"))
     data.add_argument("--bad-feature", action="store_true", default=default,
-                      help="multiply x by 10: the loss surface becomes a narrow valley (tutorial 002 section 4.2)")
+                      help=translate("Cli", "multiply x by 10: the loss surface becomes a narrow valley (tutorial 002 section 4.2)"))
 
 
 def _ranged(label: str, low: int, high: int):
@@ -188,7 +196,8 @@ def _ranged(label: str, low: int, high: int):
     def parse(text: str) -> int:
         value = values.count(text)
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{label} must be from {low} to {high}, got {text}")
+            raise argparse.ArgumentTypeError(translate("Cli", "{0} must be from {1} to {2}, got {3}").format(
+                translate("Cli", label), low, high, text))
         return value
     return parse
 
@@ -198,11 +207,11 @@ def build_config(args: argparse.Namespace) -> RunConfig:
     """The restart settings the flags name; flags not given keep RunConfig's defaults."""
     csv, data = given(args, "csv"), given(args, "data")
     if csv is not None and data is not None:
-        raise CliError("give either --data or --csv, not both")
+        raise CliError(translate("Cli", "give either --data or --csv, not both"))
     csv_only = ("x_col", "y_col", "encoding", "delimiter", "decimal", "header", "max_rows")
     if csv is None and any(given(args, name) is not None for name in csv_only):
-        raise CliError("--x-col, --y-col, --encoding, --delimiter, --decimal, --header and --max-rows read a "
-                       "--csv file; give --csv too")
+        raise CliError(translate("Cli", "--x-col, --y-col, --encoding, --delimiter, --decimal, --header and "
+                                 "--max-rows read a --csv file; give --csv too"))
     delimiter = given(args, "delimiter")
     model, reduction = given(args, "model"), given(args, "reduction")
     changes = {
@@ -250,7 +259,8 @@ def check_function_flags(args: argparse.Namespace, config: RunConfig) -> None:
         return
     for dest in DATA_ONLY:
         if given(args, dest) not in (None, False):
-            raise CliError(f"{flag(dest)} has no effect with --function: {FUNCTION_WHY}")
+            raise CliError(translate("Cli", "{0} has no effect with --function: {1}").format(
+                flag(dest), translate("Cli", FUNCTION_WHY)))
 
 
 def unused_reason(args: argparse.Namespace, run: Run) -> tuple[str, str] | None:
@@ -259,7 +269,7 @@ def unused_reason(args: argparse.Namespace, run: Run) -> tuple[str, str] | None:
         if given(args, dest) not in (None, False):
             why = why_unused(dest, run.live, run.is_function, run.objective.model)
             if why:
-                return dest, why + _implied_note(args, why)
+                return dest, why + _implied_note(args, dest, run)
     for dest in MODEL_CHECKED:
         if given(args, dest) is not None and not run.is_function:
             why = why_unused_model(dest, run.objective)
@@ -268,26 +278,30 @@ def unused_reason(args: argparse.Namespace, run: Run) -> tuple[str, str] | None:
     return None
 
 
-def _implied_note(args: argparse.Namespace, why: str) -> str:
-    """' (--step-size without --rule means --rule fixed)' when the rule in `why` came from such a flag."""
-    if given(args, "rule") is not None or not why.startswith("with --rule"):
+def _implied_note(args: argparse.Namespace, dest: str, run: Run) -> str:
+    """' (--step-size without --rule means --rule fixed)' when `dest` is refused for a rule that came from such a flag."""
+    if given(args, "rule") is not None or not by_rule(dest, run.live, run.is_function):
         return ""
     dest = next((d for d in IMPLIED_RULE if given(args, d) is not None), None)
-    return "" if dest is None else f" ({flag(dest)} without --rule means --rule {IMPLIED_RULE[dest].value})"
+    if dest is None:
+        return ""
+    return translate("Cli", " ({0} without --rule means --rule {1})").format(flag(dest), IMPLIED_RULE[dest].value)
 
 
 def check_init(run: Run) -> None:
     """Raise CliError when --init names a parameter the model or function does not have."""
     extra = sorted(set(run.config.init_dict() or {}) - set(run.param_names))
     if extra:
-        raise CliError(f"{objective_name(run)} has no parameter {extra[0]} "
-                       f"(its parameters: {', '.join(run.param_names)})")
+        raise CliError(translate("Cli", "{0} has no parameter {1} (its parameters: {2})").format(
+            objective_name(run), extra[0], ", ".join(run.param_names)))
 
 
 def objective_name(run: Run) -> str:
     """'function 'valley'' or 'model 'line''."""
     model = run.objective.model
-    return f"function '{run.config.function}'" if model is None else f"model '{model.value}'"
+    if model is None:
+        return translate("Cli", "function '{0}'").format(run.config.function)
+    return translate("Cli", "model '{0}'").format(model.value)
 
 
 def build_run(args: argparse.Namespace) -> Run:
@@ -299,7 +313,7 @@ def build_run(args: argparse.Namespace) -> Run:
     check_init(run)
     unused = unused_reason(args, run)
     if unused:
-        raise CliError(f"{flag(unused[0])} has no effect {unused[1]}")
+        raise CliError(translate("Cli", "{0} has no effect {1}").format(flag(unused[0]), unused[1]))
     return run
 
 
@@ -310,4 +324,4 @@ def checked_run(args: argparse.Namespace) -> Run:
     except CliError:
         raise
     except ValueError as exc:  # DataError and the engine's checks say what is wrong in one line
-        raise CliError(str(exc)) from None
+        raise CliError(lang.engine_text(str(exc))) from None

@@ -9,7 +9,9 @@ from typing import NamedTuple
 from ..engine import PRESETS, Race, RaceEntry
 from ..engine.race import MAX_RUNS, MIN_RUNS
 from .base import PROG, Command, CliError, Parser, flag, given
-from .options import (LIVE_FLAGS, NO_EFFECT_HELP, add_live_options, add_run_options, build_config, build_live,
+from . import lang
+from .lang import QT_TRANSLATE_NOOP, translate
+from .options import (LIVE_FLAGS, add_live_options, epilog, add_run_options, build_config, build_live,
                       check_function_flags, check_init, problem, unused_reason)
 from .report import out, result_dict
 from .run import add_length_options
@@ -19,8 +21,7 @@ from .unused import CHECKED, why_unused
 RACE_STEPS = 300  # a race of your own: long enough to tell runners apart
 RUNNER_SETTINGS = tuple(dest.replace("_", "-") for dest in LIVE_FLAGS)  # `race --runner` keys
 
-RACE_EXAMPLES = """\
-examples:
+RACE_EXAMPLES = QT_TRANSLATE_NOOP("Cli", """examples:
   the ready-made races (the window's Compare / race menu):
     gdviz race --preset valley-optimizers
     gdviz race --preset learning-rates --steps 50 --json
@@ -44,7 +45,7 @@ output:
 exit status:
   0 when the race was run, also when a runner diverged; 2 for a bad flag, value, runner or
   data file (one line on stderr: "gdviz: error: ...").
-"""
+""")
 
 
 class Runner(NamedTuple):
@@ -59,7 +60,8 @@ class _RunnerParser(Parser):
     """Parses a runner's SETTING=VALUE pairs as live flags; errors are the bare message."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise CliError(message.replace("argument --", ""))
+        raise CliError(message.replace(translate("argparse", "argument %(argument_name)s: %(message)s")
+                                       .partition("%")[0] + "--", ""))
 
 
 @lru_cache(maxsize=1)
@@ -73,43 +75,47 @@ def runner(text: str) -> Runner:
     """`fast:rule=adam,lr=0.1,batch=mini,batch-size=8`: a name, then live settings by their flag names."""
     name, sep, rest = (part.strip() for part in text.partition(":"))
     if not sep or not name:
-        raise argparse.ArgumentTypeError(f"expected NAME:SETTING=VALUE,... like 'fast:rule=adam,lr=0.1', got '{text}'")
+        raise argparse.ArgumentTypeError(translate("Cli", "expected NAME:SETTING=VALUE,... like "
+                                                   "'fast:rule=adam,lr=0.1', got '{0}'").format(text))
     argv, seen = [], set()
     for item in filter(None, (part.strip() for part in rest.split(","))):
         key, eq, value = (part.strip() for part in item.partition("="))
         if not eq or not key or not value:
-            raise argparse.ArgumentTypeError(f"expected SETTING=VALUE, got '{item}' in '{text}'")
+            raise argparse.ArgumentTypeError(translate("Cli", "expected SETTING=VALUE, got '{0}' in '{1}'").format(
+                item, text))
         if key not in RUNNER_SETTINGS:
-            raise argparse.ArgumentTypeError(f"unknown setting '{key}' in '{text}' "
-                                             f"(settings: {', '.join(RUNNER_SETTINGS)})")
+            raise argparse.ArgumentTypeError(translate("Cli", "unknown setting '{0}' in '{1}' (settings: {2})").format(
+                key, text, ", ".join(RUNNER_SETTINGS)))
         if key in seen:
-            raise argparse.ArgumentTypeError(f"setting '{key}' is given twice in '{text}'")
+            raise argparse.ArgumentTypeError(translate("Cli", "setting '{0}' is given twice in '{1}'").format(key, text))
         seen.add(key)
         argv += [f"--{key}", value]
     try:
         return Runner(name, text, _runner_parser().parse_args(argv))
     except CliError as exc:
-        raise argparse.ArgumentTypeError(f"{exc} in '{text}'") from None
+        raise argparse.ArgumentTypeError(translate("Cli", "{0} in '{1}'").format(exc, text)) from None
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """The `race` subcommand's flags."""
-    parser = sub.add_parser("race", help="race 2 to 6 runs from the same start and print each result",
-                            description="Race 2 to 6 descents on the same data (or function) from the same "
-                                        "start, step for step,\nand print where each one ended.",
-                            epilog=RACE_EXAMPLES + "\n" + NO_EFFECT_HELP)
-    race = parser.add_argument_group("the race")
+    parser = sub.add_parser("race", help=translate("Cli", "race 2 to 6 runs from the same start and print each result"),
+                            description=translate("Cli", "Race 2 to 6 descents on the same data (or function) from the same "
+                                        "start, step for step,\nand print where each one ended."),
+                            epilog=epilog(RACE_EXAMPLES))
+    race = parser.add_argument_group(translate("Cli", "the race"))
     race.add_argument("--preset", choices=list(PRESETS), default=None,
-                      help="a ready-made race: " + "; ".join(f"{name} ({p.title})" for name, p in PRESETS.items()))
+                      help=translate("Cli", "a ready-made race: {0}").format(
+                          "; ".join("{0} ({1})".format(name, lang.engine_text(p.title)) for name, p in PRESETS.items())))
     race.add_argument("--runner", metavar="NAME:SETTING=VALUE,...", type=runner, action="append", default=None,
-                      help="one runner of your own race (give 2 to 6): a name, then any descent setting "
+                      help=translate("Cli", "one runner of your own race (give 2 to 6): a name, then any descent setting "
                            "by its flag name without '--', e.g. 'fast:rule=adam,lr=0.1,batch=mini,batch-size=8'. "
-                           "Descent flags given to 'race' itself apply to every runner")
+                           "Descent flags given to 'race' itself apply to every runner"))
     add_run_options(parser, keep_defaults=False)
-    group = parser.add_argument_group("race length and output")
-    add_length_options(group, None, f"steps every runner takes at most; default: the preset's, or {RACE_STEPS}")
+    group = parser.add_argument_group(translate("Cli", "race length and output"))
+    add_length_options(group, None, translate("Cli", "steps every runner takes at most; default: the preset's, or {0}")
+                       .format(RACE_STEPS))
     group.add_argument("--json", action="store_true",
-                       help="print a JSON list, one object per runner: the keys of 'run --json', name and colour")
+                       help=translate("Cli", "print a JSON list, one object per runner: the keys of 'run --json', name and colour"))
     return parser
 
 
@@ -125,12 +131,12 @@ def build_race(args: argparse.Namespace) -> tuple[Race, int, str]:
     """The race the flags describe, the steps to take and its title. Raises CliError or ValueError."""
     preset, runners = given(args, "preset"), given(args, "runner")
     if preset is not None and runners:
-        raise CliError("give either --preset or --runner, not both")
+        raise CliError(translate("Cli", "give either --preset or --runner, not both"))
     if preset is not None:
         return _preset_race(args, preset)
     if not runners:
-        raise CliError(f"give --preset NAME or {MIN_RUNS} to {MAX_RUNS} --runner NAME:SETTING=VALUE,... "
-                       f"(see '{PROG} race --help')")
+        raise CliError(translate("Cli", "give --preset NAME or {0} to {1} --runner NAME:SETTING=VALUE,... "
+                                 "(see '{2} race --help')").format(MIN_RUNS, MAX_RUNS, PROG))
     config = build_config(args)
     check_function_flags(args, config)
     dataset, preset_live = problem(config)
@@ -140,21 +146,22 @@ def build_race(args: argparse.Namespace) -> tuple[Race, int, str]:
         try:
             entries.append(RaceEntry(r.name, i, build_live(r.args, base)))
         except ValueError as exc:
-            raise CliError(f"runner '{r.text}': {exc}") from None
+            raise CliError(translate("Cli", "runner '{0}': {1}").format(r.text, lang.engine_text(str(exc)))) from None
     race = Race(config, entries, dataset=dataset)
     check_init(race.runs[0])
     _refuse_unused(args, runners, race)
     steps = given(args, "steps")
-    return race, RACE_STEPS if steps is None else steps, "your own race"
+    return race, RACE_STEPS if steps is None else steps, translate("Cli", "your own race")
 
 
 def _preset_race(args: argparse.Namespace, preset: str) -> tuple[Race, int, str]:
     flag_given = next((d for d in _run_option_dests() if given(args, d) not in (None, False)), None)
     if flag_given is not None:
-        raise CliError(f"--preset {preset} sets its own data and runners; drop {flag(flag_given)} "
-                       "(or build your own race with --runner)")
+        raise CliError(translate("Cli", "--preset {0} sets its own data and runners; drop {1} "
+                                 "(or build your own race with --runner)").format(preset, flag(flag_given)))
     steps = given(args, "steps")
-    return Race.from_preset(preset), PRESETS[preset].steps if steps is None else steps, PRESETS[preset].title
+    title = lang.engine_text(PRESETS[preset].title)
+    return Race.from_preset(preset), PRESETS[preset].steps if steps is None else steps, title
 
 
 def _refuse_unused(args: argparse.Namespace, runners: list[Runner], race: Race) -> None:
@@ -162,13 +169,15 @@ def _refuse_unused(args: argparse.Namespace, runners: list[Runner], race: Race) 
     for r, run in zip(runners, race.runs):
         unused = unused_reason(r.args, run)
         if unused:
-            raise CliError(f"runner '{r.text}': {unused[0].replace('_', '-')} has no effect {unused[1]}")
+            raise CliError(translate("Cli", "runner '{0}': {1} has no effect {2}").format(
+                r.text, unused[0].replace("_", "-"), unused[1]))
     for dest in CHECKED:
         if given(args, dest) in (None, False):
             continue
         whys = [why_unused(dest, run.live, run.is_function, run.objective.model) for run in race.runs]
         if all(whys):
-            raise CliError(f"{flag(dest)} has no effect on any runner ('{race.entries[0].name}' runs {whys[0]})")
+            raise CliError(translate("Cli", "{0} has no effect on any runner ('{1}' runs {2})").format(
+                flag(dest), race.entries[0].name, whys[0]))
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -178,7 +187,7 @@ def handle(args: argparse.Namespace) -> int:
     except CliError:
         raise
     except ValueError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(lang.engine_text(str(exc))) from None
     stop = not args.no_stop
     for run in race.runs:  # each runner by the rule of `gdviz run`
         run.advance(steps, stop_on_converged=stop)

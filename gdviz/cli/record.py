@@ -12,15 +12,15 @@ import tempfile
 from pathlib import Path
 
 from .base import FAILURE_EXIT, PROG, CliError, Command, flag, given
-from .options import NO_EFFECT_HELP, add_run_options, checked_run
+from .lang import QT_TRANSLATE_NOOP, translate
+from .options import epilog, add_run_options, checked_run
 from .race import RACE_STEPS, _run_option_dests, build_race, runner
 from .values import count, finite
 
 DEFAULT_STEPS = 100
 SIZES = ("1280x720", "1920x1080")  # with --fps 30 or 60: the presets of File > Record
 
-RECORD_EXAMPLES = """\
-examples:
+RECORD_EXAMPLES = QT_TRANSLATE_NOOP("Cli", """examples:
   tutorial 002 at 1280x720, 30 frames a second, one step a frame, 2 s still at the end:
     gdviz record --data linear --lr 0.1 --steps 300 --hold 2 --out 002.mp4
   a learning rate too high, in full HD at 60 frames a second:
@@ -42,17 +42,18 @@ output:
 exit status:
   0 when the recording was written; 2 for a bad flag, value, data or session file; 1 when it
   could not be written or no window could be made here.
-"""
+""")
 
 
 def size_value(text: str) -> tuple[int, int]:
     """WxH, both even, from 16 to 7680."""
     parts = text.lower().replace("×", "x").split("x")
     if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT like 1280x720, got '{text}'")
+        raise argparse.ArgumentTypeError(translate("Cli", "expected WIDTHxHEIGHT like 1280x720, got '{0}'").format(text))
     w, h = (int(p) for p in parts)
     if not (16 <= w <= 7680 and 16 <= h <= 7680) or w % 2 or h % 2:
-        raise argparse.ArgumentTypeError(f"width and height must be even and from 16 to 7680, got '{text}'")
+        raise argparse.ArgumentTypeError(translate("Cli", "width and height must be even and from 16 to 7680, "
+                                                   "got '{0}'").format(text))
     return w, h
 
 
@@ -60,7 +61,7 @@ def fps_value(text: str) -> int:
     """Frames a second, 1 to 120."""
     value = count(text)
     if not 1 <= value <= 120:
-        raise argparse.ArgumentTypeError(f"must be from 1 to 120, got {text}")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be from 1 to 120, got {0}").format(text))
     return value
 
 
@@ -68,7 +69,7 @@ def per_frame(text: str) -> int:
     """Steps a frame, 1 to 1e9."""
     value = count(text)
     if not 1 <= value <= 10 ** 9:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 1e9, got {text}")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be a whole number from 1 to 1e9, got {0}").format(text))
     return value
 
 
@@ -76,42 +77,43 @@ def hold_value(text: str) -> float:
     """Seconds of still frames at the end, 0 to 600."""
     value = finite(text)
     if not 0 <= value <= 600:
-        raise argparse.ArgumentTypeError(f"must be from 0 to 600 seconds, got {text}")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be from 0 to 600 seconds, got {0}").format(text))
     return value
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """The `record` subcommand's flags: those of `run` and `race`, and the recording's."""
-    parser = sub.add_parser("record", help="render a run, race or session to MP4, GIF or PNG frames",
-                            description="Record the window's animation of a run, a race or a saved session, "
-                                        "frame by frame\n(no screen needed).",
-                            epilog=RECORD_EXAMPLES + "\n" + NO_EFFECT_HELP)
-    rec = parser.add_argument_group("the recording")
+    parser = sub.add_parser("record", help=translate("Cli", "render a run, race or session to MP4, GIF or PNG frames"),
+                            description=translate("Cli", "Record the window's animation of a run, a race or a saved session, "
+                                        "frame by frame\n(no screen needed)."),
+                            epilog=epilog(RECORD_EXAMPLES))
+    rec = parser.add_argument_group(translate("Cli", "the recording"))
     rec.add_argument("--out", metavar="FILE", required=True,
-                     help="FILE.mp4, FILE.gif, or a new folder (no suffix) for PNG frames")
+                     help=translate("Cli", "FILE.mp4, FILE.gif, or a new folder (no suffix) for PNG frames"))
     rec.add_argument("--size", metavar="WxH", type=size_value, default=(1280, 720),
-                     help="frame size, even numbers (default 1280x720; also 1920x1080)")
+                     help=translate("Cli", "frame size, even numbers (default 1280x720; also 1920x1080)"))
     rec.add_argument("--fps", metavar="N", type=fps_value, default=30,
-                     help="frames a second: 30 or 60 (default 30); a GIF takes at most 50")
+                     help=translate("Cli", "frames a second: 30 or 60 (default 30); a GIF takes at most 50"))
     rec.add_argument("--steps-per-frame", metavar="K", type=per_frame, default=1,
-                     help="steps each frame moves on (default 1)")
+                     help=translate("Cli", "steps each frame moves on (default 1)"))
     rec.add_argument("--hold", metavar="SECONDS", type=hold_value, default=0.0,
-                     help="show the last frame this long at the end (default 0)")
+                     help=translate("Cli", "show the last frame this long at the end (default 0)"))
     rec.add_argument("--quality", choices=("low", "medium", "high"), default="medium",
-                     help="MP4 quality: low (smallest), medium (default) or high")
+                     help=translate("Cli", "MP4 quality: low (smallest), medium (default) or high"))
     rec.add_argument("--session", metavar="FILE.gdviz", default=None,
-                     help="go on from a saved session (File > Save) instead of the flags below")
+                     help=translate("Cli", "go on from a saved session (File > Save) instead of the flags below"))
     rec.add_argument("--lesson", metavar="NAME|FILE", default=None,
-                     help="render a whole lesson with its captions: a built-in one (tutorial-000 … tutorial-004) "
-                          "or a lesson file (.json)")
+                     help=translate("Cli", "render a whole lesson with its captions: a built-in one (tutorial-000 … tutorial-004) "
+                          "or a lesson file (.json)"))
     rec.add_argument("--language", choices=("en", "zh_CN"), default=None,
-                     help="the captions' language for --lesson (default: the system's)")
+                     help=translate("Cli", "the captions' language for --lesson (default: the system's)"))
     rec.add_argument("--steps", metavar="N", type=count, default=None,
-                     help=f"steps to record (default {DEFAULT_STEPS}; a preset race: its own, else {RACE_STEPS})")
-    race = parser.add_argument_group("a race instead of one run (as in 'gdviz race')")
-    race.add_argument("--preset", choices=_preset_names(), default=None, help="a ready-made race")
+                     help=translate("Cli", "steps to record (default {0}; a preset race: its own, else {1})").format(
+                         DEFAULT_STEPS, RACE_STEPS))
+    race = parser.add_argument_group(translate("Cli", "a race instead of one run (as in 'gdviz race')"))
+    race.add_argument("--preset", choices=_preset_names(), default=None, help=translate("Cli", "a ready-made race"))
     race.add_argument("--runner", metavar="NAME:SETTING=VALUE,...", type=runner, action="append", default=None,
-                      help="one runner of your own race (give 2 to 6)")
+                      help=translate("Cli", "one runner of your own race (give 2 to 6)"))
     add_run_options(parser, keep_defaults=False)
     return parser
 
@@ -125,16 +127,17 @@ def _check_out(args: argparse.Namespace) -> Path:
     from ..ui.recorder import format_of  # noqa: PLC0415 - Qt only once the flags are good
     out = Path(args.out)
     if not str(args.out).strip():
-        raise CliError("--out needs a file name")
+        raise CliError(translate("Cli", "--out needs a file name"))
     suffix = out.suffix.lower()
     if suffix not in ("", ".mp4", ".gif"):
-        raise CliError(f"--out {args.out}: record to .mp4, .gif or a folder of PNGs (a name without a suffix)")
+        raise CliError(translate("Cli", "--out {0}: record to .mp4, .gif or a folder of PNGs (a name without a suffix)")
+                       .format(args.out))
     if not (out.parent if str(out.parent) else Path(".")).is_dir():
-        raise CliError(f"--out {args.out}: the folder {out.parent} does not exist")
+        raise CliError(translate("Cli", "--out {0}: the folder {1} does not exist").format(args.out, out.parent))
     if suffix == "" and out.exists():
-        raise CliError(f"--out {args.out}: already exists; PNG frames go into a new folder")
+        raise CliError(translate("Cli", "--out {0}: already exists; PNG frames go into a new folder").format(args.out))
     if suffix == ".gif" and args.fps > 50:
-        raise CliError(f"--fps {args.fps}: a GIF takes at most 50 frames a second")
+        raise CliError(translate("Cli", "--fps {0}: a GIF takes at most 50 frames a second").format(args.fps))
     format_of(out)
     return out
 
@@ -159,7 +162,7 @@ def _from_session(args: argparse.Namespace):
     from ..session import SessionError, open_session
     extra = next((d for d in (*_run_option_dests(), "preset", "runner") if given(args, d) not in (None, False)), None)
     if extra is not None:
-        raise CliError(f"--session sets its own data and runners; drop {flag(extra)}")
+        raise CliError(translate("Cli", "--session sets its own data and runners; drop {0}").format(flag(extra)))
     try:
         restored = open_session(args.session)
     except SessionError as exc:
@@ -171,14 +174,14 @@ def _lesson(args: argparse.Namespace):
     """The lesson --lesson names (None without it). Raises CliError for a bad lesson or extra flags."""
     if args.lesson is None:
         if args.language is not None:
-            raise CliError("--language chooses the captions of a --lesson; give --lesson too")
+            raise CliError(translate("Cli", "--language chooses the captions of a --lesson; give --lesson too"))
         return None
     extra = next((d for d in (*_run_option_dests(), "preset", "runner", "session", "steps")
                   if given(args, d) not in (None, False)), None)
     if extra is None and args.steps_per_frame != 1:
         extra = "steps_per_frame"
     if extra is not None:
-        raise CliError(f"--lesson sets its own data, runs and steps; drop {flag(extra)}")
+        raise CliError(translate("Cli", "--lesson sets its own data, runs and steps; drop {0}").format(flag(extra)))
     from ..lesson import LessonError, find_lesson
     try:
         return find_lesson(args.lesson)
@@ -238,7 +241,8 @@ def _record(args, out: Path, run, race, steps: int, restored, settings_dir: str)
     if result.warning:
         print(f"{PROG}: {result.warning}", file=sys.stderr)
     w, h = args.size
-    print(f"wrote {out}: {result.frames} frames, {w}x{h} at {args.fps} frames a second, {result.steps} steps")
+    print(translate("Cli", "wrote {0}: {1} frames, {2}x{3} at {4} frames a second, {5} steps").format(
+        out, result.frames, w, h, args.fps, result.steps))
     return 0
 
 
@@ -272,7 +276,8 @@ def _record_lesson(args, out: Path, lesson, settings_dir: str) -> int:
     if progress is not None:
         print(file=sys.stderr)
     w, h = args.size
-    print(f"wrote {out}: {result.frames} frames, {w}x{h} at {args.fps} frames a second")
+    print(translate("Cli", "wrote {0}: {1} frames, {2}x{3} at {4} frames a second").format(
+        out, result.frames, w, h, args.fps))
     return 0
 
 
@@ -302,7 +307,8 @@ def _qt_message(_kind, _context, message: str) -> None:
 
 def _progress_printer():
     def show(done: int, total: int) -> None:
-        print(f"\rrecording: frame {done} of {total}", end="", file=sys.stderr, flush=True)
+        print("\r" + translate("Cli", "recording: frame {0} of {1}").format(done, total), end="", file=sys.stderr,
+              flush=True)
     return show
 
 

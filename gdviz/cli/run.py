@@ -5,15 +5,15 @@ import argparse
 import json
 
 from .base import Command
-from .options import NO_EFFECT_HELP, add_run_options, checked_run
+from .lang import QT_TRANSLATE_NOOP, translate
+from .options import epilog, add_run_options, checked_run
 from .report import out, result_dict
 from .text import summary
 from .values import count
 
 DEFAULT_STEPS = 100
 
-RUN_EXAMPLES = """\
-examples:
+RUN_EXAMPLES = QT_TRANSLATE_NOOP("Cli", """examples:
   tutorial 002, one update with learning rate 0.1 (b = 0.8012, w = 0.0451):
     gdviz run --data linear --lr 0.1 --steps 1 --json
   tutorial 002, a learning rate too high (the loss explodes):
@@ -57,19 +57,20 @@ when a run stops:
 exit status:
   0 when the run was made, also when it diverged (that is a lesson, not an error);
   2 for a bad flag, value or data file (one line on stderr: "gdviz: error: ...").
-"""
+""")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """The `run` subcommand's flags."""
-    parser = sub.add_parser("run", help="descend without a window and print the result",
-                            description="Run gradient descent without a window and print where it ended.",
-                            epilog=RUN_EXAMPLES + "\n" + NO_EFFECT_HELP)
+    parser = sub.add_parser("run", help=translate("Cli", "descend without a window and print the result"),
+                            description=translate("Cli", "Run gradient descent without a window and print where it ended."),
+                            epilog=epilog(RUN_EXAMPLES))
     add_run_options(parser, keep_defaults=False)
-    group = parser.add_argument_group("run length and output")
-    add_length_options(group, DEFAULT_STEPS, f"take up to N steps; 0 shows the initial state (default {DEFAULT_STEPS})")
+    group = parser.add_argument_group(translate("Cli", "run length and output"))
+    add_length_options(group, DEFAULT_STEPS, translate("Cli", "take up to N steps; 0 shows the initial state "
+                                                       "(default {0})").format(DEFAULT_STEPS))
     group.add_argument("--json", action="store_true",
-                       help="print one JSON object (with the whole loss history) instead of a summary")
+                       help=translate("Cli", "print one JSON object (with the whole loss history) instead of a summary"))
     return parser
 
 
@@ -77,7 +78,7 @@ def add_length_options(group: argparse._ArgumentGroup, default: int | None, step
     """--steps and --no-stop: how far `run` and `race` go (both stop a run at its first convergence)."""
     group.add_argument("--steps", metavar="N", type=count, default=default, help=steps_help)
     group.add_argument("--no-stop", action="store_true",
-                       help="keep stepping after convergence, up to --steps")
+                       help=translate("Cli", "keep stepping after convergence, up to --steps"))
 
 
 def handle(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..engine import BatchMode, ClipMode, LiveSettings, ModelKind, Schedule, UpdateRule
 from ..engine.types import LossKind
+from .lang import QT_TRANSLATE_NOOP, translate
 
 _R = UpdateRule
 ETA_RULES = frozenset(r for r in UpdateRule if r.uses_learning_rate)
@@ -22,11 +23,11 @@ USED_BY: dict[str, frozenset[UpdateRule]] = {  # flag dest → the rules that re
     "clip": GRADIENT_RULES, "clip_value": GRADIENT_RULES,
     "schedule": ETA_RULES, "decay_rate": ETA_RULES, "decay_steps": ETA_RULES, "order": GRADIENT_RULES,
 }
-_NO_RATE = "fixed, random-search and direction-search use no learning rate"
-_SEARCH = "the searches compare the loss of all training points and never read the gradient"
+_NO_RATE = QT_TRANSLATE_NOOP("Cli", "fixed, random-search and direction-search use no learning rate")
+_SEARCH = QT_TRANSLATE_NOOP("Cli", "the searches compare the loss of all training points and never read the gradient")
 RULE_WHY = {"lr": _NO_RATE, "schedule": _NO_RATE, "decay_rate": _NO_RATE, "decay_steps": _NO_RATE,
             "batch": _SEARCH, "batch_size": _SEARCH, "clip": _SEARCH, "clip_value": _SEARCH, "order": _SEARCH}
-FUNCTION_WHY = "a function has no data (every step is a full step)"
+FUNCTION_WHY = QT_TRANSLATE_NOOP("Cli", "a function has no data (every step is a full step)")
 CHECKED = (*USED_BY, "standardise")  # every flag the rule looks at
 MODEL_CHECKED = ("huber_delta", "degree", "hidden", "activation")  # flags read by one loss or model only
 
@@ -34,23 +35,31 @@ MODEL_CHECKED = ("huber_delta", "degree", "hidden", "activation")  # flags read 
 def why_unused(dest: str, live: LiveSettings, function: bool, model: ModelKind | None = None) -> str | None:
     """Why the setting of flag `dest` changes nothing here ("with --rule fixed: ..."), or None if it is read."""
     if function and dest in ("batch", "batch_size", "standardise", "order"):
-        return f"with --function: {FUNCTION_WHY}"
+        return translate("Cli", "with --function: {0}").format(translate("Cli", FUNCTION_WHY))
     if dest == "standardise":
         if model is ModelKind.POLY:
-            return "with --model poly: a polynomial always sees standardised x"
-        return "with --model constant: y^ = b does not read x" if model is ModelKind.CONSTANT else None
-    if live.rule not in USED_BY[dest]:
-        rules = " or ".join(r.value for r in UpdateRule if r in USED_BY[dest])
-        return f"with --rule {live.rule.value}: {RULE_WHY.get(dest, 'it is read by ' + rules)}"
+            return translate("Cli", "with --model poly: a polynomial always sees standardised x")
+        return translate("Cli", "with --model constant: y^ = b does not read x") if model is ModelKind.CONSTANT else None
+    if by_rule(dest, live, function):
+        rules = translate("Cli", " or ").join(r.value for r in UpdateRule if r in USED_BY[dest])
+        reason = translate("Cli", RULE_WHY[dest]) if dest in RULE_WHY else translate("Cli", "it is read by {0}").format(rules)
+        return translate("Cli", "with --rule {0}: {1}").format(live.rule.value, reason)
     if dest == "order" and live.batch_mode is BatchMode.FULL:
-        return "with --batch full: every step uses all samples, in no order"
+        return translate("Cli", "with --batch full: every step uses all samples, in no order")
     if dest == "batch_size" and live.batch_mode is not BatchMode.MINI:
-        return f"with --batch {live.batch_mode.value}: it is the size of --batch mini"
+        return translate("Cli", "with --batch {0}: it is the size of --batch mini").format(live.batch_mode.value)
     if dest == "clip_value" and live.clip is ClipMode.NONE:
-        return "without --clip: it is the bound of --clip value or --clip norm"
+        return translate("Cli", "without --clip: it is the bound of --clip value or --clip norm")
     if dest in ("decay_rate", "decay_steps") and live.schedule is Schedule.CONSTANT:
-        return "without --schedule: it shapes a step, exponential or inverse schedule"
+        return translate("Cli", "without --schedule: it shapes a step, exponential or inverse schedule")
     return None
+
+
+def by_rule(dest: str, live: LiveSettings, function: bool) -> bool:
+    """Whether why_unused's reason for `dest` is the update rule (the rule does not read the setting)."""
+    if dest == "standardise" or (function and dest in ("batch", "batch_size", "order")):
+        return False
+    return live.rule not in USED_BY[dest]
 
 
 def why_unused_model(dest: str, objective) -> str | None:
@@ -58,9 +67,10 @@ def why_unused_model(dest: str, objective) -> str | None:
     loss = getattr(objective, "loss_kind", None)
     model = getattr(objective, "model", None)
     if dest == "huber_delta" and loss is not LossKind.HUBER:
-        return "with --loss {0}: delta is where --loss huber bends".format(getattr(loss, "value", "squared"))
+        return translate("Cli", "with --loss {0}: delta is where --loss huber bends").format(
+            getattr(loss, "value", "squared"))
     if dest == "degree" and model is not ModelKind.POLY:
-        return "with --model {0}: it is the degree of --model poly".format(model.value)
+        return translate("Cli", "with --model {0}: it is the degree of --model poly").format(model.value)
     if dest in ("hidden", "activation") and model is not ModelKind.TWO_LAYER:
-        return "with --model {0}: it shapes the hidden units of --model two-layer".format(model.value)
+        return translate("Cli", "with --model {0}: it shapes the hidden units of --model two-layer").format(model.value)
     return None

@@ -5,6 +5,7 @@ import argparse
 import math
 
 from ..engine.kernels import LIMIT
+from .lang import translate
 
 # The engine's limits (LiveSettings.validated), checked here too so that the command line never
 # depends on the engine to refuse a value, and says the same limit.
@@ -23,9 +24,9 @@ def finite(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        raise argparse.ArgumentTypeError(translate("Cli", "'{0}' is not a number").format(text)) from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"must be a finite number, got '{text}'")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be a finite number, got '{0}'").format(text))
     return value
 
 
@@ -33,7 +34,7 @@ def positive_number(text: str) -> float:
     """A finite number > 0 (learning rate, step size)."""
     value = finite(text)
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be a positive number, got {0}").format(text))
     return value
 
 
@@ -41,7 +42,8 @@ def size(text: str) -> float:
     """A number in (0, 1e100] (step size, search radius): a larger move leaves the parameters' limit."""
     value = positive_number(text)
     if value > MAX_SIZE:
-        raise argparse.ArgumentTypeError(f"must be at most {limit_text(MAX_SIZE)}, got {text}")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be at most {0}, got {1}").format(
+            limit_text(MAX_SIZE), text))
     return value
 
 
@@ -49,7 +51,7 @@ def tolerance(text: str) -> float:
     """A number from 0 to 1 (the convergence tolerance, relative to the start)."""
     value = finite(text)
     if not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError(f"must be a number from 0 to 1, got {text}")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be a number from 0 to 1, got {0}").format(text))
     return value
 
 
@@ -57,7 +59,7 @@ def fraction(text: str) -> float:
     """A fraction in [0, 1) (validation share)."""
     value = finite(text)
     if not 0 <= value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 0 and below 1, got {text}")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be at least 0 and below 1, got {0}").format(text))
     return value
 
 
@@ -66,11 +68,13 @@ def _whole(text: str, low: int) -> int:
     try:
         value = float(text) if any(c in text for c in ".eE") else int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(translate("Cli", "'{0}' is not a whole number").format(text)) from None
     if not (math.isfinite(value) and value == int(value)):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number")
+        raise argparse.ArgumentTypeError(translate("Cli", "'{0}' is not a whole number").format(text))
     if value < low:
-        raise argparse.ArgumentTypeError(f"must be {'0 or more' if low == 0 else f'at least {low}'}, got {text}")
+        if low == 0:
+            raise argparse.ArgumentTypeError(translate("Cli", "must be 0 or more, got {0}").format(text))
+        raise argparse.ArgumentTypeError(translate("Cli", "must be at least {0}, got {1}").format(low, text))
     return int(value)
 
 
@@ -86,7 +90,7 @@ def seed(text: str) -> int:
     """A seed: a whole number from 0 to 2147483647."""
     value = _whole(text, 0)
     if value > MAX_SEED:
-        raise argparse.ArgumentTypeError(f"must be at most {MAX_SEED}, got {text}")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be at most {0}, got {1}").format(MAX_SEED, text))
     return value
 
 
@@ -94,7 +98,8 @@ def bounded_count(text: str) -> int:
     """A whole number from 1 to 1e9 (batch size, decay steps)."""
     value = _whole(text, 1)
     if value > MAX_COUNT:
-        raise argparse.ArgumentTypeError(f"must be at most {limit_text(MAX_COUNT)}, got {text}")
+        raise argparse.ArgumentTypeError(translate("Cli", "must be at most {0}, got {1}").format(
+            limit_text(MAX_COUNT), text))
     return value
 
 
@@ -104,11 +109,13 @@ def initial_values(text: str) -> tuple[tuple[str, float], ...]:
     for item in (part.strip() for part in text.split(",")):
         name, sep, value = (s.strip() for s in item.partition("="))
         if not sep or not name or not value:
-            raise argparse.ArgumentTypeError(f"expected name=value pairs like w=0.5,b=1, got '{text}'")
+            raise argparse.ArgumentTypeError(translate("Cli", "expected name=value pairs like w=0.5,b=1, got '{0}'")
+                                             .format(text))
         if not name.isidentifier():  # which names exist depends on the model: build_run checks
-            raise argparse.ArgumentTypeError(f"'{name}' is not a parameter name (use w and b, e.g. w=0.5,b=1)")
+            raise argparse.ArgumentTypeError(translate("Cli", "'{0}' is not a parameter name (use w and b, "
+                                                       "e.g. w=0.5,b=1)").format(name))
         if name in pairs:
-            raise argparse.ArgumentTypeError(f"parameter '{name}' is given twice")
+            raise argparse.ArgumentTypeError(translate("Cli", "parameter '{0}' is given twice").format(name))
         pairs[name] = _start(name, value, item)
     return tuple(pairs.items())
 
@@ -117,8 +124,8 @@ def _start(name: str, text: str, item: str) -> float:
     try:
         value = finite(text)
     except argparse.ArgumentTypeError as exc:
-        raise argparse.ArgumentTypeError(f"{exc} (in '{item}')") from None
+        raise argparse.ArgumentTypeError(translate("Cli", "{0} (in '{1}')").format(exc, item)) from None
     if not abs(value) < LIMIT:
-        raise argparse.ArgumentTypeError(f"{name} must be between -{limit_text(LIMIT)} and {limit_text(LIMIT)} "
-                                         f"(exclusive), got {text}")
+        raise argparse.ArgumentTypeError(translate("Cli", "{0} must be between -{1} and {1} (exclusive), got {2}")
+                                         .format(name, limit_text(LIMIT), text))
     return value
