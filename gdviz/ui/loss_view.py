@@ -21,7 +21,7 @@ from .controller import MAX_GHOSTS, Ghost, RaceItem
 from .equation_panel import loss_name
 from .i18n import engine_text
 from .items import Curve, GrowingPaths
-from .plot_base import PlotView, guarded, keep_inside
+from .plot_base import SUPERSCRIPT, PlotView, guarded, keep_inside
 from .theme import entry_colour
 
 TINY = 1e-300  # floor for log scale (loss can reach exactly 0 on exact data)
@@ -31,6 +31,7 @@ GHOST_ALPHA = 80
 LEARNING_RATE = "#9a8c70"  # muted khaki: apart from every run colour
 LOG_DECADES = 2  # the learning-rate axis turns logarithmic when the rate spans more than this
 RACE_HEADROOM = 2.0  # linear scale in a race: the top stops this many start-to-best spans above L₀
+LOG_BINS = 1024  # a log step axis summarises older rows in this many bins a decade (before merging)
 
 _CHANGE_LABELS = (("learning_rate", "η"), ("batch_mode", QT_TRANSLATE_NOOP("LossView", "batch")),
                   ("batch_size", QT_TRANSLATE_NOOP("LossView", "batch size")),
@@ -139,6 +140,88 @@ class PeakSummary:
         return np.concatenate([sx, x[self.done:]]), np.concatenate([sy, y[self.done:]])
 
 
+def log_steps(steps) -> np.ndarray:
+    """x of each step on a log step axis: log10(step), step 0 drawn at x = 0 with step 1 (so the
+    start's loss L₀ stays on the plot, joined by a vertical stroke to step 1's)."""
+    return np.log10(np.maximum(np.asarray(steps, dtype=float), 1.0))
+
+
+def step_tick_strings(values, scale=1.0, spacing=None) -> list[str]:
+    """Labels of a log step axis: the steps themselves, "1", "10", "1,000", "10⁵", "2×10⁶" (no
+    label left of step 1)."""
+    out = []
+    for v in values:
+        if v < -1e-9 or not math.isfinite(v):
+            out.append("")
+            continue
+        e = math.floor(v + 1e-9)
+        mant = round(10 ** (v - e))  # the ticks sit at k·10ⁿ
+        if mant >= 10:
+            mant, e = 1, e + 1
+        if e < 5:
+            out.append(f"{mant * 10 ** e:,}")
+        else:
+            power = f"10{str(e).translate(SUPERSCRIPT)}"
+            out.append(power if mant == 1 else f"{mant}×{power}")
+    return out
+
+
+class LogPeakSummary:
+    """PeakSummary on a log step axis: rows binned by log10(step) (LOG_BINS a decade, halved when there
+    are more than `max_blocks` bins), each bin's min and max at its first x, then the newest rows as
+    they are. It takes the steps and gives log10 x; each frame converts only the new rows."""
+
+    def __init__(self, max_blocks: int = 2048) -> None:
+        self.max_blocks = max_blocks
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything (after a rewind or reset)."""
+        self.level, self.done = 0, 0
+        self.ids = np.zeros(0, np.int64)
+        self.x = np.zeros(0)
+        self.lo = np.zeros(0)
+        self.hi = np.zeros(0)
+        self.tail = np.zeros(0)  # log10 steps of the rows from `done` on
+
+    def update(self, steps: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The curve to draw (x in log10 steps) for the series steps, y (which only grew since the last call)."""
+        n = len(y)
+        seen = self.done + len(self.tail)
+        if n < seen:
+            self.reset()
+            seen = 0
+        if n > seen:
+            self.tail = np.concatenate([self.tail, log_steps(steps[seen:n])])
+        if n - self.done > RAW_LIMIT:
+            k = n - RAW_LIMIT // 2 - self.done
+            self._add(self.tail[:k], y[self.done:self.done + k])
+            self.tail = self.tail[k:]
+            self.done += k
+        if not len(self.lo):
+            return self.tail, y[:n]
+        return (np.concatenate([np.repeat(self.x, 2), self.tail]),
+                np.concatenate([np.column_stack([self.lo, self.hi]).ravel(), y[self.done:n]]))
+
+    def _add(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        ids = np.floor(xs * LOG_BINS).astype(np.int64) >> self.level
+        starts = np.flatnonzero(np.concatenate([[True], ids[1:] != ids[:-1]]))
+        # fmin/fmax skip the rows a per-sample run did not evaluate (NaN) where a bin has others
+        lo, hi = np.fmin.reduceat(ys, starts), np.fmax.reduceat(ys, starts)
+        xs, ids = xs[starts], ids[starts]
+        if len(self.ids) and ids[0] == self.ids[-1]:  # the last bin goes on into the new rows
+            self.lo[-1], self.hi[-1] = np.fmin(self.lo[-1], lo[0]), np.fmax(self.hi[-1], hi[0])
+            xs, ids, lo, hi = xs[1:], ids[1:], lo[1:], hi[1:]
+        self.ids, self.x = np.concatenate([self.ids, ids]), np.concatenate([self.x, xs])
+        self.lo, self.hi = np.concatenate([self.lo, lo]), np.concatenate([self.hi, hi])
+        while len(self.ids) > self.max_blocks:  # bins twice as wide (the grid is nested)
+            self.level += 1
+            self.ids >>= 1
+            starts = np.flatnonzero(np.concatenate([[True], self.ids[1:] != self.ids[:-1]]))
+            self.ids, self.x = self.ids[starts], self.x[starts]
+            self.lo, self.hi = np.fmin.reduceat(self.lo, starts), np.fmax.reduceat(self.hi, starts)
+
+
 class LossView(PlotView):
     """Listens to snapshots and reads the run's history buffers (no copies)."""
 
@@ -177,6 +260,9 @@ class LossView(PlotView):
         plot.disableAutoRange()
         self._build_learning_rate_axis()
         self.log_scale = False
+        self.log_steps = False  # x = log10(step), step 0 at x = 0 with step 1
+        # a log step axis reads the steps themselves (1, 10, 1,000), not pyqtgraph's 10³
+        plot.getAxis("bottom").logTickStrings = step_tick_strings
         self.show_learning_rate = False
         self._run: Run | None = None
         self._race: Race | None = None
@@ -326,7 +412,7 @@ class LossView(PlotView):
     def set_ghosts(self, ghosts: list[Ghost]) -> None:
         """Abandoned futures of the primary run, drawn faintly behind its curve."""
         self._ghosts = list(ghosts)
-        summaries = [PeakSummary() for _ in ghosts]
+        summaries = [self._new_summary() for _ in ghosts]
         self._ghost_lines = [s.update(g.steps.astype(float), g.train_loss) for s, g in zip(summaries, ghosts)]
         self._set_ghost_pens()
         self._draw_ghosts()
@@ -347,7 +433,7 @@ class LossView(PlotView):
         for summary in (*getattr(self, "_summaries", ()), *getattr(self, "_race_summaries", ())):
             summary.reset()
         self._x_max = 20.0
-        self._shown_x: float | None = None  # the ranges last set
+        self._shown_x: tuple[float, float] | None = None  # the ranges last set
         self._shown_y: tuple[float, float] | None = None
         self._y = self._extremes = (math.inf, -math.inf)
         self._seen_rows = 0
@@ -367,6 +453,35 @@ class LossView(PlotView):
         if self._last is not None:
             self.on_snapshot(self._last)
             self.on_race_snapshots(self._race_items)
+
+    def set_log_steps(self, on: bool) -> None:
+        """Logarithmic step axis: x = log10(step), step 0 drawn at x = 0 with step 1; the ticks read
+        the steps. Every curve, mark and label follows; older rows are binned in log10(step)."""
+        if on == self.log_steps:
+            return
+        self.log_steps = on
+        plot = self.getPlotItem()
+        plot.setLogMode(x=on)  # the bottom axis's ticks; the items are given log10 x themselves
+        plot.disableAutoRange()  # setLogMode turns autorange back on: ranges stay the program's
+        plot.getAxis("right").setLogMode(self._lr.log)  # setLogMode set every axis, the rate's too
+        self._summaries = (self._new_summary(), self._new_summary())
+        self._race_summaries = [self._new_summary() for _ in range(MAX_RUNS - 1)]
+        self._lr.summary = self._new_summary()
+        x_max = self._x_max
+        self._reset_ranges()
+        self._x_max = x_max  # the same steps in view, on the other scale: the ghosts are binned to it
+        self._show_x_range()
+        self.set_ghosts(self._ghosts)
+        if self._last is not None:
+            self.on_snapshot(self._last)
+            self.on_race_snapshots(self._race_items)
+
+    def _new_summary(self) -> PeakSummary | LogPeakSummary:
+        return LogPeakSummary() if self.log_steps else PeakSummary()
+
+    def _x_of(self, step: int) -> float:
+        """Where a step is drawn: the step, or log10 of it on a log step axis."""
+        return math.log10(max(step, 1)) if self.log_steps else step
 
     def set_show_learning_rate(self, on: bool) -> None:
         """Draw the primary run's learning rate (after schedules) against a right-hand axis."""
@@ -401,10 +516,10 @@ class LossView(PlotView):
             if ys is None or racing:  # a race draws every runner's curve in `race_paths`
                 continue
             self._draw_curve(item, *summary.update(steps, ys))
-        self._cursor_at = snap.step
+        self._cursor_at = self._x_of(snap.step)
         self._draw_cursor()
         y = math.log10(max(snap.train_loss, TINY)) if self.log_scale else snap.train_loss
-        self.dot.setData([snap.step], [y])  # a plain item: in log mode it needs log10 coordinates
+        self.dot.setData([self._cursor_at], [y])  # a plain item: in log mode it needs log10 coordinates
         self._draw_changes()
         if self.show_learning_rate:
             self._draw_learning_rate(steps, h.column("learning_rate"))
@@ -426,7 +541,7 @@ class LossView(PlotView):
                 parts.append(train[self._race_seen[i]:])
                 self._race_seen[i] = len(train)
                 y = np.array([self._y_of(snap.train_loss)])
-                self.race_dots[i - 1].setData([snap.step], y if self.log_scale else self._below_ceiling(y))
+                self.race_dots[i - 1].setData([self._x_of(snap.step)], y if self.log_scale else self._below_ceiling(y))
             curves.append((steps, train))
         self._grow_ranges(max(s.step for _, _, s in items), parts)
         # after the ranges: the curves are cut to the ceiling and summarised to pixel columns of this view
@@ -436,7 +551,7 @@ class LossView(PlotView):
         vb = self.getPlotItem().getViewBox()
         settled = [snap.status is Status.DIVERGED for _, _, snap in items]
         self.race_paths.draw(lines[::-1], pens[::-1], (*vb.viewRange()[0], *vb.viewRange()[1], self.log_scale,
-                                                       vb.width()), settled[::-1])
+                                                       self.log_steps, vb.width()), settled[::-1])
         for i, (label, (entry, _run, snap)) in enumerate(zip(self.race_labels, items)):
             self._mark_diverged(label, snap, self._colours[i] if i < len(self._colours) else theme.DIVERGED)
         for label in self.race_labels[len(items):]:
@@ -481,7 +596,7 @@ class LossView(PlotView):
             label.hide()
             return
         (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
-        x, y = min(max(snap.step, x0), x1), min(max(self._y_of(snap.train_loss), y0), y1)
+        x, y = min(max(self._x_of(snap.step), x0), x1), min(max(self._y_of(snap.train_loss), y0), y1)
         # the text leans towards the middle of the view, so it is never cut by an edge
         label.setAnchor((1 if x > 0.5 * (x0 + x1) else 0, 0 if y > 0.5 * (y0 + y1) else 1))
         label.setText(self.tr("✕ diverged at step {0}").format(f"{snap.diverged_at:,}"), color=colour)
@@ -504,12 +619,12 @@ class LossView(PlotView):
         self._marks_key = key
         marks = self._marks
         (x0, x1), _ = vb.viewRange()
-        px = [(at - x0) / (x1 - x0) * vb.width() if x1 > x0 else 0.0 for at, _ in marks]
+        px = [(self._x_of(at) - x0) / (x1 - x0) * vb.width() if x1 > x0 else 0.0 for at, _ in marks]
         spots = stagger(px, [text for _, text in marks], theme.font(theme.LABEL_PT), vb.height())
         for i, mark in enumerate(self.change_marks):
             mark.setVisible(i < len(marks))  # first: a hidden label ignores a new text
             if i < len(marks):
-                mark.setPos(marks[i][0])
+                mark.setPos(self._x_of(marks[i][0]))
                 mark.label.setFormat(marks[i][1].replace("{", "{{").replace("}", "}}"))
                 mark.label.setVisible(spots[i] is not None)
                 if spots[i] is not None:
@@ -562,12 +677,17 @@ class LossView(PlotView):
                 y_range = (min(0.0, lo), (hi if hi > 0 else 1.0) * 1.08)
         # only when they change: each call costs a relayout of the view, and on a linear scale the
         # range stays put while the loss falls
-        if (self._x_max, y_range) != (self._shown_x, self._shown_y):
-            if self._x_max != self._shown_x:
-                plot.setXRange(0, self._x_max, padding=0.02)
-            if y_range is not None and y_range != self._shown_y:
-                plot.setYRange(*y_range, padding=0)
-            self._shown_x, self._shown_y = self._x_max, y_range
+        self._show_x_range()
+        if y_range is not None and y_range != self._shown_y:
+            plot.setYRange(*y_range, padding=0)
+        self._shown_y = y_range
+
+    def _show_x_range(self) -> None:
+        """Steps 0 to _x_max (log10 of 1 to _x_max on a log step axis), set only when it changes."""
+        span = (0.0, math.log10(self._x_max)) if self.log_steps else (0, self._x_max)
+        if span != self._shown_x:
+            self.getPlotItem().setXRange(*span, padding=0.02)
+            self._shown_x = span
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
