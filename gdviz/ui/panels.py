@@ -118,6 +118,7 @@ class SettingsPanel(QWidget):
 
     residuals_toggled = Signal(bool)
     log_scale_toggled = Signal(bool)
+    log_steps_toggled = Signal(bool)
     trail_changed = Signal(int)
     landscape_toggled = Signal(bool)
     sections_toggled = Signal(bool)
@@ -483,8 +484,13 @@ class SettingsPanel(QWidget):
         self.residuals.toggled.connect(self.residuals_toggled)
         self.log_scale = QCheckBox(self.tr("Log-scale loss"))
         self.log_scale.toggled.connect(self.log_scale_toggled)
+        self.log_steps = QCheckBox(self.tr("Log-scale steps"))
+        self.log_steps.setToolTip(self.tr("Steps 1, 10, 100, 1,000 … equally spaced: the start of a long run "
+                                          "is as wide as its end (step 0 is drawn with step 1)"))
+        self.log_steps.toggled.connect(self.log_steps_toggled)
         col.addWidget(self.residuals)
         col.addWidget(self.log_scale)
+        col.addWidget(self.log_steps)
         self.show_lr = QCheckBox(self.tr("η on the loss plot"))
         self.show_lr.setToolTip(self.tr("Draw η of every step (after the schedule) on a second axis of the loss plot"))
         self.show_lr.toggled.connect(self.learning_rate_toggled)
