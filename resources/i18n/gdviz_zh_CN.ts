@@ -2445,6 +2445,14 @@
         <translation>对数刻度的损失</translation>
     </message>
     <message>
+        <source>Log-scale steps</source>
+        <translation>对数刻度的步数</translation>
+    </message>
+    <message>
+        <source>Steps 1, 10, 100, 1,000 … equally spaced: the start of a long run is as wide as its end (step 0 is drawn with step 1)</source>
+        <translation>步数 1、10、100、1,000 … 等距排开：长时间运行的开头和结尾一样宽（第 0 步画在第 1 步处）</translation>
+    </message>
+    <message>
         <source>η on the loss plot</source>
         <translation>在损失图上显示 η</translation>
     </message>
