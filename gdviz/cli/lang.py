@@ -20,6 +20,7 @@ from ..resources import resource_path
 
 LANGUAGES = ("en", "zh_CN")  # the codes of gdviz.ui.i18n.LANGUAGES
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX order: the first one set decides
+NO_LINE_START = frozenset("，。：；）、！？」")  # Chinese punctuation that never begins a line
 _state: dict[str, Any] = {"language": "en", "translator": None}
 
 
@@ -190,7 +191,7 @@ def wrap(text: str, columns: int) -> list[str]:
                         " ".join(text.split()))
     lines, line = [], ""
     for token in tokens:
-        if line and width(line + token) > columns and not token.isspace():
+        if line and width(line + token) > columns and not token.isspace() and token not in NO_LINE_START:
             lines.append(line.rstrip())
             line = ""
         if not (token.isspace() and not line):

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from ..engine import Run, Status
+from .lang import QT_TRANSLATE_NOOP, engine_text, translate
 
 STOPPED = "stopped"  # the command's status of a run that used all its steps and is still descending
 
@@ -94,16 +95,22 @@ def status_of(run: Run) -> str:
     return STOPPED if run.status is Status.RUNNING else run.status.value
 
 
-def status_message(run: Run) -> str:
-    """One line saying where a finished command left the run."""
+def status_message(run: Run, localised: bool = False) -> str:
+    """One line saying where a finished command left the run: English (JSON), or in the language in use."""
+    def t(text: str) -> str:
+        return translate("Cli", text) if localised else text
     if run.status is Status.READY:
-        return "ready: the initial state, no steps taken"
+        return t(QT_TRANSLATE_NOOP("Cli", "ready: the initial state, no steps taken"))
     if run.status is not Status.RUNNING:
-        return run.status_message()
-    s = "" if run.step == 1 else "s"
+        return engine_text(run.status_message()) if localised else run.status_message()
     first = converged_at(run)
-    before = "" if first is None else f"; it was converged at step {first} and went on"
-    return f"stopped after {run.step} step{s}: not converged (more --steps would go further){before}"
+    before = "" if first is None else t(QT_TRANSLATE_NOOP("Cli", "; it was converged at step {0} and went on")).format(
+        first)
+    if run.step == 1:
+        text = QT_TRANSLATE_NOOP("Cli", "stopped after 1 step: not converged (more --steps would go further){0}")
+    else:
+        text = QT_TRANSLATE_NOOP("Cli", "stopped after {1} steps: not converged (more --steps would go further){0}")
+    return t(text).format(before, run.step)
 
 
 def result_dict(run: Run, **extra_settings: Any) -> dict[str, Any]:

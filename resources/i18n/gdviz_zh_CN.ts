@@ -17,6 +17,1243 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>{0} (see &apos;{1} --help&apos;)</source>
+        <translation>{0}（参见 &apos;{1} --help&apos;）</translation>
+    </message>
+    <message>
+        <source>no display: set DISPLAY, or use `gdviz run` for the command line</source>
+        <translation>没有显示器：请设置 DISPLAY，或在命令行中使用 `gdviz run`</translation>
+    </message>
+    <message>
+        <source>no display: cannot connect to the X display &apos;{0}&apos; (is it running?); use `gdviz run` for the command line</source>
+        <translation>没有显示器：无法连接 X 显示 &apos;{0}&apos;（它在运行吗？）；在命令行中可使用 `gdviz run`</translation>
+    </message>
+    <message>
+        <source>no display: cannot connect to the Wayland display &apos;{0}&apos;; set WAYLAND_DISPLAY, or use `gdviz run` for the command line</source>
+        <translation>没有显示器：无法连接 Wayland 显示 &apos;{0}&apos;；请设置 WAYLAND_DISPLAY，或在命令行中使用 `gdviz run`</translation>
+    </message>
+    <message>
+        <source>Qt has no platform plugin &apos;{0}&apos; (QT_QPA_PLATFORM; available: {1})</source>
+        <translation>Qt 没有平台插件 &apos;{0}&apos;（QT_QPA_PLATFORM；可用的有：{1}）</translation>
+    </message>
+    <message>
+        <source>the Qt platform plugin &apos;{0}&apos; cannot load: {1} (install the missing library; `gdviz run` works without a window)</source>
+        <translation>Qt 平台插件 &apos;{0}&apos; 无法加载：{1}（请安装缺少的库；`gdviz run` 不需要窗口也能工作）</translation>
+    </message>
+    <message>
+        <source>Animated gradient descent for teaching.
+
+Without a command (or with &apos;gui&apos;) gdviz opens the window, starting with the
+flags below; &apos;gdviz run&apos; descends without a window and prints the result,
+&apos;gdviz race&apos; races 2 to 6 descents from the same start.</source>
+        <translation>用于教学的梯度下降动画。
+
+不带命令（或用 &apos;gui&apos;）时，gdviz 打开窗口，并以下面的选项开始；
+&apos;gdviz run&apos; 不开窗口进行梯度下降并打印结果，
+&apos;gdviz race&apos; 让 2 到 6 个下降过程从同一起点赛跑。</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序的版本号并退出</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>the language of messages, help and text output: en or zh_CN (default: zh_CN when the locale (LC_ALL, LC_MESSAGES or LANG) is Chinese, else en). JSON output stays English, its message fields too: it is data for programs</source>
+        <translation>消息、帮助和文本输出的语言：en 或 zh_CN（默认：区域设置（LC_ALL、LC_MESSAGES 或 LANG）为中文时用 zh_CN，否则用 en）。JSON 输出保持英文，其中的 message 字段也是：它是给程序读的数据</translation>
+    </message>
+    <message>
+        <source>{0}: error: {1}</source>
+        <translation>{0}：错误：{1}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>examples:
+  tutorial 002&apos;s line, every training point, as JSON:
+    gdviz graph --data linear --json
+  one sample (row 3 of the training set) after 20 steps, as a table for a handout:
+    gdviz graph --data linear --steps 20 --sample 3
+
+output:
+  Without --json: what the values run over, then one row per node in topological order (kind,
+  value, gradient dL/dnode) and the links. With --json one object: model, loss, reduction,
+  scope {sample, n}, step, loss_value, params, gradient {name: dL/dtheta}, nodes (in topological
+  order, the loss last: id, label, kind, op, inputs, per_sample, value, grad), edges (from, to,
+  local: the mean |d to / d from|, grad: the gradient flowing back through the link,
+  vanishing: local below 1e-3) and update (the run&apos;s next step: rule, learning_rate,
+  batch_size, grad, params_after; null after a divergence). On a batch, a node&apos;s value is its
+  mean over the samples and its grad the sum over the samples (what a parameter collects).
+  With --sample the graph sees one sample, so its gradient is that sample&apos;s; the run&apos;s update
+  still uses the run&apos;s own batch. Numbers that are not finite are null.
+
+exit status:
+  0 when the graph was made; 2 for a bad flag, value, data file, sample or a model the graph
+  cannot draw (one line on stderr: &quot;gdviz: error: ...&quot;).
+</source>
+        <translation>示例：
+  教程 002 的直线，全部训练点，输出 JSON：
+    gdviz graph --data linear --json
+  迭代 20 步后的一个样本（训练集第 3 行），输出表格，可用于讲义：
+    gdviz graph --data linear --steps 20 --sample 3
+
+输出：
+  不带 --json：先说明数值针对哪些样本，再按拓扑顺序每个节点一行（类型、
+  值、梯度 dL/dnode），最后是连线。带 --json 时输出一个对象：model、loss、reduction、
+  scope {sample, n}、step、loss_value、params、gradient {name: dL/dtheta}、nodes（按拓扑
+  顺序，损失最后：id、label、kind、op、inputs、per_sample、value、grad）、edges（from、to、
+  local：|d to / d from| 的平均值，grad：沿这条连线反向传回的梯度，
+  vanishing：local 小于 1e-3）和 update（这次运行的下一步：rule、learning_rate、
+  batch_size、grad、params_after；发散后为 null）。在一个批次上，节点的值是它在各样本上的
+  平均值，梯度是各样本梯度之和（即参数收集到的梯度）。
+  带 --sample 时计算图只看一个样本，所以梯度是这个样本的梯度；而运行的更新
+  仍使用运行自己的批次。不是有限数的数值为 null。
+
+退出状态：
+  生成了计算图时为 0；选项、取值、数据文件、样本有误，或模型无法画成计算图时为 2
+  （stderr 上一行：&quot;gdviz: error: ...&quot;）。
+</translation>
+    </message>
+    <message>
+        <source>print the model&apos;s computational graph: values and gradients</source>
+        <translation>打印模型的计算图：各节点的值和梯度</translation>
+    </message>
+    <message>
+        <source>Print the model and its loss as a computational graph: each node&apos;s value and gradient, in topological order.</source>
+        <translation>把模型及其损失函数打印成计算图：按拓扑顺序列出每个节点的值和梯度。</translation>
+    </message>
+    <message>
+        <source>graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>the graph of one training sample, by its 0-based row (default: every training sample)</source>
+        <translation>只看一个训练样本的计算图，按从 0 开始的行号（默认：全部训练样本）</translation>
+    </message>
+    <message>
+        <source>descend N steps first (default 0: the start)</source>
+        <translation>先下降 N 步（默认 0：起点）</translation>
+    </message>
+    <message>
+        <source>print one JSON object instead of a table</source>
+        <translation>打印一个 JSON 对象而不是表格</translation>
+    </message>
+    <message>
+        <source>--sample {0} is out of range: the training set has {1} samples (0 to {2})</source>
+        <translation>--sample {0} 超出范围：训练集有 {1} 个样本（0 到 {2}）</translation>
+    </message>
+    <message>
+        <source>examples:
+  gdviz                              open the window on tutorial 002&apos;s data
+  gdviz --data beans                 open it on tutorial 001&apos;s beans (stochastic descent)
+  gdviz --csv heights.csv --x-col height --y-col weight
+  gdviz --function valley --rule adam --lr 0.3
+                                     open it on a narrow valley, descending by Adam
+  gdviz run --data linear --lr 0.1 --steps 1 --json
+                                     descend without a window (see: gdviz run --help)
+  gdviz race --preset valley-optimizers
+                                     race gradient descent, momentum and Adam (see: gdviz race --help)
+
+exit status:
+  0 when the window was closed; 2 for a bad flag, value or data file; 1 when no window can
+  open here (no display, or a Qt platform plugin that cannot load): one line says why.
+</source>
+        <translation>示例：
+  gdviz                              用教程 002 的数据打开窗口
+  gdviz --data beans                 用教程 001 的豆子数据打开（随机梯度下降）
+  gdviz --csv heights.csv --x-col height --y-col weight
+  gdviz --function valley --rule adam --lr 0.3
+                                     在狭长山谷函数上打开，用 Adam 下降
+  gdviz run --data linear --lr 0.1 --steps 1 --json
+                                     不开窗口进行梯度下降（参见：gdviz run --help）
+  gdviz race --preset valley-optimizers
+                                     让梯度下降、动量法和 Adam 赛跑（参见：gdviz race --help）
+
+退出状态：
+  窗口关闭后为 0；选项、取值或数据文件有误时为 2；这里无法打开窗口时为 1
+  （没有显示器，或 Qt 平台插件无法加载）：会有一行说明原因。
+</translation>
+    </message>
+    <message>
+        <source>open the window (the default)</source>
+        <translation>打开窗口（默认）</translation>
+    </message>
+    <message>
+        <source>Open the gdviz window, starting with the settings given.</source>
+        <translation>打开 gdviz 窗口，以给出的设置开始。</translation>
+    </message>
+    <message>
+        <source>the window cannot open ({0}); &apos;gdviz run&apos; works without it</source>
+        <translation>窗口无法打开（{0}）；&apos;gdviz run&apos; 不需要窗口也能工作</translation>
+    </message>
+    <message>
+        <source>how a step moves: gradient (-lr*g), fixed (-step-size*sign(g), tutorial 001), momentum (v = beta*v + g; -lr*v), nesterov (-lr*(g + beta*v)), adagrad (G += g^2; -lr*g/(sqrt(G) + eps)), rmsprop (s = rho*s + (1-rho)*g^2; -lr*g/(sqrt(s) + eps)), adam (bias-corrected means m, v; -lr*m/(sqrt(v) + eps)), random-search (try a random point of start +/- --search-radius, keep it if better) or direction-search (try a step of --step-size along a diagonal; tutorial 004)</source>
+        <translation>每一步怎样移动（更新规则）：gradient 梯度下降（-lr*g），fixed 固定步长（-step-size*sign(g)，教程 001），momentum 动量（v = beta*v + g; -lr*v），nesterov（-lr*(g + beta*v)），adagrad（G += g^2; -lr*g/(sqrt(G) + eps)），rmsprop（s = rho*s + (1-rho)*g^2; -lr*g/(sqrt(s) + eps)），adam（偏差校正后的均值 m、v; -lr*m/(sqrt(v) + eps)），random-search 随机搜索（在起点 +/- --search-radius 内随机试一个点，更好就保留）或 direction-search 方向搜索（沿对角线试一步 --step-size；教程 004）</translation>
+    </message>
+    <message>
+        <source>flags that change nothing:
+  A flag that the configuration never reads is an error, with one line saying why: --lr with
+  --rule fixed, --batch-size with --batch full, --rho with --rule adam, --decay-rate without
+  --schedule, --batch with --function. The same holds in &apos;run&apos;, &apos;race&apos; and every race
+  --runner; a flag given to &apos;race&apos; itself applies to every runner and is an error only when
+  no runner reads it.
+</source>
+        <translation>不起作用的选项：
+  配置根本不读取的选项会报错，并用一行说明原因：例如 --lr 配
+  --rule fixed、--batch-size 配 --batch full、--rho 配 --rule adam、没有
+  --schedule 时的 --decay-rate、--batch 配 --function。&apos;run&apos;、&apos;race&apos; 和每个 race
+  --runner 都遵守这条规则；直接给 &apos;race&apos; 的选项作用于每个参赛者，只有当
+  没有任何参赛者读取它时才报错。
+</translation>
+    </message>
+    <message>
+        <source>learning rate, &gt; 0 (house 1e-5, beans 0.1, linear 0.1)</source>
+        <translation>学习率，&gt; 0（house 1e-5，beans 0.1，linear 0.1）</translation>
+    </message>
+    <message>
+        <source>samples a step looks at: full (all), stochastic (one), mini (--batch-size)</source>
+        <translation>每一步看多少样本：full 批量（全部），stochastic 随机（一个），mini 小批量（--batch-size）</translation>
+    </message>
+    <message>
+        <source>samples in a mini-batch, a whole number from 1 to {0} (default 32); giving it implies --batch mini</source>
+        <translation>小批量中的样本数，1 到 {0} 的整数（默认 32）；给出它即表示 --batch mini</translation>
+    </message>
+    <message>
+        <source>the move of --rule fixed and direction-search, &gt; 0 and at most {0} (default 0.01); without --rule it implies --rule fixed</source>
+        <translation>--rule fixed 和 direction-search 每步移动的距离，&gt; 0 且至多 {0}（默认 0.01）；没有 --rule 时即表示 --rule fixed</translation>
+    </message>
+    <message>
+        <source>beta of momentum and nesterov, 0 &lt;= BETA &lt; 1 (default 0.9); without --rule it implies --rule momentum</source>
+        <translation>momentum 和 nesterov 的 beta，0 &lt;= BETA &lt; 1（默认 0.9）；没有 --rule 时即表示 --rule momentum</translation>
+    </message>
+    <message>
+        <source>adam&apos;s decay of the mean gradient, 0 &lt;= B1 &lt; 1 (default 0.9); without --rule it implies --rule adam</source>
+        <translation>adam 对梯度均值的衰减率，0 &lt;= B1 &lt; 1（默认 0.9）；没有 --rule 时即表示 --rule adam</translation>
+    </message>
+    <message>
+        <source>adam&apos;s decay of the mean squared gradient, 0 &lt;= B2 &lt; 1 (default 0.999); without --rule: adam</source>
+        <translation>adam 对梯度平方均值的衰减率，0 &lt;= B2 &lt; 1（默认 0.999）；没有 --rule 时：adam</translation>
+    </message>
+    <message>
+        <source>eps of adagrad, rmsprop and adam, &gt; 0 (default 1e-8)</source>
+        <translation>adagrad、rmsprop 和 adam 的 eps，&gt; 0（默认 1e-8）</translation>
+    </message>
+    <message>
+        <source>rmsprop&apos;s decay of the mean squared gradient, 0 &lt;= RHO &lt; 1 (default 0.9); without --rule it implies --rule rmsprop</source>
+        <translation>rmsprop 对梯度平方均值的衰减率，0 &lt;= RHO &lt; 1（默认 0.9）；没有 --rule 时即表示 --rule rmsprop</translation>
+    </message>
+    <message>
+        <source>clip the gradient before the rule sees it: each component into [-c, c] (value) or scaled so that |g| &lt;= c (norm). Default: none</source>
+        <translation>在更新规则使用梯度之前裁剪梯度：每个分量截到 [-c, c]（value），或整体缩放使 |g| &lt;= c（norm）。默认：none（不裁剪）</translation>
+    </message>
+    <message>
+        <source>the bound c of --clip, &gt; 0 (default 1)</source>
+        <translation>--clip 的界 c，&gt; 0（默认 1）</translation>
+    </message>
+    <message>
+        <source>how the learning rate changes with the step t: constant, step (lr*rate^floor(t/T)), exponential (lr*rate^(t/T)) or inverse (lr/(1 + rate*t/T))</source>
+        <translation>学习率怎样随步数 t 变化：constant 不变，step 分段（lr*rate^floor(t/T)），exponential 指数（lr*rate^(t/T)）或 inverse 反比（lr/(1 + rate*t/T)）</translation>
+    </message>
+    <message>
+        <source>the rate of --schedule, &gt; 0 (default 0.5)</source>
+        <translation>--schedule 的衰减率 rate，&gt; 0（默认 0.5）</translation>
+    </message>
+    <message>
+        <source>T of --schedule, a whole number from 1 to {0} (default 100)</source>
+        <translation>--schedule 的 T，1 到 {0} 的整数（默认 100）</translation>
+    </message>
+    <message>
+        <source>the order stochastic and mini-batch steps visit the samples: shuffled each epoch (default) or in-order, 0, 1, ..., n-1 every epoch as tutorial 001&apos;s loop</source>
+        <translation>随机梯度下降和小批量梯度下降访问样本的顺序：shuffled 每轮打乱（默认）或 in-order 每轮按 0, 1, ..., n-1 的顺序，和教程 001 的循环一样</translation>
+    </message>
+    <message>
+        <source>half-width of random search&apos;s box around the start, &gt; 0 and at most {0} (default 5); without --rule it implies --rule random-search</source>
+        <translation>随机搜索在起点周围的方框的半宽，&gt; 0 且至多 {0}（默认 5）；没有 --rule 时即表示 --rule random-search</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>model and start (default: the data set&apos;s tutorial settings)</source>
+        <translation>模型和起点（默认：数据集所属教程的设置）</translation>
+    </message>
+    <message>
+        <source>constant: y = b; origin: y = w*x; line: y = w*x + b; poly: y = b + w1*x + ... + wK*x^K on standardised x (--degree); two-layer: y = k2*sigmoid(k1*x + b1) + b2 (tutorial 004; --hidden, --activation)</source>
+        <translation>constant 常数：y = b；origin 过原点：y = w*x；line 直线：y = w*x + b；poly 多项式：在标准化的 x 上 y = b + w1*x + ... + wK*x^K（--degree）；two-layer 两层网络：y = k2*sigmoid(k1*x + b1) + b2（教程 004；--hidden、--activation）</translation>
+    </message>
+    <message>
+        <source>degree</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>the degree of --model poly, {0} to {1} (default: the data set&apos;s, else 2)</source>
+        <translation>--model poly 的次数，{0} 到 {1}（默认：数据集自带的，否则为 2）</translation>
+    </message>
+    <message>
+        <source>hidden units</source>
+        <translation>隐藏单元数</translation>
+    </message>
+    <message>
+        <source>hidden units of --model two-layer, 1 to {0}: 1 has parameters k1, b1, k2, b2; H &gt;= 2 has k1_j, b1_j, k2_j (j = 1..H) and b2 (default 1)</source>
+        <translation>--model two-layer 的隐藏单元数，1 到 {0}：1 个时参数为 k1、b1、k2、b2；H &gt;= 2 时为 k1_j、b1_j、k2_j（j = 1..H）和 b2（默认 1）</translation>
+    </message>
+    <message>
+        <source>the hidden units of --model two-layer: sigmoid (default) or relu</source>
+        <translation>--model two-layer 隐藏单元的激活函数：sigmoid（默认）或 relu</translation>
+    </message>
+    <message>
+        <source>what a residual r = y^ - y costs: squared r^2 (default), absolute |r| (L1) or huber (r^2/2 where |r| &lt;= delta, delta*(|r| - delta/2) beyond)</source>
+        <translation>残差 r = y^ - y 的损失：squared 平方 r^2（默认），absolute 绝对值 |r|（L1）或 huber（|r| &lt;= delta 处为 r^2/2，之外为 delta*(|r| - delta/2)）</translation>
+    </message>
+    <message>
+        <source>delta of --loss huber, &gt; 0 (default 1)</source>
+        <translation>--loss huber 的 delta，&gt; 0（默认 1）</translation>
+    </message>
+    <message>
+        <source>how the residuals&apos; losses add up: mean, sum, or half-sum (1/2 of the sum; squared loss only)</source>
+        <translation>各残差的损失怎样合计：mean 平均，sum 求和，或 half-sum（和的 1/2；仅限平方损失）</translation>
+    </message>
+    <message>
+        <source>starting parameters by name, each between -1e100 and 1e100, e.g. --init w=0.5,b=1, --init b=1, --init k1=1,b1=0,k2=1,b2=0 or --init b=0,w1=1 (functions: x=V,y=V); parameters not named start at the model&apos;s default</source>
+        <translation>按名称给出起始参数，每个都在 -1e100 和 1e100 之间，例如 --init w=0.5,b=1、--init b=1、--init k1=1,b1=0,k2=1,b2=0 或 --init b=0,w1=1（函数：x=V,y=V）；没有给出的参数从模型的默认值开始</translation>
+    </message>
+    <message>
+        <source>seed of the shuffles (batches, validation split, searches), 0 to 2147483647. Default: 42</source>
+        <translation>打乱顺序用的随机种子（批次、验证集划分、搜索），0 到 2147483647。默认：42</translation>
+    </message>
+    <message>
+        <source>descent settings (default: the data set&apos;s tutorial settings)</source>
+        <translation>下降设置（默认：数据集所属教程的设置）</translation>
+    </message>
+    <message>
+        <source>convergence tolerance, from 0 to 1: converged when L − L* &lt;= TOL·min(L0 − L*, L*) where the least loss L* is known, else when |gradient|² &lt;= TOL·|gradient at the start|² (default {0}; --grad-tol is the same flag)</source>
+        <translation>收敛容差，0 到 1：已知最小损失 L* 时，L − L* &lt;= TOL·min(L0 − L*, L*) 即为收敛，否则当 |梯度|² &lt;= TOL·|起点处的梯度|² 时收敛（默认 {0}；--grad-tol 是同一个选项）</translation>
+    </message>
+    <message>
+        <source>a tutorial&apos;s data set: house (000: area -&gt; price, 6 points), beans (001: size -&gt; toxicity, 100 points), linear (002: y = 1 + 2x + noise, 80 training + 20 validation points), rooms (004: rooms -&gt; price, 506 houses), line-1000 (003: y = 2x + 4 + noise, 1000 points), quadratic and sine (curves a line cannot follow), outliers (a line with three far points). Default: linear</source>
+        <translation>教程的数据集：house（000：面积 -&gt; 房价，6 个点），beans（001：大小 -&gt; 毒性，100 个点），linear（002：y = 1 + 2x + 噪声，80 个训练点 + 20 个验证点），rooms（004：房间数 -&gt; 房价，506 套房子），line-1000（003：y = 2x + 4 + 噪声，1000 个点），quadratic 和 sine（直线拟合不了的曲线），outliers（带三个远离点的直线）。默认：linear</translation>
+    </message>
+    <message>
+        <source>your own data: a CSV file with two numeric columns (header optional)</source>
+        <translation>你自己的数据：含两列数值的 CSV 文件（表头可有可无）</translation>
+    </message>
+    <message>
+        <source>descend a formula instead of fitting data: {0}</source>
+        <translation>对一个公式做梯度下降，而不是拟合数据：{0}</translation>
+    </message>
+    <message>
+        <source>the CSV column of x: a header name or a 0-based index (default: the first)</source>
+        <translation>x 所在的 CSV 列：表头名或从 0 开始的序号（默认：第一列）</translation>
+    </message>
+    <message>
+        <source>the CSV column of y: a header name or a 0-based index (default: the next)</source>
+        <translation>y 所在的 CSV 列：表头名或从 0 开始的序号（默认：下一列）</translation>
+    </message>
+    <message>
+        <source>the CSV file&apos;s text encoding, e.g. utf-8, gb18030, utf-16 (default: guessed)</source>
+        <translation>CSV 文件的文本编码，例如 utf-8、gb18030、utf-16（默认：自动推测）</translation>
+    </message>
+    <message>
+        <source>the CSV column separator: &apos;,&apos;, &apos;;&apos;, &apos;tab&apos; or &apos; &apos; (default: guessed)</source>
+        <translation>CSV 的列分隔符：&apos;,&apos;、&apos;;&apos;、&apos;tab&apos; 或 &apos; &apos;（默认：自动推测）</translation>
+    </message>
+    <message>
+        <source>the CSV decimal mark (default: guessed; &apos;,&apos; as European Excel writes it)</source>
+        <translation>CSV 的小数点（默认：自动推测；&apos;,&apos; 是欧洲版 Excel 的写法）</translation>
+    </message>
+    <message>
+        <source>the CSV&apos;s first row is a header (default: guessed)</source>
+        <translation>CSV 的第一行是表头（默认：自动推测）</translation>
+    </message>
+    <message>
+        <source>the CSV&apos;s first row is data</source>
+        <translation>CSV 的第一行是数据</translation>
+    </message>
+    <message>
+        <source>refuse CSV files with more rows than this (default 10,000,000)</source>
+        <translation>拒绝行数超过此值的 CSV 文件（默认 10,000,000）</translation>
+    </message>
+    <message>
+        <source>hold out this fraction of the points for validation, 0 &lt;= F &lt; 1 (default: the data set&apos;s own split; 0 for house, beans and CSV files)</source>
+        <translation>留出这一比例的点作验证集，0 &lt;= F &lt; 1（默认：数据集自己的划分；house、beans 和 CSV 文件为 0）</translation>
+    </message>
+    <message>
+        <source>fit on (x - mean)/std of the training x (tutorial 002 section 4.3)</source>
+        <translation>在训练集 x 的 (x - mean)/std 上拟合，即标准化 x（教程 002 第 4.3 节）</translation>
+    </message>
+    <message>
+        <source>multiply x by 10: the loss surface becomes a narrow valley (tutorial 002 section 4.2)</source>
+        <translation>把 x 乘以 10：损失曲面变成狭长的山谷（教程 002 第 4.2 节）</translation>
+    </message>
+    <message>
+        <source>{0} must be from {1} to {2}, got {3}</source>
+        <translation>{0} 必须在 {1} 到 {2} 之间，得到的是 {3}</translation>
+    </message>
+    <message>
+        <source>give either --data or --csv, not both</source>
+        <translation>--data 和 --csv 只能给一个，不能同时给</translation>
+    </message>
+    <message>
+        <source>--x-col, --y-col, --encoding, --delimiter, --decimal, --header and --max-rows read a --csv file; give --csv too</source>
+        <translation>--x-col、--y-col、--encoding、--delimiter、--decimal、--header 和 --max-rows 读取的是 --csv 文件；请同时给出 --csv</translation>
+    </message>
+    <message>
+        <source>{0} has no effect with --function: {1}</source>
+        <translation>{0} 配 --function 时不起作用：{1}</translation>
+    </message>
+    <message>
+        <source> ({0} without --rule means --rule {1})</source>
+        <translation>（没有 --rule 时，{0} 即表示 --rule {1}）</translation>
+    </message>
+    <message>
+        <source>{0} has no parameter {1} (its parameters: {2})</source>
+        <translation>{0} 没有参数 {1}（它的参数：{2}）</translation>
+    </message>
+    <message>
+        <source>function &apos;{0}&apos;</source>
+        <translation>函数 &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>model &apos;{0}&apos;</source>
+        <translation>模型 &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>{0} has no effect {1}</source>
+        <translation>{0} 不起作用：{1}</translation>
+    </message>
+    <message>
+        <source>examples:
+  the ready-made races (the window&apos;s Compare / race menu):
+    gdviz race --preset valley-optimizers
+    gdviz race --preset learning-rates --steps 50 --json
+    gdviz race --preset batch-modes
+    gdviz race --preset search-vs-gradient
+  your own race: 2 to 6 runners, each NAME:SETTING=VALUE,... with the descent flags&apos; names:
+    gdviz race --data linear --runner &quot;plain:rule=gradient,lr=0.2&quot; \
+               --runner &quot;fast:rule=adam,lr=0.1,batch=mini,batch-size=8&quot;
+  flags given to &apos;race&apos; itself apply to every runner (here: the data, the start, the learning rate):
+    gdviz race --function valley --init x=-8,y=1.5 --lr 0.07 --runner gd: --runner &quot;heavy:rule=momentum,momentum=0.6&quot;
+
+when a runner stops:
+  As in &apos;gdviz run&apos;: at its first convergence (unless --no-stop), at a divergence, or after
+  --steps steps.
+
+output:
+  Without --json: what is descended, then one row per runner: name, rule, lr, status, step,
+  final loss and parameters. With --json a list with one object per runner: the keys of
+  &apos;gdviz run --json&apos;, plus name and colour (a palette index or &quot;#rrggbb&quot;).
+
+exit status:
+  0 when the race was run, also when a runner diverged; 2 for a bad flag, value, runner or
+  data file (one line on stderr: &quot;gdviz: error: ...&quot;).
+</source>
+        <translation>示例：
+  现成的比赛（窗口中的“比较 / 比赛”菜单）：
+    gdviz race --preset valley-optimizers
+    gdviz race --preset learning-rates --steps 50 --json
+    gdviz race --preset batch-modes
+    gdviz race --preset search-vs-gradient
+  自定义比赛：2 到 6 个参赛者，每个写成 NAME:SETTING=VALUE,...，设置名就是下降选项的名字：
+    gdviz race --data linear --runner &quot;plain:rule=gradient,lr=0.2&quot; \
+               --runner &quot;fast:rule=adam,lr=0.1,batch=mini,batch-size=8&quot;
+  直接给 &apos;race&apos; 的选项作用于每个参赛者（这里是数据、起点和学习率）：
+    gdviz race --function valley --init x=-8,y=1.5 --lr 0.07 --runner gd: --runner &quot;heavy:rule=momentum,momentum=0.6&quot;
+
+参赛者何时停止：
+  与 &apos;gdviz run&apos; 相同：第一次收敛时（除非给了 --no-stop）、发散时，或走完
+  --steps 步之后。
+
+输出：
+  不带 --json：先说明对什么做下降，再每个参赛者一行：名称、更新规则、lr、状态、步数、
+  最终损失和参数。带 --json 时输出一个列表，每个参赛者一个对象：包含
+  &apos;gdviz run --json&apos; 的各个键，另加 name 和 colour（调色板序号或 &quot;#rrggbb&quot;）。
+
+退出状态：
+  比赛完成时为 0，有参赛者发散也是 0；选项、取值、参赛者或数据文件有误时为 2
+  （stderr 上一行：&quot;gdviz: error: ...&quot;）。
+</translation>
+    </message>
+    <message>
+        <source>expected NAME:SETTING=VALUE,... like &apos;fast:rule=adam,lr=0.1&apos;, got &apos;{0}&apos;</source>
+        <translation>应为 NAME:SETTING=VALUE,... 的形式，如 &apos;fast:rule=adam,lr=0.1&apos;，得到的是 &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>expected SETTING=VALUE, got &apos;{0}&apos; in &apos;{1}&apos;</source>
+        <translation>应为 SETTING=VALUE，在 &apos;{1}&apos; 中得到的是 &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;{0}&apos; in &apos;{1}&apos; (settings: {2})</source>
+        <translation>&apos;{1}&apos; 中有未知设置 &apos;{0}&apos;（可用的设置：{2}）</translation>
+    </message>
+    <message>
+        <source>setting &apos;{0}&apos; is given twice in &apos;{1}&apos;</source>
+        <translation>设置 &apos;{0}&apos; 在 &apos;{1}&apos; 中给了两次</translation>
+    </message>
+    <message>
+        <source>{0} in &apos;{1}&apos;</source>
+        <translation>{0}（在 &apos;{1}&apos; 中）</translation>
+    </message>
+    <message>
+        <source>race 2 to 6 runs from the same start and print each result</source>
+        <translation>让 2 到 6 个运行从同一起点赛跑，并打印各自的结果</translation>
+    </message>
+    <message>
+        <source>Race 2 to 6 descents on the same data (or function) from the same start, step for step,
+and print where each one ended.</source>
+        <translation>在同一数据（或函数）上让 2 到 6 个下降过程从同一起点一步一步地赛跑，
+并打印每个过程停在哪里。</translation>
+    </message>
+    <message>
+        <source>the race</source>
+        <translation>比赛</translation>
+    </message>
+    <message>
+        <source>a ready-made race: {0}</source>
+        <translation>现成的比赛：{0}</translation>
+    </message>
+    <message>
+        <source>one runner of your own race (give 2 to 6): a name, then any descent setting by its flag name without &apos;--&apos;, e.g. &apos;fast:rule=adam,lr=0.1,batch=mini,batch-size=8&apos;. Descent flags given to &apos;race&apos; itself apply to every runner</source>
+        <translation>自定义比赛中的一个参赛者（给 2 到 6 个）：先写名字，再写任意下降设置，用去掉 &apos;--&apos; 的选项名，例如 &apos;fast:rule=adam,lr=0.1,batch=mini,batch-size=8&apos;。直接给 &apos;race&apos; 的下降选项作用于每个参赛者</translation>
+    </message>
+    <message>
+        <source>race length and output</source>
+        <translation>比赛长度和输出</translation>
+    </message>
+    <message>
+        <source>steps every runner takes at most; default: the preset&apos;s, or {0}</source>
+        <translation>每个参赛者最多走的步数；默认：预设自带的，否则为 {0}</translation>
+    </message>
+    <message>
+        <source>print a JSON list, one object per runner: the keys of &apos;run --json&apos;, name and colour</source>
+        <translation>打印一个 JSON 列表，每个参赛者一个对象：&apos;run --json&apos; 的各个键，加上 name 和 colour</translation>
+    </message>
+    <message>
+        <source>give either --preset or --runner, not both</source>
+        <translation>--preset 和 --runner 只能给一种，不能同时给</translation>
+    </message>
+    <message>
+        <source>give --preset NAME or {0} to {1} --runner NAME:SETTING=VALUE,... (see &apos;{2} race --help&apos;)</source>
+        <translation>请给出 --preset NAME，或 {0} 到 {1} 个 --runner NAME:SETTING=VALUE,...（参见 &apos;{2} race --help&apos;）</translation>
+    </message>
+    <message>
+        <source>runner &apos;{0}&apos;: {1}</source>
+        <translation>参赛者 &apos;{0}&apos;：{1}</translation>
+    </message>
+    <message>
+        <source>your own race</source>
+        <translation>自定义比赛</translation>
+    </message>
+    <message>
+        <source>--preset {0} sets its own data and runners; drop {1} (or build your own race with --runner)</source>
+        <translation>--preset {0} 自带数据和参赛者；请去掉 {1}（或用 --runner 组建自己的比赛）</translation>
+    </message>
+    <message>
+        <source>runner &apos;{0}&apos;: {1} has no effect {2}</source>
+        <translation>参赛者 &apos;{0}&apos;：{1} 不起作用：{2}</translation>
+    </message>
+    <message>
+        <source>{0} has no effect on any runner (&apos;{1}&apos; runs {2})</source>
+        <translation>{0} 对任何参赛者都不起作用（&apos;{1}&apos; 的情况：{2}）</translation>
+    </message>
+    <message>
+        <source>examples:
+  tutorial 002 at 1280x720, 30 frames a second, one step a frame, 2 s still at the end:
+    gdviz record --data linear --lr 0.1 --steps 300 --hold 2 --out 002.mp4
+  a learning rate too high, in full HD at 60 frames a second:
+    gdviz record --data linear --lr 1.1 --steps 60 --size 1920x1080 --fps 60 --out diverge.mp4
+  the beans by stochastic descent, 10 steps a frame, as a GIF for slides:
+    gdviz record --data beans --steps 2000 --steps-per-frame 10 --fps 25 --out beans.gif
+  a ready-made race, as a folder of PNG frames:
+    gdviz record --preset valley-optimizers --steps 300 --out frames/
+  go on from a saved session (File &gt; Save) for 500 steps:
+    gdviz record --session lesson.gdviz --steps 500 --out lesson.mp4
+
+output:
+  --out FILE.mp4 (H.264, yuv420p), FILE.gif (one palette, at most 50 frames a second) or a
+  folder name without a suffix (frame_000001.png, ...). The file appears only when the
+  recording is complete; an interrupted or failed recording leaves nothing.
+  A recording has ceil(steps / steps-per-frame) frames, plus fps x hold still frames. Every
+  step of --steps is taken: a converged run goes on, as Play does after convergence.
+
+exit status:
+  0 when the recording was written; 2 for a bad flag, value, data or session file; 1 when it
+  could not be written or no window could be made here.
+</source>
+        <translation>示例：
+  教程 002，1280x720，每秒 30 帧，每帧一步，结尾静止 2 秒：
+    gdviz record --data linear --lr 0.1 --steps 300 --hold 2 --out 002.mp4
+  学习率过大，全高清，每秒 60 帧：
+    gdviz record --data linear --lr 1.1 --steps 60 --size 1920x1080 --fps 60 --out diverge.mp4
+  用随机梯度下降拟合豆子数据，每帧 10 步，输出 GIF 用于幻灯片：
+    gdviz record --data beans --steps 2000 --steps-per-frame 10 --fps 25 --out beans.gif
+  一场现成的比赛，输出为 PNG 帧文件夹：
+    gdviz record --preset valley-optimizers --steps 300 --out frames/
+  从已保存的会话（文件 &gt; 保存）继续 500 步：
+    gdviz record --session lesson.gdviz --steps 500 --out lesson.mp4
+
+输出：
+  --out FILE.mp4（H.264，yuv420p）、FILE.gif（单一调色板，每秒至多 50 帧），或
+  不带后缀的文件夹名（frame_000001.png, ...）。只有录制完成后文件才会出现；
+  中断或失败的录制不留下任何东西。
+  一段录像有 ceil(steps / steps-per-frame) 帧，另加 fps x hold 帧静止画面。--steps 的
+  每一步都会走完：已收敛的运行继续迭代，和收敛后按“播放”一样。
+
+退出状态：
+  写好录像时为 0；选项、取值、数据或会话文件有误时为 2；录像无法写入
+  或这里无法创建窗口时为 1。
+</translation>
+    </message>
+    <message>
+        <source>expected WIDTHxHEIGHT like 1280x720, got &apos;{0}&apos;</source>
+        <translation>应为 宽x高 的形式，如 1280x720，得到的是 &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>width and height must be even and from 16 to 7680, got &apos;{0}&apos;</source>
+        <translation>宽和高必须是偶数，且在 16 到 7680 之间，得到的是 &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>must be from 1 to 120, got {0}</source>
+        <translation>必须在 1 到 120 之间，得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 1e9, got {0}</source>
+        <translation>必须是 1 到 1e9 之间的整数，得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>must be from 0 to 600 seconds, got {0}</source>
+        <translation>必须在 0 到 600 秒之间，得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>render a run, race or session to MP4, GIF or PNG frames</source>
+        <translation>把一次运行、比赛或会话渲染为 MP4、GIF 或 PNG 帧</translation>
+    </message>
+    <message>
+        <source>Record the window&apos;s animation of a run, a race or a saved session, frame by frame
+(no screen needed).</source>
+        <translation>逐帧录制窗口中一次运行、一场比赛或一个已保存会话的动画
+（不需要屏幕）。</translation>
+    </message>
+    <message>
+        <source>the recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>FILE.mp4, FILE.gif, or a new folder (no suffix) for PNG frames</source>
+        <translation>FILE.mp4、FILE.gif，或存放 PNG 帧的新文件夹（无后缀）</translation>
+    </message>
+    <message>
+        <source>frame size, even numbers (default 1280x720; also 1920x1080)</source>
+        <translation>画面尺寸，须为偶数（默认 1280x720；也可用 1920x1080）</translation>
+    </message>
+    <message>
+        <source>frames a second: 30 or 60 (default 30); a GIF takes at most 50</source>
+        <translation>每秒帧数：30 或 60（默认 30）；GIF 至多 50</translation>
+    </message>
+    <message>
+        <source>steps each frame moves on (default 1)</source>
+        <translation>每帧前进的步数（默认 1）</translation>
+    </message>
+    <message>
+        <source>show the last frame this long at the end (default 0)</source>
+        <translation>结尾把最后一帧停留这么多秒（默认 0）</translation>
+    </message>
+    <message>
+        <source>MP4 quality: low (smallest), medium (default) or high</source>
+        <translation>MP4 画质：low（文件最小）、medium（默认）或 high</translation>
+    </message>
+    <message>
+        <source>go on from a saved session (File &gt; Save) instead of the flags below</source>
+        <translation>从已保存的会话（文件 &gt; 保存）继续，而不用下面的选项</translation>
+    </message>
+    <message>
+        <source>render a whole lesson with its captions: a built-in one (tutorial-000 … tutorial-004) or a lesson file (.json)</source>
+        <translation>渲染带字幕的整节课：内置课程（tutorial-000 … tutorial-004）或课程文件（.json）</translation>
+    </message>
+    <message>
+        <source>the captions&apos; language for --lesson (default: the system&apos;s)</source>
+        <translation>--lesson 字幕的语言（默认：系统的语言）</translation>
+    </message>
+    <message>
+        <source>steps to record (default {0}; a preset race: its own, else {1})</source>
+        <translation>要录制的步数（默认 {0}；预设比赛：用它自带的，否则为 {1}）</translation>
+    </message>
+    <message>
+        <source>a race instead of one run (as in &apos;gdviz race&apos;)</source>
+        <translation>录制比赛而不是单次运行（同 &apos;gdviz race&apos;）</translation>
+    </message>
+    <message>
+        <source>a ready-made race</source>
+        <translation>现成的比赛</translation>
+    </message>
+    <message>
+        <source>one runner of your own race (give 2 to 6)</source>
+        <translation>自定义比赛中的一个参赛者（给 2 到 6 个）</translation>
+    </message>
+    <message>
+        <source>--out needs a file name</source>
+        <translation>--out 需要一个文件名</translation>
+    </message>
+    <message>
+        <source>--out {0}: record to .mp4, .gif or a folder of PNGs (a name without a suffix)</source>
+        <translation>--out {0}：只能录制为 .mp4、.gif 或 PNG 文件夹（不带后缀的名字）</translation>
+    </message>
+    <message>
+        <source>--out {0}: the folder {1} does not exist</source>
+        <translation>--out {0}：文件夹 {1} 不存在</translation>
+    </message>
+    <message>
+        <source>--out {0}: already exists; PNG frames go into a new folder</source>
+        <translation>--out {0}：已经存在；PNG 帧要放进一个新文件夹</translation>
+    </message>
+    <message>
+        <source>--fps {0}: a GIF takes at most 50 frames a second</source>
+        <translation>--fps {0}：GIF 每秒至多 50 帧</translation>
+    </message>
+    <message>
+        <source>--session sets its own data and runners; drop {0}</source>
+        <translation>--session 自带数据和参赛者；请去掉 {0}</translation>
+    </message>
+    <message>
+        <source>--language chooses the captions of a --lesson; give --lesson too</source>
+        <translation>--language 选择的是 --lesson 字幕的语言；请同时给出 --lesson</translation>
+    </message>
+    <message>
+        <source>--lesson sets its own data, runs and steps; drop {0}</source>
+        <translation>--lesson 自带数据、运行和步数；请去掉 {0}</translation>
+    </message>
+    <message>
+        <source>wrote {0}: {1} frames, {2}x{3} at {4} frames a second, {5} steps</source>
+        <translation>已写入 {0}：{1} 帧，{2}x{3}，每秒 {4} 帧，{5} 步</translation>
+    </message>
+    <message>
+        <source>wrote {0}: {1} frames, {2}x{3} at {4} frames a second</source>
+        <translation>已写入 {0}：{1} 帧，{2}x{3}，每秒 {4} 帧</translation>
+    </message>
+    <message>
+        <source>recording: frame {0} of {1}</source>
+        <translation>录制中：第 {0} 帧，共 {1} 帧</translation>
+    </message>
+    <message>
+        <source>ready: the initial state, no steps taken</source>
+        <translation>就绪：初始状态，尚未迭代</translation>
+    </message>
+    <message>
+        <source>; it was converged at step {0} and went on</source>
+        <translation>；它在第 {0} 步已收敛，之后继续迭代</translation>
+    </message>
+    <message>
+        <source>stopped after 1 step: not converged (more --steps would go further){0}</source>
+        <translation>1 步后停止：尚未收敛（更多 --steps 会走得更远）{0}</translation>
+    </message>
+    <message>
+        <source>stopped after {1} steps: not converged (more --steps would go further){0}</source>
+        <translation>{1} 步后停止：尚未收敛（更多 --steps 会走得更远）{0}</translation>
+    </message>
+    <message>
+        <source>examples:
+  tutorial 002, one update with learning rate 0.1 (b = 0.8012, w = 0.0451):
+    gdviz run --data linear --lr 0.1 --steps 1 --json
+  tutorial 002, a learning rate too high (the loss explodes):
+    gdviz run --data linear --lr 1.1
+  tutorial 000, descent on b alone (half the summed squared error, b0 = 1):
+    gdviz run --data house --model constant --reduction half-sum --lr 1e-4 --init b=1 --steps 10000
+  tutorial 000, w and b together: badly scaled x makes it crawl:
+    gdviz run --data house --steps 10000000 --no-stop
+  tutorial 001, the beans by stochastic descent; then fixed steps of 0.01:
+    gdviz run --data beans --batch stochastic
+    gdviz run --data beans --batch full --step-size 0.01 --steps 300
+  your own data, mini-batches of 10, a fifth held out for validation:
+    gdviz run --csv points.csv --x-col 0 --y-col 1 --batch-size 10 --val-fraction 0.2
+  tutorial 002 section 4, a bad feature: momentum, then Adam, then standardised x:
+    gdviz run --data linear --bad-feature --lr 0.005 --momentum 0.9 --steps 300
+    gdviz run --data linear --bad-feature --rule adam --lr 0.1 --steps 300
+    gdviz run --data linear --standardise --lr 0.5 --steps 50
+  a learning rate that halves every 50 steps, the gradient clipped to length 1:
+    gdviz run --data linear --lr 0.5 --schedule step --decay-rate 0.5 --decay-steps 50 --clip norm --clip-value 1
+  tutorial 004, random search in a box of half-width 3 around the start:
+    gdviz run --data linear --search-radius 3 --steps 500
+  descend a formula instead of fitting data (bowl, valley, rosenbrock, saddle, ...):
+    gdviz run --function rosenbrock --rule adam --lr 0.05 --steps 2000
+
+output:
+  Without --json: data set, model, loss, settings, where the run stopped, the parameters
+  beside the closed-form least-squares optimum, and the final losses.
+  With --json one object: status (&quot;ready&quot;: no step taken, &quot;stopped&quot;: every step taken and not
+  converged, &quot;converged&quot;, &quot;stalled&quot; or &quot;diverged&quot;), message (says where it stopped and why),
+  step, epoch, params {name: value}, grad, optimum {name: value} or null, final_loss,
+  final_val_loss, loss (training loss at steps 0..step: loss[0] is the initial loss),
+  val_loss (likewise, or null without a validation set), loss_steps (null, or the step of
+  each loss entry when a run of more than ~1e6 steps kept a thinned history), diverged_at,
+  converged_at (the first converged step, or null), n_train, n_val and config (every
+  setting used). Numbers that are not finite are null.
+
+when a run stops:
+  At its first convergence (unless --no-stop), at a divergence, or after --steps steps.
+  &apos;gdviz race&apos; stops each runner by the same rule.
+
+exit status:
+  0 when the run was made, also when it diverged (that is a lesson, not an error);
+  2 for a bad flag, value or data file (one line on stderr: &quot;gdviz: error: ...&quot;).
+</source>
+        <translation>示例：
+  教程 002，学习率 0.1 更新一次（b = 0.8012，w = 0.0451）：
+    gdviz run --data linear --lr 0.1 --steps 1 --json
+  教程 002，学习率过大（损失爆炸）：
+    gdviz run --data linear --lr 1.1
+  教程 000，只对 b 做梯度下降（误差平方和的一半，b0 = 1）：
+    gdviz run --data house --model constant --reduction half-sum --lr 1e-4 --init b=1 --steps 10000
+  教程 000，同时下降 w 和 b：x 的尺度不好，下降得非常慢：
+    gdviz run --data house --steps 10000000 --no-stop
+  教程 001，用随机梯度下降拟合豆子数据；再用 0.01 的固定步长：
+    gdviz run --data beans --batch stochastic
+    gdviz run --data beans --batch full --step-size 0.01 --steps 300
+  你自己的数据，每批 10 个的小批量，留出五分之一作验证集：
+    gdviz run --csv points.csv --x-col 0 --y-col 1 --batch-size 10 --val-fraction 0.2
+  教程 002 第 4 节，糟糕的特征：先用动量法，再用 Adam，再标准化 x：
+    gdviz run --data linear --bad-feature --lr 0.005 --momentum 0.9 --steps 300
+    gdviz run --data linear --bad-feature --rule adam --lr 0.1 --steps 300
+    gdviz run --data linear --standardise --lr 0.5 --steps 50
+  学习率每 50 步减半，梯度裁剪到长度 1：
+    gdviz run --data linear --lr 0.5 --schedule step --decay-rate 0.5 --decay-steps 50 --clip norm --clip-value 1
+  教程 004，在起点周围半宽为 3 的方框内随机搜索：
+    gdviz run --data linear --search-radius 3 --steps 500
+  对公式做梯度下降，而不是拟合数据（bowl、valley、rosenbrock、saddle 等）：
+    gdviz run --function rosenbrock --rule adam --lr 0.05 --steps 2000
+
+输出：
+  不带 --json：数据集、模型、损失函数、设置、运行停在哪里、参数
+  及其旁边的最小二乘解析最优解，以及最终损失。
+  带 --json 时输出一个对象：status（&quot;ready&quot;：未迭代，&quot;stopped&quot;：走完所有步但
+  未收敛，&quot;converged&quot;、&quot;stalled&quot; 或 &quot;diverged&quot;），message（说明停在哪里、为什么，保持英文），
+  step、epoch、params {name: value}、grad、optimum {name: value} 或 null、final_loss、
+  final_val_loss、loss（第 0..step 步的训练损失：loss[0] 是初始损失）、
+  val_loss（同上，没有验证集时为 null）、loss_steps（null，或当超过约 1e6 步的运行
+  只保留了稀疏历史时，每个损失值对应的步数）、diverged_at、
+  converged_at（第一次收敛的步数，或 null）、n_train、n_val 和 config（用到的每一项
+  设置）。不是有限数的数值为 null。
+
+运行何时停止：
+  第一次收敛时（除非给了 --no-stop）、发散时，或走完 --steps 步之后。
+  &apos;gdviz race&apos; 按同样的规则让每个参赛者停止。
+
+退出状态：
+  完成运行时为 0，发散了也是 0（那是一堂课，不是错误）；
+  选项、取值或数据文件有误时为 2（stderr 上一行：&quot;gdviz: error: ...&quot;）。
+</translation>
+    </message>
+    <message>
+        <source>descend without a window and print the result</source>
+        <translation>不开窗口进行梯度下降并打印结果</translation>
+    </message>
+    <message>
+        <source>Run gradient descent without a window and print where it ended.</source>
+        <translation>不开窗口运行梯度下降，并打印它停在哪里。</translation>
+    </message>
+    <message>
+        <source>run length and output</source>
+        <translation>运行长度和输出</translation>
+    </message>
+    <message>
+        <source>take up to N steps; 0 shows the initial state (default {0})</source>
+        <translation>至多迭代 N 步；0 显示初始状态（默认 {0}）</translation>
+    </message>
+    <message>
+        <source>print one JSON object (with the whole loss history) instead of a summary</source>
+        <translation>打印一个 JSON 对象（含完整的损失历史）而不是摘要</translation>
+    </message>
+    <message>
+        <source>keep stepping after convergence, up to --steps</source>
+        <translation>收敛后继续迭代，直到 --steps</translation>
+    </message>
+    <message>
+        <source>constant  y^ = b</source>
+        <translation>常数  y^ = b</translation>
+    </message>
+    <message>
+        <source>through the origin  y^ = w*x</source>
+        <translation>过原点的直线  y^ = w*x</translation>
+    </message>
+    <message>
+        <source>line  y^ = w*x + b</source>
+        <translation>直线  y^ = w*x + b</translation>
+    </message>
+    <message>
+        <source>polynomial of degree {degree}  y^ = b + w1*x + ... + w{degree}*x^{degree}</source>
+        <translation>{degree} 次多项式  y^ = b + w1*x + ... + w{degree}*x^{degree}</translation>
+    </message>
+    <message>
+        <source>two-layer  y^ = k2*{act}(k1*x + b1) + b2</source>
+        <translation>两层网络  y^ = k2*{act}(k1*x + b1) + b2</translation>
+    </message>
+    <message>
+        <source>two-layer with {hidden} hidden units  y^ = sum_j k2_j*{act}(k1_j*x + b1_j) + b2</source>
+        <translation>有 {hidden} 个隐藏单元的两层网络  y^ = sum_j k2_j*{act}(k1_j*x + b1_j) + b2</translation>
+    </message>
+    <message>
+        <source>mean absolute error (L1)  L = (1/n)*sum |y^ - y|</source>
+        <translation>平均绝对误差（L1）  L = (1/n)*sum |y^ - y|</translation>
+    </message>
+    <message>
+        <source>sum of absolute errors (L1)  L = sum |y^ - y|</source>
+        <translation>绝对误差之和（L1）  L = sum |y^ - y|</translation>
+    </message>
+    <message>
+        <source>mean Huber loss, delta {delta}  L = (1/n)*sum huber(y^ - y)</source>
+        <translation>平均 Huber 损失，delta {delta}  L = (1/n)*sum huber(y^ - y)</translation>
+    </message>
+    <message>
+        <source>sum of Huber losses, delta {delta}  L = sum huber(y^ - y)</source>
+        <translation>Huber 损失之和，delta {delta}  L = sum huber(y^ - y)</translation>
+    </message>
+    <message>
+        <source>mean squared error  L = (1/n)*sum (y^ - y)^2</source>
+        <translation>均方误差  L = (1/n)*sum (y^ - y)^2</translation>
+    </message>
+    <message>
+        <source>sum of squared errors  L = sum (y^ - y)^2</source>
+        <translation>误差平方和  L = sum (y^ - y)^2</translation>
+    </message>
+    <message>
+        <source>half the sum of squared errors  L = 1/2*sum (y^ - y)^2</source>
+        <translation>误差平方和的一半  L = 1/2*sum (y^ - y)^2</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation>已收敛</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>stalled</source>
+        <translation>停滞</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>最终</translation>
+    </message>
+    <message>
+        <source>race</source>
+        <translation>比赛</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>learning rate {0}</source>
+        <translation>学习率 {0}</translation>
+    </message>
+    <message>
+        <source>gradient descent, {0}</source>
+        <translation>梯度下降，{0}</translation>
+    </message>
+    <message>
+        <source>fixed-step descent, step size {0}</source>
+        <translation>固定步长下降，步长 {0}</translation>
+    </message>
+    <message>
+        <source>momentum (beta {0}), {1}</source>
+        <translation>动量法（beta {0}），{1}</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum (beta {0}), {1}</source>
+        <translation>Nesterov 动量法（beta {0}），{1}</translation>
+    </message>
+    <message>
+        <source>AdaGrad (epsilon {0}), {1}</source>
+        <translation>AdaGrad（epsilon {0}），{1}</translation>
+    </message>
+    <message>
+        <source>RMSProp (rho {0}, epsilon {1}), {2}</source>
+        <translation>RMSProp（rho {0}，epsilon {1}），{2}</translation>
+    </message>
+    <message>
+        <source>Adam (beta1 {0}, beta2 {1}, epsilon {2}), {3}</source>
+        <translation>Adam（beta1 {0}，beta2 {1}，epsilon {2}），{3}</translation>
+    </message>
+    <message>
+        <source>random search in the box start +/- {0}</source>
+        <translation>在起点 +/- {0} 的方框内随机搜索</translation>
+    </message>
+    <message>
+        <source>direction search, step size {0}</source>
+        <translation>方向搜索，步长 {0}</translation>
+    </message>
+    <message>
+        <source>, gradient clipped by {0} to {1}</source>
+        <translation>，梯度按 {0} 裁剪到 {1}</translation>
+    </message>
+    <message>
+        <source>, {0} schedule (decay rate {1}, decay steps {2})</source>
+        <translation>，{0} 学习率调度（衰减率 {1}，衰减步数 {2}）</translation>
+    </message>
+    <message>
+        <source>full batch ({0} points a step)</source>
+        <translation>批量梯度下降（每步 {0} 个点）</translation>
+    </message>
+    <message>
+        <source>stochastic (1 point a step)</source>
+        <translation>随机梯度下降（每步 1 个点）</translation>
+    </message>
+    <message>
+        <source>mini-batches of {0}</source>
+        <translation>小批量梯度下降，每批 {0} 个点</translation>
+    </message>
+    <message>
+        <source>{0}, {1}, seed {2}</source>
+        <translation>{0}，{1}，随机种子 {2}</translation>
+    </message>
+    <message>
+        <source>  (epoch {0})</source>
+        <translation>  （第 {0} 轮）</translation>
+    </message>
+    <message>
+        <source>closed-form optimum</source>
+        <translation>解析最优解</translation>
+    </message>
+    <message>
+        <source>best so far</source>
+        <translation>目前最好</translation>
+    </message>
+    <message>
+        <source>nearest minimum</source>
+        <translation>最近的极小值</translation>
+    </message>
+    <message>
+        <source>at most {0} (every runner from the same start)</source>
+        <translation>至多 {0} 步（所有参赛者从同一起点出发）</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>更新规则</translation>
+    </message>
+    <message>
+        <source>final loss</source>
+        <translation>最终损失</translation>
+    </message>
+    <message>
+        <source>diverged at {0}</source>
+        <translation>第 {0} 步发散</translation>
+    </message>
+    <message>
+        <source>converged at {0}</source>
+        <translation>第 {0} 步收敛</translation>
+    </message>
+    <message>
+        <source>, 1 sample</source>
+        <translation>，1 个样本</translation>
+    </message>
+    <message>
+        <source>, batch {0}</source>
+        <translation>，每批 {0}</translation>
+    </message>
+    <message>
+        <source>train {0}, validation {1}</source>
+        <translation>训练 {0}，验证 {1}</translation>
+    </message>
+    <message>
+        <source>train {0} (no validation set)</source>
+        <translation>训练 {0}（没有验证集）</translation>
+    </message>
+    <message>
+        <source>{0} training points</source>
+        <translation>{0} 个训练点</translation>
+    </message>
+    <message>
+        <source>, {0} validation</source>
+        <translation>，{0} 个验证点</translation>
+    </message>
+    <message>
+        <source> (on standardised x)</source>
+        <translation>（在标准化的 x 上）</translation>
+    </message>
+    <message>
+        <source>{0} ({1} -&gt; {2}): {3}</source>
+        <translation>{0}（{1} -&gt; {2}）：{3}</translation>
+    </message>
+    <message>
+        <source>fixed, random-search and direction-search use no learning rate</source>
+        <translation>fixed、random-search 和 direction-search 不使用学习率</translation>
+    </message>
+    <message>
+        <source>the searches compare the loss of all training points and never read the gradient</source>
+        <translation>搜索法比较的是全部训练点上的损失，从不读取梯度</translation>
+    </message>
+    <message>
+        <source>a function has no data (every step is a full step)</source>
+        <translation>函数没有数据（每一步都用全部）</translation>
+    </message>
+    <message>
+        <source>with --function: {0}</source>
+        <translation>使用 --function 时，{0}</translation>
+    </message>
+    <message>
+        <source>with --model poly: a polynomial always sees standardised x</source>
+        <translation>使用 --model poly 时，多项式总是用标准化的 x</translation>
+    </message>
+    <message>
+        <source>with --model constant: y^ = b does not read x</source>
+        <translation>使用 --model constant 时，y^ = b 不读取 x</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>it is read by {0}</source>
+        <translation>只有 {0} 读取它</translation>
+    </message>
+    <message>
+        <source>with --rule {0}: {1}</source>
+        <translation>使用 --rule {0} 时，{1}</translation>
+    </message>
+    <message>
+        <source>with --batch full: every step uses all samples, in no order</source>
+        <translation>使用 --batch full 时，每一步都用全部样本，没有顺序可言</translation>
+    </message>
+    <message>
+        <source>with --batch {0}: it is the size of --batch mini</source>
+        <translation>使用 --batch {0} 时，它是 --batch mini 的批大小</translation>
+    </message>
+    <message>
+        <source>without --clip: it is the bound of --clip value or --clip norm</source>
+        <translation>没有 --clip 时，它是 --clip value 或 --clip norm 的界</translation>
+    </message>
+    <message>
+        <source>without --schedule: it shapes a step, exponential or inverse schedule</source>
+        <translation>没有 --schedule 时，它只用于 step、exponential 或 inverse 学习率调度</translation>
+    </message>
+    <message>
+        <source>with --loss {0}: delta is where --loss huber bends</source>
+        <translation>使用 --loss {0} 时，delta 是 --loss huber 的转折点</translation>
+    </message>
+    <message>
+        <source>with --model {0}: it is the degree of --model poly</source>
+        <translation>使用 --model {0} 时，它是 --model poly 的次数</translation>
+    </message>
+    <message>
+        <source>with --model {0}: it shapes the hidden units of --model two-layer</source>
+        <translation>使用 --model {0} 时，它只用于 --model two-layer 的隐藏单元</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a number</source>
+        <translation>&apos;{0}&apos; 不是数</translation>
+    </message>
+    <message>
+        <source>must be a finite number, got &apos;{0}&apos;</source>
+        <translation>必须是有限的数，得到的是 &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>must be a positive number, got {0}</source>
+        <translation>必须是正数，得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>must be at most {0}, got {1}</source>
+        <translation>至多为 {0}，得到的是 {1}</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 to 1, got {0}</source>
+        <translation>必须是 0 到 1 之间的数，得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>must be at least 0 and below 1, got {0}</source>
+        <translation>必须大于等于 0 且小于 1，得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a whole number</source>
+        <translation>&apos;{0}&apos; 不是整数</translation>
+    </message>
+    <message>
+        <source>must be 0 or more, got {0}</source>
+        <translation>必须大于等于 0，得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>must be at least {0}, got {1}</source>
+        <translation>至少为 {0}，得到的是 {1}</translation>
+    </message>
+    <message>
+        <source>expected name=value pairs like w=0.5,b=1, got &apos;{0}&apos;</source>
+        <translation>应为 名称=值 的形式，如 w=0.5,b=1，得到的是 &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a parameter name (use w and b, e.g. w=0.5,b=1)</source>
+        <translation>&apos;{0}&apos; 不是参数名（请用 w 和 b，例如 w=0.5,b=1）</translation>
+    </message>
+    <message>
+        <source>parameter &apos;{0}&apos; is given twice</source>
+        <translation>参数 &apos;{0}&apos; 给了两次</translation>
+    </message>
+    <message>
+        <source>{0} (in &apos;{1}&apos;)</source>
+        <translation>{0}（在 &apos;{1}&apos; 中）</translation>
+    </message>
+    <message>
+        <source>{0} must be between -{1} and {1} (exclusive), got {2}</source>
+        <translation>{0} 必须在 -{1} 和 {1} 之间（不含端点），得到的是 {2}</translation>
+    </message>
+</context>
+<context>
     <name>CsvImport</name>
     <message>
         <source>Reading {0}…</source>
@@ -2625,6 +3862,95 @@
     <message>
         <source>{0}: not enough memory to read this file</source>
         <translation>{0}：内存不足，无法读取此文件</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>有歧义的选项：%(option)s 可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开 &apos;%(filename)s&apos;：%(error)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>至多需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>未知的命令 %(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须给出 %s 中的一个</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>忽略了多余的值 %r</translation>
     </message>
 </context>
 <context>
