@@ -445,7 +445,10 @@ def test_long_run_of_timer_frames(qtbot, window):
 
 # ----- 12. view options -------------------------------------------------------------------------
 def test_residuals_checkbox_draws_segments(qtbot, window, tmp_path):
+    """Segments for the absolute error (L1); squared error draws squares (tests/test_models_ui.py)."""
+    from gdviz.engine import LossKind
     c, panel, dv = window.controller, window.panel, window.data_view
+    assert c.set_config(loss=LossKind.ABSOLUTE)
     assert npoints(dv.residuals) == 0
     panel.residuals.setChecked(True)
     x, y = dv.residuals.getData()
@@ -464,6 +467,7 @@ def test_residuals_checkbox_draws_segments(qtbot, window, tmp_path):
     # a large data set draws at most MAX_RESIDUALS segments
     rows = "\n".join(f"{i},{2 * i + 1}" for i in range(1000))
     assert panel._load_csv(write(tmp_path, "big.csv", "x,y\n" + rows + "\n"))
+    assert c.set_config(loss=LossKind.ABSOLUTE)
     panel.residuals.setChecked(True)
     x, _ = dv.residuals.getData()
     assert MAX_RESIDUALS == 400 and len(x) == 2 * MAX_RESIDUALS  # 400 segments = 800 points

@@ -205,7 +205,10 @@ def test_slice_pair_boxes_set_the_axes_title_and_grid(qtbot, window):
     show_surface(window, qtbot)
     surface, run = window.surface, window.controller.run
     assert surface.pair_bar.isVisible() and surface._axes == (0, 1)
-    assert "k2 = {0:.4g}, b2 = {1:.4g} held".format(*run.params[2:]) in surface.title
+    held = "k2 = {0:.4g}, b2 = {1:.4g} held".format(*run.params[2:])
+    # a slice of the start may still be shown: the current point's follows (rate-limited, off the GUI thread)
+    qtbot.waitUntil(lambda: held in surface.title, timeout=5000)
+    surface.slicer.wait()
     z = loss_grid(run.objective, surface._h, surface._v, fixed=run.params, axes=(0, 1))
     np.testing.assert_allclose(surface._z, z, rtol=1e-9)
     choose(surface.pair_h, "k2")

@@ -48,7 +48,7 @@ def lane_paths(view) -> list:
 
 
 def landscape(w: MainWindow, race: Race):
-    return w.surface if len(race.runs[0].param_names) == 2 else w.curve
+    return w.surface if len(race.runs[0].param_names) >= 2 else w.curve
 
 
 def legend_names(legend) -> list[str]:

@@ -20,7 +20,8 @@ SPEEDS: tuple[tuple[int, int], ...] = (
 )
 
 
-SAME_DATA = {"init", "model", "reduction", "standardise", "grad_tol", "loss_tol"}  # keep the loaded data
+SAME_DATA = {"init", "model", "reduction", "standardise", "grad_tol", "loss_tol", "loss", "huber_delta", "degree",
+             "hidden", "activation"}  # keep the loaded data (a drawn or imported set stays)
 MAX_GHOSTS = 3
 MAX_UNDO = 20
 LOG = logging.getLogger("gdviz")

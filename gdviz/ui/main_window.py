@@ -543,6 +543,8 @@ class MainWindow(QMainWindow):
         if hasattr(self.panel, "learning_rate_toggled"):  # the panel's checkbox may not be there yet
             self.panel.learning_rate_toggled.connect(self.loss_view.set_show_learning_rate)
         self.surface.start_picked.connect(self._start_picked)
+        if hasattr(self.data_view, "points_edited"):  # drawn points: each edit is an undoable restart
+            self.data_view.points_edited.connect(self.panel.load_points)
         self._pick_timer = QTimer(self)  # a drag sends many points: restart at most every 40 ms
         self._pick_timer.setSingleShot(True)
         self._pick_timer.setInterval(40)
@@ -565,11 +567,11 @@ class MainWindow(QMainWindow):
         if sections is not None:
             self.show_sections = sections
         run = run or self.controller.run
-        two = len(run.param_names) == 2
+        many = len(run.param_names) >= 2  # a surface (a slice through the current point above two) and sections
         self.data_view.setVisible(not run.is_function)
-        self.surface.setVisible(two and (self.show_landscape or run.is_function))
-        self.curve.setVisible(not two and (self.show_landscape or run.is_function))
-        self.sections.setVisible(two and self.show_sections)
+        self.surface.setVisible(many and (self.show_landscape or run.is_function))
+        self.curve.setVisible(not many and (self.show_landscape or run.is_function))
+        self.sections.setVisible(many and self.show_sections)
         self.status_labels["epoch"].setVisible(not run.is_function)
         top = self._top_row  # a view shown again would keep a sliver of width: share the row equally
         top.setSizes([1000 if top.widget(i).isVisibleTo(self) else 0 for i in range(top.count())])
@@ -577,6 +579,8 @@ class MainWindow(QMainWindow):
     def _set_rate_limited(self, playing: bool) -> None:
         """While playing, text and path colours refresh ≤ 10 times a second; by hand, at once."""
         self.surface.rate_limited = self._rate_limited = playing
+        if hasattr(self.sections, "rate_limited"):
+            self.sections.rate_limited = playing
         if playing:
             self._speed_timer.start()
         else:
