@@ -17,6 +17,14 @@ except ImportError:  # engine-only environments have no Qt
 
 
 @pytest.fixture(autouse=True)
+def english_locale(monkeypatch) -> None:
+    """The command line follows the locale (LANG=zh_CN speaks Chinese): tests read English unless they ask."""
+    monkeypatch.setenv("LANG", "C")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def isolated_qsettings(tmp_path: Path) -> None:
     """Point every QSettings of the test at a fresh folder, never the user's real settings."""
     if QSettings is None:

@@ -267,7 +267,8 @@ def _record_lesson(args, out: Path, lesson, settings_dir: str) -> int:
         app.processEvents()
         window.resize(*args.size)
         result = record_lesson(window, lesson, out, args.size, args.fps, args.quality, progress=progress,
-                               language=args.language or lesson_language(), hold_seconds=args.hold)
+                               language=args.language or getattr(args, "lang", None) or lesson_language(),
+                               hold_seconds=args.hold)
     except RecordingError as exc:
         raise CliError(str(exc), FAILURE_EXIT) from None
     finally:

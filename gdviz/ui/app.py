@@ -31,7 +31,8 @@ def run_gui(args=None) -> int:
     app = make_app()
     configure_logging()
     from .i18n import install
-    install(app)  # the remembered language, else the system's (简体中文 or English)
+    # --lang for this start (not remembered), else the remembered language, else the system's
+    install(app, getattr(args, "lang", None) if args is not None else None)
     from .main_window import MainWindow
     run = None
     if args is not None:
