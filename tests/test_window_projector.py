@@ -317,3 +317,11 @@ def test_a_diverged_run_names_the_cures(window, qtbot) -> None:
     c.step_forward(100)
     assert c.run.status is Status.DIVERGED
     assert window.stability.isVisible() and "diverge" in window.stability.text.text()
+
+
+def test_log_steps_box_reaches_the_loss_view(window) -> None:
+    window.controller.step_forward(50)
+    window.panel.log_steps.setChecked(True)
+    assert window.loss_view.log_steps
+    window.panel.log_steps.setChecked(False)
+    assert not window.loss_view.log_steps

@@ -41,7 +41,7 @@ DOCK_SHARE = {"settings": 0.24, "maths": 0.19}  # of the window's width: the plo
 TABBED_SHARE = 0.28
 TABS_BELOW = 1400
 STABILITY_MAX_N = 100_000  # above this a per-sample loss is not differentiated twice on every edit
-VIEW_BOXES = ("residuals", "log_scale", "show_lr", "landscape", "sections", "lock_range", "equal_scales",
+VIEW_BOXES = ("residuals", "log_scale", "log_steps", "show_lr", "landscape", "sections", "lock_range", "equal_scales",
               "contours", "log_levels")  # the panel's view options a rebuilt window keeps  # a first start narrower than this shows settings and maths as tabs of one dock
 
 
@@ -531,6 +531,8 @@ class MainWindow(QMainWindow):
         self.stability.safe_rate.clicked.connect(lambda: self.controller.set_live(learning_rate=self.stability.rate))
         self.panel.residuals_toggled.connect(self.data_view.set_show_residuals)
         self.panel.log_scale_toggled.connect(self.loss_view.set_log_scale)
+        if hasattr(self.panel, "log_steps_toggled"):
+            self.panel.log_steps_toggled.connect(self.loss_view.set_log_steps)
         self.panel.trail_changed.connect(self.data_view.set_trail_length)
         self.panel.pins_changed.connect(self.data_view.set_pinned_steps)
         self.panel.pin_requested.connect(self.data_view.pin_current)
