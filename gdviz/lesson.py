@@ -22,7 +22,6 @@ Every refusal is a LessonError with one line: the file, where in it, and what is
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
 import os
 from dataclasses import dataclass, replace
@@ -30,6 +29,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Sequence
 
+from . import safejson
 from .engine import BUILTIN, PRESETS, Activation, LiveSettings, LossKind, ModelKind, RaceEntry, Reduction, RunConfig
 from .engine.functions import FUNCTIONS
 from .engine.race import MAX_RUNS, MIN_RUNS
@@ -241,47 +241,7 @@ def parse_lesson(raw: bytes | str, source: str = "lesson", folder: Path | None =
 
 
 def _parse_json(raw: bytes | str, top: _Where) -> Any:
-    try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError as exc:
-        raise top.fail("is not a gdviz lesson (not UTF-8 text at byte {0})".format(exc.start), shown=False) from None
-    try:
-        doc = json.loads(text, parse_constant=_no_constant, parse_int=_int_text)
-    except json.JSONDecodeError as exc:
-        cut = exc.pos >= len(text.rstrip()) or (text.lstrip().startswith("{") and not text.rstrip().endswith("}"))
-        what = "ends too early (truncated?)" if cut else "is not valid JSON at line {0}, column {1} ({2})".format(
-            exc.lineno, exc.colno, exc.msg)
-        raise top.fail(what, shown=False) from None
-    except RecursionError:
-        raise top.fail("nests deeper than {0} levels: not a gdviz lesson".format(MAX_DEPTH), shown=False) from None
-    except ValueError as exc:  # NaN / Infinity literals, integers of many digits
-        raise top.fail("holds a number a lesson cannot hold ({0})".format(str(exc).split("\n")[0]),
-                       shown=False) from None
-    if _depth(doc) > MAX_DEPTH:
-        raise top.fail("nests deeper than {0} levels: not a gdviz lesson".format(MAX_DEPTH), shown=False)
-    return doc
-
-
-def _no_constant(name: str) -> None:
-    raise ValueError("{0} is not a JSON number".format(name))
-
-
-def _int_text(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError("an integer of {0} digits".format(len(text.lstrip("-"))))
-    return int(text)
-
-
-def _depth(doc: Any) -> int:
-    """The deepest nesting of lists and objects (walked without recursion)."""
-    best, stack = 0, [(doc, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, (dict, list)):
-            best = max(best, depth)
-            if depth <= MAX_DEPTH:
-                stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
-    return best
+    return safejson.parse(raw, lambda reason: top.fail(reason, shown=False), "gdviz lesson", MAX_DEPTH, MAX_INT_DIGITS)
 
 
 # ----- plain values ------------------------------------------------------------------------------------

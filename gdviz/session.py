@@ -29,6 +29,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from . import safejson
 from .engine import BUILTIN, Dataset, LiveSettings, Race, RaceEntry, Run, RunConfig, Status, load_dataset
 from .engine.datasets import MAX_ROWS, Preset
 from .engine.functions import FUNCTIONS
@@ -358,40 +359,7 @@ def parse_session(raw: bytes | str, source: str = "session") -> SessionState:
 
 
 def _parse_json(raw: bytes | str, top: _Where) -> Any:
-    try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError as exc:
-        raise top.fail("is not a gdviz session (not UTF-8 text at byte {0})".format(exc.start), shown=False) from None
-    try:
-        doc = json.loads(text, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        cut = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
-        what = "ends too early (truncated?)" if cut or exc.pos >= len(text.rstrip()) else \
-            "is not valid JSON at line {0}, column {1} ({2})".format(exc.lineno, exc.colno, exc.msg)
-        raise top.fail(what, shown=False) from None
-    except RecursionError:
-        raise top.fail("nests deeper than {0} levels: not a gdviz session".format(MAX_DEPTH), shown=False) from None
-    except ValueError as exc:  # NaN / Infinity literals, integers of thousands of digits
-        raise top.fail("holds a number JSON cannot hold ({0})".format(str(exc).split("\n")[0]), shown=False) from None
-    if _depth(doc) > MAX_DEPTH:
-        raise top.fail("nests deeper than {0} levels: not a gdviz session".format(MAX_DEPTH), shown=False)
-    return doc
-
-
-def _no_constant(name: str) -> None:
-    raise ValueError("{0} is not a JSON number".format(name))
-
-
-def _depth(doc: Any) -> int:
-    """The deepest nesting of lists and objects (walked without recursion)."""
-    best, stack = 0, [(doc, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, (dict, list)):
-            best = max(best, depth)
-            if depth <= MAX_DEPTH:
-                stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
-    return best
+    return safejson.parse(raw, lambda reason: top.fail(reason, shown=False), "gdviz session", MAX_DEPTH)
 
 
 def _get(doc: dict, key: str, kind: type, where: _Where) -> Any:

@@ -1,0 +1,53 @@
+"""Reading JSON that a user hands us (sessions, lessons) without trusting it: UTF-8 only, no NaN or
+Infinity literals, no integers of thousands of digits, a bounded nesting depth, and one-line reasons."""
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+
+def parse(raw: bytes | str, fail: Callable[[str], Exception], kind: str, max_depth: int,
+          max_int_digits: int | None = None) -> Any:
+    """The document in `raw`; otherwise raises `fail(reason)`, where the reason reads after the file's
+    name ("is not a gdviz session (not UTF-8 text at byte 3)", "ends too early (truncated?)", …)."""
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as exc:
+        raise fail("is not a {0} (not UTF-8 text at byte {1})".format(kind, exc.start)) from None
+    extra = {} if max_int_digits is None else {"parse_int": lambda digits: _int(digits, max_int_digits)}
+    try:
+        doc = json.loads(text, parse_constant=_no_constant, **extra)
+    except json.JSONDecodeError as exc:
+        cut = exc.pos >= len(text.rstrip()) or (text.lstrip().startswith("{") and not text.rstrip().endswith("}"))
+        reason = "ends too early (truncated?)" if cut else "is not valid JSON at line {0}, column {1} ({2})".format(
+            exc.lineno, exc.colno, exc.msg)
+        raise fail(reason) from None
+    except RecursionError:
+        raise fail("nests deeper than {0} levels: not a {1}".format(max_depth, kind)) from None
+    except ValueError as exc:  # NaN / Infinity literals, integers of many digits
+        raise fail("holds a number JSON cannot hold ({0})".format(str(exc).split("\n")[0])) from None
+    if depth(doc, max_depth) > max_depth:
+        raise fail("nests deeper than {0} levels: not a {1}".format(max_depth, kind))
+    return doc
+
+
+def depth(doc: Any, limit: int) -> int:
+    """The deepest nesting of lists and objects, walked without recursion (stops looking past `limit`)."""
+    best, stack = 0, [(doc, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, (dict, list)):
+            best = max(best, level)
+            if level <= limit:
+                stack.extend((v, level + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return best
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError("{0} is not a JSON number".format(name))
+
+
+def _int(digits: str, limit: int) -> int:
+    if len(digits.lstrip("-")) > limit:
+        raise ValueError("an integer of {0} digits".format(len(digits.lstrip("-"))))
+    return int(digits)
