@@ -6,6 +6,7 @@ never timed, so the same flags give the same frames on every run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -211,31 +212,47 @@ def handle(args: argparse.Namespace) -> int:
         return _record(args, out, run, race, steps, restored, settings_dir)
 
 
-def _record(args, out: Path, run, race, steps: int, restored, settings_dir: str) -> int:
+@contextlib.contextmanager
+def _offscreen_window(args, settings_dir: str, run=None):
+    """The real window, offscreen at the video's size, with throwaway preferences (the user's zoom or theme
+    must not change the frames, and a recording must not change them); closed at the end. A failed
+    recording becomes a one-line CliError."""
     from PySide6.QtCore import QSettings, qInstallMessageHandler
     from ..ui.app import make_app
+    from ..ui.recorder import RecordingError
     qInstallMessageHandler(_qt_message)
-    from ..ui.recorder import RecordingError, record_run
     app = make_app()
-    # the user's preferences (zoom, theme) must not change the frames, and a recording must not change them
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, settings_dir)
     from ..ui.main_window import MainWindow
     window = MainWindow(run)
     try:
-        _install(window, race, restored)
-        window.resize(*args.size)
-        window.show()
-        app.processEvents()
-        window.resize(*args.size)  # a first show may apply the screen's geometry
-        progress = _progress_printer() if sys.stderr.isatty() else None
-        result = record_run(window, window.controller, out, steps, args.steps_per_frame, args.hold, args.size,
-                            args.fps, None, args.quality, progress=progress)
+        yield window, app
     except RecordingError as exc:
         raise CliError(str(exc), FAILURE_EXIT) from None
     finally:
         window.controller.pause()
         window.close()
+
+
+def _show_at(window, app, size: tuple[int, int], presenting: bool = False) -> None:
+    window.show()
+    if presenting:
+        window.set_presentation(True)  # a lesson is the plots and its captions: no docks, menus or toolbar
+        window.showNormal()  # offscreen full screen is the virtual screen's size: the video's size instead
+    window.resize(*size)
+    app.processEvents()
+    window.resize(*size)  # a first show may apply the screen's geometry
+
+
+def _record(args, out: Path, run, race, steps: int, restored, settings_dir: str) -> int:
+    from ..ui.recorder import record_run
+    progress = _progress_printer() if sys.stderr.isatty() else None
+    with _offscreen_window(args, settings_dir, run) as (window, app):
+        _install(window, race, restored)
+        _show_at(window, app, args.size)
+        result = record_run(window, window.controller, out, steps, args.steps_per_frame, args.hold, args.size,
+                            args.fps, None, args.quality, progress=progress)
     if progress is not None:
         print(file=sys.stderr)
     if result.warning:
@@ -247,33 +264,14 @@ def _record(args, out: Path, run, race, steps: int, restored, settings_dir: str)
 
 
 def _record_lesson(args, out: Path, lesson, settings_dir: str) -> int:
-    """Render a whole lesson, caption by caption, action by action."""
-    from PySide6.QtCore import QSettings, qInstallMessageHandler
-    from ..ui.app import make_app
-    qInstallMessageHandler(_qt_message)
-    from ..ui.recorder import RecordingError
+    """Render a whole lesson, caption by caption, action by action, in presentation mode."""
     from ..ui.lesson_player import lesson_language, record_lesson
-    app = make_app()
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, settings_dir)
-    from ..ui.main_window import MainWindow
-    window = MainWindow()
     progress = _progress_printer() if sys.stderr.isatty() else None
-    try:
-        window.show()
-        window.set_presentation(True)  # a lesson is the plots and its captions: no docks, menus or toolbar
-        window.showNormal()  # offscreen full screen is the virtual screen's size: the video's size instead
-        window.resize(*args.size)
-        app.processEvents()
-        window.resize(*args.size)
+    with _offscreen_window(args, settings_dir) as (window, app):
+        _show_at(window, app, args.size, presenting=True)
         result = record_lesson(window, lesson, out, args.size, args.fps, args.quality, progress=progress,
                                language=args.language or getattr(args, "lang", None) or lesson_language(),
                                hold_seconds=args.hold)
-    except RecordingError as exc:
-        raise CliError(str(exc), FAILURE_EXIT) from None
-    finally:
-        window.controller.pause()
-        window.close()
     if progress is not None:
         print(file=sys.stderr)
     w, h = args.size
