@@ -219,3 +219,26 @@ def test_live_recording_takes_a_frame_for_each_picture(small, tmp_path):
     assert len(decoded(path)) == 5  # the picture when it started and one per step
     controller.step_forward(1)  # after stop: nothing more is recorded
     assert len(decoded(path)) == 5
+
+
+def test_offscreen_frames_come_from_the_backing_store_and_match_a_full_render(qtbot) -> None:
+    """The fast path (repaint what changed, copy the window's pixels) draws what render() draws."""
+    import numpy as np
+    from gdviz.ui.main_window import MainWindow
+    from gdviz.ui.recorder import FrameRenderer, image_array
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(640, 360)
+    window.show()
+    qtbot.waitUntil(lambda: window.windowHandle() is not None and window.windowHandle().isExposed(), timeout=3000)
+    window.controller.step_forward(4)
+    size = (window.width() // 2 * 2, window.height() // 2 * 2)
+    renderer = FrameRenderer(window, size)
+    renderer.render()  # settles pending layouts
+    assert renderer._from_backing_store(window.width(), window.height())
+    fast = image_array(renderer.image).astype(int)
+    renderer._render(window.width(), window.height())
+    full = image_array(renderer.image).astype(int)
+    differ = np.abs(fast - full).max(axis=2) > 40
+    assert differ.mean() < 1e-3  # antialiased edges may differ by a shade, nothing else
+    window.close()

