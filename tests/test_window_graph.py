@@ -69,3 +69,17 @@ def test_function_mode_says_why_there_is_no_graph(window, qtbot) -> None:
     window.toggle_graph_step()
     assert not window.graph_mode.stepping
     assert "function" in window.graph_panel.rule.text()
+
+
+def test_the_graph_of_the_current_mini_batch(window, qtbot) -> None:
+    from gdviz.engine import BatchMode
+    c = window.controller
+    c.set_live(batch_mode=BatchMode.MINI, batch_size=8)
+    c.step_forward(3)
+    window.graph_dock.show()
+    window.graph_panel.whole_batch.setChecked(True)
+    graph = window.graph_mode._graph
+    snap = c.run.snapshot(preview=False)
+    assert graph.n == len(snap.batch_indices) == 8
+    window.graph_panel.whole_batch.setChecked(False)
+    assert window.graph_mode._graph.n == 1

@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ..engine import Run, Snapshot
+from ..engine import BatchMode, Run, Snapshot
 from ..engine.graph import GraphError, graph_of_run, substeps
 from .graph_view import GraphView, translate_template
 from .widgets import IntBox
@@ -21,7 +21,9 @@ class GraphPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.view = GraphView()
-        self.whole_batch = QCheckBox(self.tr("Whole training set"))
+        self.whole_batch = QCheckBox(self.tr("The current batch"))
+        self.whole_batch.setToolTip(self.tr("The samples of the last step's batch (all training points in full-batch "
+                                            "descent): values are means over the batch, gradients sums"))
         self.whole_batch.setChecked(False)
         self.whole_batch.setFocusPolicy(Qt.NoFocus)
         self.sample = IntBox(0, 0, 0)
@@ -99,8 +101,12 @@ class GraphMode(QObject):
         """Rebuild the graph at the run's current parameters."""
         run = run or self.controller.run
         self._shown_at = time.monotonic()
+        indices = None
+        if self._sample() is None and run.live.batch_mode is not BatchMode.FULL:  # the batch of the last step
+            snap = run.snapshot(preview=False)
+            indices = snap.batch_indices if snap.batch_indices is not None and len(snap.batch_indices) else None
         try:
-            self._graph = graph_of_run(run, sample=self._sample())
+            self._graph = graph_of_run(run, sample=self._sample(), indices=indices)
         except GraphError as exc:
             self._graph = None
             self.view.set_graph(None)

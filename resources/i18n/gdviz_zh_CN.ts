@@ -2151,8 +2151,12 @@ exit status:
 <context>
     <name>GraphPanel</name>
     <message>
-        <source>Whole training set</source>
-        <translation>整个训练集</translation>
+        <source>The current batch</source>
+        <translation>当前批量</translation>
+    </message>
+    <message>
+        <source>The samples of the last step&apos;s batch (all training points in full-batch descent): values are means over the batch, gradients sums</source>
+        <translation>上一步所用批量中的样本（批量梯度下降时为全部训练点）：数值为批量上的平均值，梯度为求和</translation>
     </message>
     <message>
         <source>The training sample the graph follows (0 is the first)</source>
