@@ -196,6 +196,60 @@ def _presentation_bench(race_window: bool, target: float) -> Bench:
     return bench
 
 
+def _two_layer_data(n: int) -> Dataset:
+    """n points of a smooth curve, for the two-layer model (issue 11's window figure)."""
+    rng = np.random.default_rng(2)
+    x = rng.normal(0, 1, n)
+    y = 3 / (1 + np.exp(-2 * x)) + 0.1 * rng.standard_normal(n)
+    preset = Preset(ModelKind.TWO_LAYER, Reduction.MEAN, LiveSettings(learning_rate=0.05),
+                    {"k1": 1.0, "b1": 0.0, "k2": 1.0, "b2": 0.0})
+    return Dataset(f"curve {n:g}", "x", "y", x, y, x[:0], y[:0], preset)
+
+
+@lru_cache(maxsize=None)
+def _graph_window():
+    """The two-layer model on 1e5 points with the graph dock shown (following the run)."""
+    app = _app()
+    from .main_window import MainWindow
+    run = Run(RunConfig(model=ModelKind.TWO_LAYER, grad_tol=0), LiveSettings(learning_rate=0.05),
+              dataset=_two_layer_data(100_000))
+    window = MainWindow(run)
+    window.resize(*SIZE)
+    window.show()
+    window.graph_dock.show()
+    for _ in range(3):
+        app.processEvents()
+    return window
+
+
+def graph_window_frame(quick: bool) -> Measure:
+    """A timer frame of the whole window with the graph shown (two-layer model, N = 1e5, one step)."""
+    window = _graph_window()
+    window.controller.reset()
+    frame_ms(window, 10)
+    return Measure(frame_ms(window, 60 if quick else 200), 5.0, higher_is_better=False, decimals=2)
+
+
+def graph_substep(quick: bool) -> Measure:
+    """One graph-step sub-step: the graph view shows the next node's value or gradient and repaints."""
+    window = _graph_window()
+    app = _app()
+    mode = window.graph_mode
+    if not mode.stepping:
+        window.toggle_graph_step()
+    times = []
+    for _ in range(60 if quick else 200):
+        if mode.index >= len(mode.steps) - 1:
+            mode.index = -1
+        t = time.perf_counter()
+        mode.index += 1
+        mode._show()
+        window.graph_panel.view.viewport().repaint()
+        app.processEvents()
+        times.append(1000 * (time.perf_counter() - t))
+    return Measure(statistics.median(times), 2.0, higher_is_better=False, decimals=2)
+
+
 def race_headless(quick: bool) -> Measure:
     """Steps a second of each runner when Race.advance steps six mini-batch Adam runners together."""
     steps = 10_000 if quick else 50_000
@@ -235,6 +289,8 @@ BENCHES: dict[str, Bench] = {
     "  the same, fastest runner as the primary, ms": race_frame_fast_primary,
     "presentation 1920×1080 zoom 1.5: whole window frame, N=1e5, ms": _presentation_bench(False, 5.0),
     "presentation 1920×1080 zoom 1.5: race window frame, N=1e5, ms": _presentation_bench(True, 6.0),
+    "window with the graph shown, two-layer, N=1e5, 1 step/frame, ms": graph_window_frame,
+    "graph-step: one sub-step shown and repainted, ms": graph_substep,
     "race headless, 6 runs mini-batch Adam, N=1e5, steps/s per run": race_headless,
     "surface 200×200 at N=1e6, data changed, ms": _surface_bench(0),
     "surface 200×200, range changed, ms": _surface_bench(2),

@@ -1270,8 +1270,15 @@ class SectionPlot(_CurvePlot):
             ys = loss_curve(obj, self._xs, self._axis, fixed)
             self.curve.setData(self._xs, ys)
             self._fit_y(ys)
+            self._ys = ys
         up = snap.next_update
-        after = None if up is None else float(loss_curve(obj, [up.params_after[self._axis]], self._axis, fixed)[0])
+        if up is None:
+            after = None
+        elif costly and getattr(self, "_ys", None) is not None and len(self._ys) == len(self._xs):
+            # on the drawn curve: a per-sample loss at one more point would visit every sample again
+            after = float(np.interp(up.params_after[self._axis], self._xs, self._ys))
+        else:
+            after = float(loss_curve(obj, [up.params_after[self._axis]], self._axis, fixed)[0])
         self._draw_point_and_tangent(snap, after)
         self._show_status(snap)
 
