@@ -283,3 +283,28 @@ def test_drawn_points_add_remove_move_and_undo(qtbot, window):
         assert c.undo()
     np.testing.assert_array_equal(c.run.dataset.x_train, before.x_train)
     np.testing.assert_array_equal(c.run.dataset.y_train, before.y_train)
+
+
+def test_costly_sections_are_computed_off_the_gui_thread(qtbot, window):
+    """A per-sample loss on many points: each section's curve comes from a worker thread, and equals the loss."""
+    import numpy as np
+    from gdviz.engine.datasets import Dataset, Preset
+    from gdviz.engine import LiveSettings, Reduction
+    from gdviz.engine.surface import loss_curve
+    rng = np.random.default_rng(0)
+    x = rng.normal(0, 1, 60_000)
+    y = 2 / (1 + np.exp(-x)) + 0.05 * rng.standard_normal(len(x))
+    preset = Preset(ModelKind.TWO_LAYER, Reduction.MEAN, LiveSettings(learning_rate=0.05), dict(zip(
+        ("k1", "b1", "k2", "b2"), TUTORIAL_START)))
+    data = Dataset("curve", "x", "y", x, y, x[:0], y[:0], preset)
+    c = window.controller
+    assert c.load(RunConfig(model=ModelKind.TWO_LAYER), dataset=data)
+    window.sections.setVisible(True)
+    c.step_forward(2)
+    plot = window.sections.plots[0]
+    qtbot.waitUntil(lambda: plot._worker is not None and getattr(plot, "_ys", None) is not None, timeout=10000)
+    plot._worker.wait()
+    qtbot.wait(50)
+    xs, ys = plot.curve.getData()
+    run = c.run
+    np.testing.assert_allclose(ys, loss_curve(run.objective, xs, plot._axis, np.array(plot._last.params)), rtol=1e-9)

@@ -1225,7 +1225,29 @@ class SectionPlot(_CurvePlot):
         self._add(self.curve, self.step_line, self.tangent, self.next_point, self.current)
         self._xs = np.zeros(0)
         self._computed_at = 0.0  # when the curve was last computed (costly ones are rate-limited)
+        self._worker: SliceWorker | None = None  # costly curves are computed off the GUI thread
         self._restyle_items()
+
+    def _curve_off_thread(self, obj, fixed: np.ndarray) -> None:
+        """Ask a worker thread for the curve (a one-row slice: this parameter × any other held at its value);
+        the plot keeps its last curve meanwhile."""
+        if self._worker is None:
+            self._worker = SliceWorker(self)
+            self._worker.computed.connect(self._curve_computed)
+        other = 1 if self._axis == 0 else 0
+        self._worker.request(SliceRequest(obj, self._xs.copy(), np.array([fixed[other]]), fixed.copy(),
+                                          (self._axis, other), tag=(self._run, self._axis, len(self._xs))))
+
+    def _curve_computed(self, request: SliceRequest, z: np.ndarray) -> None:
+        run, axis, count = request.tag
+        if run is not self._run or axis != self._axis or count != len(self._xs):
+            return  # the run, the section or its points changed meanwhile
+        ys = np.asarray(z, float).reshape(-1)
+        self._ys = ys
+        self.curve.setData(self._xs, ys)
+        self._fit_y(ys)
+        if self._last is not None and self._run is not None:  # the point and tangent on the new curve
+            self._show_point(self._last, True, self._run.objective, np.array(self._last.params))
 
     def set_section(self, run: Run, axis: int) -> None:
         """Show the section along parameter `axis` (the others fixed at the current point)."""
@@ -1265,18 +1287,28 @@ class SectionPlot(_CurvePlot):
             self._y = None
             self._range_dirty = False
             due = True
-        if due:
+        if due and costly and len(self._run.param_names) > 1:
+            self._computed_at = time.monotonic()
+            self._curve_off_thread(obj, fixed)
+        elif due:
             self._computed_at = time.monotonic()
             ys = loss_curve(obj, self._xs, self._axis, fixed)
             self.curve.setData(self._xs, ys)
             self._fit_y(ys)
             self._ys = ys
+        self._show_point(snap, costly, obj, fixed)
+
+    def _show_point(self, snap: Snapshot, costly: bool, obj, fixed: np.ndarray) -> None:
+        """The current point, its tangent and the next point on the curve drawn."""
+        if self._y is None:  # the first curve is still being computed off the GUI thread
+            self._show_status(snap)
+            return
         up = snap.next_update
-        if up is None:
+        ys = getattr(self, "_ys", None)
+        if up is None or (costly and (ys is None or len(ys) != len(self._xs))):
             after = None
-        elif costly and getattr(self, "_ys", None) is not None and len(self._ys) == len(self._xs):
-            # on the drawn curve: a per-sample loss at one more point would visit every sample again
-            after = float(np.interp(up.params_after[self._axis], self._xs, self._ys))
+        elif costly:  # on the drawn curve: a per-sample loss at one more point would visit every sample again
+            after = float(np.interp(up.params_after[self._axis], self._xs, ys))
         else:
             after = float(loss_curve(obj, [up.params_after[self._axis]], self._axis, fixed)[0])
         self._draw_point_and_tangent(snap, after)
