@@ -100,3 +100,15 @@ def test_help_lists_the_recording_flags(capsys):
     for flag in ("--out", "--size", "--fps", "--steps", "--steps-per-frame", "--hold", "--quality", "--session",
                  "--preset", "--runner", "--lr", "--data"):
         assert flag in text
+
+
+@pytest.mark.parametrize("view", ["presentation", "loss"])
+def test_record_presentation_mode_or_one_view(tmp_path, view) -> None:
+    av = pytest.importorskip("av")
+    out = tmp_path / f"{view}.mp4"
+    from gdviz.cli import main
+    assert main(["record", "--data", "linear", "--steps", "4", "--size", "640x360", "--fps", "10",
+                 "--quality", "low", "--view", view, "--out", str(out)]) == 0
+    with av.open(str(out)) as container:
+        frames = list(container.decode(video=0))
+    assert len(frames) == 4 and (frames[0].width, frames[0].height) == (640, 360)

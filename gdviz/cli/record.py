@@ -99,6 +99,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                      help=translate("Cli", "steps each frame moves on (default 1)"))
     rec.add_argument("--hold", metavar="SECONDS", type=hold_value, default=0.0,
                      help=translate("Cli", "show the last frame this long at the end (default 0)"))
+    rec.add_argument("--view", choices=VIEWS, default="window",
+                     help=translate("Cli", "what to record: the whole window (default), presentation mode (the "
+                                           "plots and a status line, no docks or menus), or one view"))
     rec.add_argument("--quality", choices=("low", "medium", "high"), default="medium",
                      help=translate("Cli", "MP4 quality: low (smallest), medium (default) or high"))
     rec.add_argument("--session", metavar="FILE.gdviz", default=None,
@@ -245,13 +248,28 @@ def _show_at(window, app, size: tuple[int, int], presenting: bool = False) -> No
     window.resize(*size)  # a first show may apply the screen's geometry
 
 
+VIEWS = ("window", "presentation", "data", "loss", "surface", "sections", "maths", "graph")
+
+
+def _target(window, name: str):
+    """The widget a --view records (the window itself for window and presentation)."""
+    views = {"data": window.data_view, "loss": window.loss_view, "surface": window.surface,
+             "sections": window.sections, "maths": window.equations, "graph": window.graph_panel.view}
+    if name == "graph":
+        window.graph_dock.show()
+    return views.get(name, window)
+
+
 def _record(args, out: Path, run, race, steps: int, restored, settings_dir: str) -> int:
     from ..ui.recorder import record_run
     progress = _progress_printer() if sys.stderr.isatty() else None
+    view = getattr(args, "view", "window")
     with _offscreen_window(args, settings_dir, run) as (window, app):
         _install(window, race, restored)
-        _show_at(window, app, args.size)
-        result = record_run(window, window.controller, out, steps, args.steps_per_frame, args.hold, args.size,
+        _show_at(window, app, args.size, presenting=view == "presentation")
+        widget = _target(window, view)
+        app.processEvents()
+        result = record_run(widget, window.controller, out, steps, args.steps_per_frame, args.hold, args.size,
                             args.fps, None, args.quality, progress=progress)
     if progress is not None:
         print(file=sys.stderr)

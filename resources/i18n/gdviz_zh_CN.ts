@@ -665,6 +665,10 @@ exit status:
         <translation>结尾把最后一帧停留这么多秒（默认 0）</translation>
     </message>
     <message>
+        <source>what to record: the whole window (default), presentation mode (the plots and a status line, no docks or menus), or one view</source>
+        <translation>录制什么：整个窗口（默认）、演示模式（只有图和一行状态，没有停靠面板和菜单），或某一个视图</translation>
+    </message>
+    <message>
         <source>MP4 quality: low (smallest), medium (default) or high</source>
         <translation>MP4 画质：low（文件最小）、medium（默认）或 high</translation>
     </message>
