@@ -413,7 +413,9 @@ class PlotView(pg.PlotWidget):
         text = fm.elidedText(self._title, Qt.ElideRight, avail)
         label = plot.titleLabel
         label.item.setFont(font)
-        label.setText(html.escape(text), color=theme.FOREGROUND)
+        # pyqtgraph writes its own font-size (the PlotItem title's 11 pt) into the label's HTML, which
+        # would win over the font: give it the fitted size, so titles grow with the zoom
+        label.setText(html.escape(text), color=theme.FOREGROUND, size="{0:.1f}pt".format(font.pointSizeF()))
         height = math.ceil(fm.height()) + 6
         label.setMinimumWidth(0)
         label.setMaximumHeight(height)
