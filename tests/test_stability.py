@@ -68,3 +68,15 @@ def test_hessian_of_a_known_quadratic() -> None:
 @pytest.mark.parametrize("limit, safe", [(1.6, 0.5), (0.00172, 0.0005), (45.0, 20.0), (2.0, 1.0)])
 def test_safe_rate_is_round_and_below_half_the_limit(limit, safe) -> None:
     assert safe_learning_rate(limit) == pytest.approx(safe)
+
+
+def test_no_limit_is_claimed_for_stochastic_or_mini_batch_steps() -> None:
+    """Tutorial 001's beans, one at a time at α = 0.1, converge: the full loss's limit says nothing of them."""
+    from gdviz.engine import BatchMode
+    run = Run(RunConfig(data="beans"))
+    assert run.live.batch_mode is BatchMode.STOCHASTIC
+    assert stable_learning_rate(run.objective, run.params, run.live) is None
+    run.advance(500, stop_on_converged=False)
+    assert run.status.value != "diverged"
+    full = LiveSettings(learning_rate=0.1, batch_mode=BatchMode.FULL)
+    assert stable_learning_rate(run.objective, run.params, full) < 0.1

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from .types import LiveSettings, UpdateRule
+from .types import BatchMode, LiveSettings, UpdateRule
 
 MOMENTUM_RULES = (UpdateRule.MOMENTUM, UpdateRule.NESTEROV)
 
@@ -40,10 +40,14 @@ def largest_curvature(grad, params: np.ndarray) -> float | None:
 
 
 def stable_learning_rate(objective, params: np.ndarray, live: LiveSettings) -> float | None:
-    """The η above which this rule's steps grow instead of shrinking near `params` (None: no such
-    limit for the rule — fixed steps, adaptive rules and searches — or for this loss)."""
+    """The η above which this rule's full-batch steps grow instead of shrinking near `params` (None: no
+    such limit for the rule — fixed steps, adaptive rules and searches — or for this loss). Stochastic
+    and mini-batch steps see the curvature of their batch, not of the whole loss (a summed loss over
+    one bean is a hundredth of the sum over a hundred): no limit is claimed for them."""
     rule = UpdateRule(live.rule)
     if rule is not UpdateRule.GRADIENT and rule not in MOMENTUM_RULES:
+        return None
+    if BatchMode(live.batch_mode) is not BatchMode.FULL:
         return None
     top = largest_curvature(objective.grad, params)
     if top is None:
