@@ -174,25 +174,10 @@ class Lesson:
 
 
 # ===== reading ========================================================================================
-class _Where:
+class _Where(safejson.Where):
     """Where a value sits in the file, for one-line messages: `x.json: scenes[2].actions[0].steps`."""
 
-    def __init__(self, source: str, path: str = "") -> None:
-        self.source, self.path = source, path
-
-    def __getitem__(self, key: str | int) -> "_Where":
-        if isinstance(key, int):
-            return _Where(self.source, "{0}[{1}]".format(self.path, key))
-        return _Where(self.source, key if not self.path else "{0}.{1}".format(self.path, key))
-
-    def fail(self, what: str, value: Any = None, shown: bool = True) -> LessonError:
-        got = ", got {0}".format(_short(value)) if shown else ""
-        return LessonError("{0}: {1} {2}{3}".format(self.source, self.path or "the file", what, got))
-
-
-def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-    return text if len(text) <= 40 else text[:37] + "..."
+    error = LessonError
 
 
 def load_lesson(path: str | os.PathLike) -> Lesson:

@@ -51,3 +51,30 @@ def _int(digits: str, limit: int) -> int:
     if len(digits.lstrip("-")) > limit:
         raise ValueError("an integer of {0} digits".format(len(digits.lstrip("-"))))
     return int(digits)
+
+
+class Where:
+    """Where a value sits in a file, for one-line messages: `x.gdviz: runners[1].live.batch_size`.
+    Subclasses name the error they raise (`error = SessionError`)."""
+
+    error: type[Exception] = ValueError
+
+    def __init__(self, source: str, path: str = "") -> None:
+        self.source, self.path = source, path
+
+    def __getitem__(self, key: str | int) -> "Where":
+        if isinstance(key, int):
+            return type(self)(self.source, "{0}[{1}]".format(self.path, key))
+        return type(self)(self.source, key if not self.path else "{0}.{1}".format(self.path, key))
+
+    def fail(self, what: str, value: Any = None, shown: bool = True) -> Exception:
+        """The error to raise: file, place, what is wrong and (when shown) the value found."""
+        got = ", got {0}".format(short(value)) if shown else ""
+        return self.error("{0}: {1}{2}{3}{4}".format(self.source, self.path or "the file",
+                                                    "" if what.startswith(":") else " ", what, got))
+
+
+def short(value: Any) -> str:
+    """A value as a message shows it: a short repr, or the type of a list or object."""
+    text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -289,27 +289,10 @@ def _encode_view(value: Any, depth: int = 0) -> Any:
 
 
 # ===== reading ========================================================================================
-class _Where:
+class _Where(safejson.Where):
     """Where a value sits in the file, for one-line messages: `session.gdviz: runners[1].live.batch_size`."""
 
-    def __init__(self, source: str, path: str = "") -> None:
-        self.source, self.path = source, path
-
-    def __getitem__(self, key: str | int) -> "_Where":
-        if isinstance(key, int):
-            return _Where(self.source, "{0}[{1}]".format(self.path, key))
-        return _Where(self.source, key if not self.path else "{0}.{1}".format(self.path, key))
-
-    def fail(self, what: str, value: Any = None, shown: bool = True) -> SessionError:
-        got = ", got {0}".format(_short(value)) if shown else ""
-        where = self.path or "the file"
-        return SessionError("{0}: {1}{2}{3}{4}".format(self.source, where, "" if what.startswith(":") else " ",
-                                                      what, got))
-
-
-def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-    return text if len(text) <= 40 else text[:37] + "..."
+    error = SessionError
 
 
 def load_session(path: str | os.PathLike) -> SessionState:
@@ -333,7 +316,7 @@ def parse_session(raw: bytes | str, source: str = "session") -> SessionState:
         raise top.fail("is not a gdviz session (a JSON object is expected)", doc)
     if doc.get("format") != FORMAT:
         raise SessionError("{0}: is not a gdviz session (format {1})".format(
-            source, _short(doc.get("format")) if "format" in doc else "missing"))
+            source, safejson.short(doc.get("format")) if "format" in doc else "missing"))
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise top["version"].fail("must be a whole number", version)
