@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("Zoom &out"), lambda: self.step_zoom(-1), ("Ctrl+-",), name="zoom_out")
         self._action(view, self.tr("Zoom 100 %"), lambda: self.set_zoom(1.0), ("Ctrl+0",), name="zoom_reset")
         self._action(view, self.tr("&Reset framing"), self.reset_views, name="reset_view")
-        schemes = getattr(theme, "SCHEMES", ())
+        schemes = theme.SCHEMES
         if schemes:
             menu = view.addMenu(self.tr("&Theme"))
             group = QActionGroup(self)
@@ -531,8 +531,7 @@ class MainWindow(QMainWindow):
         self.stability.safe_rate.clicked.connect(lambda: self.controller.set_live(learning_rate=self.stability.rate))
         self.panel.residuals_toggled.connect(self.data_view.set_show_residuals)
         self.panel.log_scale_toggled.connect(self.loss_view.set_log_scale)
-        if hasattr(self.panel, "log_steps_toggled"):
-            self.panel.log_steps_toggled.connect(self.loss_view.set_log_steps)
+        self.panel.log_steps_toggled.connect(self.loss_view.set_log_steps)
         self.panel.trail_changed.connect(self.data_view.set_trail_length)
         self.panel.pins_changed.connect(self.data_view.set_pinned_steps)
         self.panel.pin_requested.connect(self.data_view.pin_current)
@@ -542,11 +541,9 @@ class MainWindow(QMainWindow):
         self.panel.equal_scales_toggled.connect(self.surface.set_equal_scales)
         self.panel.contours_toggled.connect(self.surface.set_show_contours)
         self.panel.log_levels_toggled.connect(self.surface.set_log_levels)
-        if hasattr(self.panel, "learning_rate_toggled"):  # the panel's checkbox may not be there yet
-            self.panel.learning_rate_toggled.connect(self.loss_view.set_show_learning_rate)
+        self.panel.learning_rate_toggled.connect(self.loss_view.set_show_learning_rate)
         self.surface.start_picked.connect(self._start_picked)
-        if hasattr(self.data_view, "points_edited"):  # drawn points: each edit is an undoable restart
-            self.data_view.points_edited.connect(self.panel.load_points)
+        self.data_view.points_edited.connect(self.panel.load_points)  # drawn points: each edit an undoable restart
         self._pick_timer = QTimer(self)  # a drag sends many points: restart at most every 40 ms
         self._pick_timer.setSingleShot(True)
         self._pick_timer.setInterval(40)
@@ -581,8 +578,7 @@ class MainWindow(QMainWindow):
     def _set_rate_limited(self, playing: bool) -> None:
         """While playing, text and path colours refresh ≤ 10 times a second; by hand, at once."""
         self.surface.rate_limited = self._rate_limited = playing
-        if hasattr(self.sections, "rate_limited"):
-            self.sections.rate_limited = playing
+        self.sections.rate_limited = playing
         if playing:
             self._speed_timer.start()
         else:
@@ -592,8 +588,7 @@ class MainWindow(QMainWindow):
 
     # ----- picking the start ----------------------------------------------------------------
     def _set_pick_mode(self, on: bool) -> None:
-        if hasattr(self.surface, "set_pick_mode"):
-            self.surface.set_pick_mode(on)
+        self.surface.set_pick_mode(on)
 
     def _start_picked(self, p0: float, p1: float) -> None:
         self._picked = (p0, p1)
@@ -618,8 +613,7 @@ class MainWindow(QMainWindow):
     def set_zoom(self, zoom: float) -> None:
         """Scale every font and line width (presentation zoom); remembered."""
         self.zoom = max(ZOOMS[0], min(ZOOMS[-1], float(zoom)))
-        if hasattr(theme, "set_zoom"):
-            theme.set_zoom(self.zoom)
+        theme.set_zoom(self.zoom)
         pt = round(12 * self.zoom)
         self.toolbar.setStyleSheet("QToolButton { font-size: %dpt; padding: 2px 8px; } QLabel { font-size: %dpt;"
                                    " padding-left: 8px; }" % (round(13 * self.zoom), round(11 * self.zoom)))
@@ -651,8 +645,7 @@ class MainWindow(QMainWindow):
 
     def set_scheme(self, name: str) -> None:
         """Standard or high-contrast colours; remembered."""
-        if hasattr(theme, "set_scheme"):
-            theme.set_scheme(name)
+        theme.set_scheme(name)
         action = self.actions.get(f"scheme:{name}")
         if action is not None:
             action.setChecked(True)
@@ -661,14 +654,13 @@ class MainWindow(QMainWindow):
 
     def _restyle(self) -> None:
         for view in (*self.views, self.graph_panel.view):
-            if hasattr(view, "restyle"):
-                view.restyle()
+            view.restyle()
         self.controller.refresh()
 
     def _restore_preferences(self) -> None:
         settings = QSettings()
         scheme = settings.value("view/scheme", "", type=str)
-        if scheme and scheme in getattr(theme, "SCHEMES", ()):
+        if scheme and scheme in theme.SCHEMES:
             self.set_scheme(scheme)
         self.set_zoom(settings.value("view/zoom", 1.0, type=float))
 
@@ -820,8 +812,8 @@ class MainWindow(QMainWindow):
         p = self.panel
         return {"boxes": {name: getattr(p, name).isChecked() for name in VIEW_BOXES if hasattr(p, name)},
                 "pins": [int(v) for v in getattr(self.data_view, "pinned_steps", []) or []],
-                "trail": int(p.trail.value()) if hasattr(p, "trail") else 0,
-                "zoom": self.zoom, "scheme": getattr(theme, "scheme", lambda: "")(),
+                "trail": int(p.trail.value()),
+                "zoom": self.zoom, "scheme": theme.scheme(),
                 "presenting": self.presenting, "tabs": self.actions["tabs"].isChecked(),
                 "graph": self.graph_dock.isVisible(), "docks": {n: d.isVisible() for n, d in self.docks.items()}}
 
@@ -834,11 +826,11 @@ class MainWindow(QMainWindow):
         pins = view.get("pins")
         if isinstance(pins, list):
             self.data_view.set_pinned_steps([int(v) for v in pins if isinstance(v, (int, float))])
-        if isinstance(view.get("trail"), int) and hasattr(p, "trail"):
+        if isinstance(view.get("trail"), int):
             p.trail.setValue(view["trail"])
         if isinstance(view.get("zoom"), (int, float)):
             self.set_zoom(float(view["zoom"]))
-        if isinstance(view.get("scheme"), str) and view["scheme"] in getattr(theme, "SCHEMES", ()):
+        if isinstance(view.get("scheme"), str) and view["scheme"] in theme.SCHEMES:
             self.set_scheme(view["scheme"])
         for name, shown in dict(view.get("docks", {})).items():
             if name in self.docks and isinstance(shown, bool):
