@@ -308,3 +308,22 @@ def test_linear_initial_mse_and_gradients_are_tutorial_002_numbers() -> None:
     w_grad, b_grad = obj.grad(theta)
     assert b_grad == pytest.approx(-3.044811379650508, rel=1e-13)
     assert w_grad == pytest.approx(-1.8337537171510832, rel=1e-13)
+
+
+def test_the_per_sample_objective_remembers_its_last_point_but_never_answers_stale():
+    # a frame asks for the current point several times (step, preview, tangents, graph): one pass over the data
+    from gdviz.engine.persample import SampleObjective
+    obj = SampleObjective(builtin("rooms"), ModelKind.TWO_LAYER)
+    fresh = SampleObjective(builtin("rooms"), ModelKind.TWO_LAYER)
+    p, q = np.array([1.0, 0.0, 1.0, 0.0]), np.array([0.5, 0.1, 20.0, 3.0])
+    loss, grad = obj.step_loss_grad(p)
+    grad[:] = 99.0  # a caller scribbling on its gradient does not change the remembered one
+    for point in (p, q, p):
+        expected = fresh._point(point, fresh._x, fresh._y, fresh._phi, fresh._c_full, True)
+        got = obj.step_loss_grad(point)
+        assert got[0] == expected[0]
+        np.testing.assert_array_equal(got[1], expected[1])
+        assert float(obj.loss(point)) == expected[0]
+        np.testing.assert_array_equal(obj.grad(point), expected[1])
+    batch = np.arange(10)  # a batch is never answered from the full-batch memo
+    assert obj.step_loss_grad(p, batch)[0] != obj.step_loss_grad(p)[0]

@@ -86,6 +86,19 @@ def test_long_grids_can_be_cancelled():
         loss_grid(huber, np.linspace(-1, 1, 800), np.linspace(-1, 1, 800), np.zeros(4), (0, 1), lambda: True)
 
 
+def test_a_slice_asked_again_after_the_held_parameters_moved_or_after_a_cancel_is_still_exact():
+    # the hidden unit's sums of each grid row are kept (surface._row_cache): only k2, b2 change the answer
+    obj = SampleObjective(builtin("rooms"), ModelKind.TWO_LAYER)
+    h, v = np.linspace(-2, 3, 23), np.linspace(-10, 10, 19)
+    polls = []
+    with pytest.raises(Cancelled):
+        loss_grid(obj, h, v, np.array([1.0, 0.0, 1.0, 0.0]), (0, 1), lambda: polls.append(1) or len(polls) > 7)
+    for held in ([1.0, 0.0, 1.0, 0.0], [1.0, 0.0, 4.0, -3.0], [0.5, 0.2, -2.0, 30.0]):
+        p = np.array(held)
+        for axes in ((0, 1), (1, 0)):
+            np.testing.assert_allclose(loss_grid(obj, h, v, p, axes), reference(obj, h, v, p, axes), rtol=1e-11)
+
+
 def test_objective_key_tells_objectives_apart():
     from gdviz.engine import DataObjective, Run, RunConfig
     from gdviz.engine.surface import objective_key

@@ -83,3 +83,27 @@ def test_the_graph_of_the_current_mini_batch(window, qtbot) -> None:
     assert graph.n == len(snap.batch_indices) == 8
     window.graph_panel.whole_batch.setChecked(False)
     assert window.graph_mode._graph.n == 1
+
+
+def test_while_playing_the_maths_and_the_graph_are_rewritten_at_most_ten_times_a_second(window, qtbot,
+                                                                                       monkeypatch) -> None:
+    # sixty equations or graphs a second cannot be read, and each costs a frame its relayout
+    window.graph_dock.show()
+    texts, graphs = [], []
+    panel, view = window.equations, window.graph_panel.view
+    monkeypatch.setattr(panel, "setText", lambda text: texts.append(text))
+    original = view.set_graph
+    monkeypatch.setattr(view, "set_graph", lambda graph: (graphs.append(graph), original(graph)))
+    c = window.controller
+    c.set_speed(60, 1)
+    c.play()
+    try:
+        qtbot.wait(600)
+        ticks = c.run.step
+    finally:
+        c.pause()
+    assert ticks >= 12  # the run did play (≥ 20 frames a second even on a loaded machine)
+    assert 1 <= len(texts) <= 8 and 1 <= len(graphs) <= 8
+    before = len(texts)
+    c.step_forward()  # by hand: at once
+    assert len(texts) == before + 1

@@ -59,6 +59,7 @@ class SampleObjective:
         self._phi = self.net.basis(self._x) if hasattr(self.net, "basis") else None
         self._h = getattr(self.net, "h", 1)
         self._key: tuple | None = None
+        self._memo: tuple | None = None  # (params bytes, loss, grad) of the last full-batch point
         self._c_full = float(losses.factor(self.reduction, max(self.n_train, 1)))
 
     @staticmethod
@@ -129,7 +130,7 @@ class SampleObjective:
         """Loss and gradient at one parameter vector on the rows `batch`: the run's per-step call.
         Sets no floating-point error state: the caller runs it under np.errstate(all="ignore")."""
         if batch is None:
-            return self._point(p, self._x, self._y, self._phi, self._c_full, True)
+            return self._full_point(p, True)
         phi = None if self._phi is None else self._phi[batch]
         c = 1.0 / len(batch) if self.reduction is Reduction.MEAN else self._c_full
         return self._point(p, self._x[batch], self._y[batch], phi, c, True)
@@ -148,6 +149,8 @@ class SampleObjective:
         c = float(losses.factor(self.reduction, max(len(x), 1)))
         with np.errstate(all="ignore"):
             if p.ndim == 1:
+                if batch is None and part is None:
+                    return self._full_point(p, want_grad)
                 return self._point(p, x, y, phi, c, want_grad)
             flat = p.reshape(-1, p.shape[-1])
             loss = np.empty(len(flat))
@@ -164,6 +167,18 @@ class SampleObjective:
                     d = c * losses.slope(self.loss_kind, r, self.delta)
                     grad[s:s + rows] = self.net.backward(chunk, x, cache, d)
             return loss.reshape(p.shape[:-1]), (None if grad is None else grad.reshape(p.shape))
+
+    def _full_point(self, p: np.ndarray, want_grad: bool):
+        """Loss and gradient on every training sample at one point, remembered for the last point asked:
+        a frame asks for the current point's values several times (the step that leaves it, the preview
+        of the next step, the sections' tangents, the graph), and each visit costs a pass over the data."""
+        key = np.asarray(p, float).tobytes()
+        memo = self._memo
+        if memo is not None and memo[0] == key and (memo[2] is not None or not want_grad):
+            return memo[1], (None if memo[2] is None else memo[2].copy())
+        loss, grad = self._point(p, self._x, self._y, self._phi, self._c_full, want_grad)
+        self._memo = (key, loss, None if grad is None else grad.copy())  # one assignment: safe across threads
+        return loss, grad
 
     def _point(self, p: np.ndarray, x, y, phi, c: float, want_grad: bool):
         """One parameter vector: the per-step path (few numpy calls)."""

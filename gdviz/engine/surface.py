@@ -134,10 +134,15 @@ def _unit_sums(obj: SampleObjective, k1: np.ndarray, b1: np.ndarray, cancel):
     if not np.ptp(k1, axis=0).any() and np.ptp(k1, axis=1).any():  # k1 fixed down each column: walk columns
         return tuple(t.T for t in _unit_sums(obj, k1.T, b1.T, cancel))
     sa, saa, say = (np.empty(k1.shape) for _ in range(3))
+    cache = _row_cache(obj)
     for i in range(k1.shape[0]):  # both vary: a row of the grid at a time (bounded memory, cancellable)
+        kr, br = k1[i], b1[i]
+        key = (kr.tobytes(), br.tobytes())
+        if key in cache:  # a slice of (k1, b1) asked again as k2, b2 move: the unit's sums stay
+            sa[i], saa[i], say[i] = cache[key]
+            continue
         if cancel is not None and cancel():
             raise Cancelled()
-        kr, br = k1[i], b1[i]
         if sig and np.ptp(kr) == 0 and np.max(np.abs(kr[0] * x)) < EXP_SAFE and np.max(np.abs(br)) < EXP_SAFE:
             e = np.multiply.outer(np.exp(-br), np.exp(-kr[0] * x))  # e^(−(k1·x + b1)) without an exp per cell
             e += 1.0
@@ -146,7 +151,25 @@ def _unit_sums(obj: SampleObjective, k1: np.ndarray, b1: np.ndarray, cancel):
             sa[i], say[i], saa[i] = s[:, 0], s[:, 1], np.einsum("ij,ij->i", a, a)
         else:
             sa[i], saa[i], say[i] = _sums_of(kr[:, None] * x + br[:, None], sig, both)
+        cache[key] = (sa[i].copy(), saa[i].copy(), say[i].copy())  # kept across cancels: progress stays
     return sa, saa, say
+
+
+ROW_CACHE_ROWS = 2048  # grid rows of unit sums kept per objective (a few MB at 200 points a row)
+
+
+def forget_rows(obj) -> None:
+    """Empty the objective's row cache (a benchmark's cold start)."""
+    obj.__dict__.pop("_unit_rows", None)
+
+
+def _row_cache(obj: SampleObjective) -> dict:
+    """The objective's cache of unit sums per grid row, emptied when full (dict operations are atomic
+    under the GIL: two threads at worst compute a row twice)."""
+    cache = obj.__dict__.setdefault("_unit_rows", {})
+    if len(cache) >= ROW_CACHE_ROWS:
+        cache.clear()
+    return cache
 
 
 def _sums_of(z: np.ndarray, sig: bool, both: np.ndarray):

@@ -6,7 +6,7 @@ import time
 from typing import Callable, NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from ..engine import (OPTIMUM_BEST, Activation, ClipMode, LiveSettings, LossKind, ModelKind, Reduction, Run,
@@ -85,6 +85,8 @@ class EquationPanel(QLabel):
     """Listens to snapshots and writes the maths with the current numbers."""
 
     def __init__(self, parent=None) -> None:
+        self._serial = 0  # counts texts and styles: the cached height belongs to one of them
+        self._height: tuple = (None, 0)
         super().__init__(parent)
         self.setObjectName("equationPanel")
         self.setTextFormat(Qt.RichText)
@@ -102,6 +104,31 @@ class EquationPanel(QLabel):
         self._pending.timeout.connect(self._render)
 
     MIN_INTERVAL = 0.1  # seconds between renders; nobody reads sixty equations a second
+
+    # Size hints from one layout per text and width. QLabel's own lay the whole rich text out again on
+    # every call (its minimum at the narrowest width, a wrapped paragraph at a time), and the scroll area
+    # holding the panel asks for them on every new text: most of a frame's cost while recording.
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(self.minimumWidth(), 3 * self.fontMetrics().lineSpacing())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        width = max(self.width(), self.minimumWidth())
+        return QSize(width, self.heightForWidth(width))
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        key = (self._serial, width)
+        if self._height[0] != key:
+            self._height = (key, super().heightForWidth(width))
+        return self._height[1]
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        self._serial += 1
+        super().setText(text)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name): a font or style change moves the lines
+        if event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            self._serial += 1
+        super().changeEvent(event)
 
     def restyle_sheet(self) -> None:
         """Font size and colours from the theme."""

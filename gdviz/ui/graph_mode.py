@@ -65,6 +65,7 @@ class GraphMode(QObject):
         self.steps: list = []
         self._graph = None
         self._shown_at = 0.0
+        self.rate_limited = False  # set while playing: follows the run ≤ 10 times a second
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         panel.stepping.toggled.connect(self.set_stepping)
@@ -93,7 +94,7 @@ class GraphMode(QObject):
         """Follow the run (≤ 10 times a second while it plays); not in graph-step mode."""
         if self.stepping or not self.visible:
             return
-        if self.controller.playing and time.monotonic() - self._shown_at < LIVE_INTERVAL:
+        if self.rate_limited and time.monotonic() - self._shown_at < LIVE_INTERVAL:
             return
         self.refresh()
 

@@ -1228,26 +1228,28 @@ class SectionPlot(_CurvePlot):
         self._worker: SliceWorker | None = None  # costly curves are computed off the GUI thread
         self._restyle_items()
 
-    def _curve_off_thread(self, obj, fixed: np.ndarray) -> None:
-        """Ask a worker thread for the curve (a one-row slice: this parameter × any other held at its value);
-        the plot keeps its last curve meanwhile."""
+    def _curve_off_thread(self, obj, snap: Snapshot) -> None:
+        """Ask a worker thread for the curve through `snap`'s point (a one-row slice: this parameter × any
+        other held at its value); the plot keeps its last curve, point and tangent meanwhile."""
         if self._worker is None:
             self._worker = SliceWorker(self)
             self._worker.computed.connect(self._curve_computed)
+        fixed = np.array(snap.params, float)
         other = 1 if self._axis == 0 else 0
-        self._worker.request(SliceRequest(obj, self._xs.copy(), np.array([fixed[other]]), fixed.copy(),
-                                          (self._axis, other), tag=(self._run, self._axis, len(self._xs))))
+        self._worker.request(SliceRequest(obj, self._xs.copy(), np.array([fixed[other]]), fixed,
+                                          (self._axis, other), tag=(self._run, self._axis, len(self._xs), snap)))
 
     def _curve_computed(self, request: SliceRequest, z: np.ndarray) -> None:
-        run, axis, count = request.tag
+        """A curve came back: draw it with the point, tangent and next point of the step it was asked at,
+        so that the section is one consistent picture (it lags the run by at most a few frames)."""
+        run, axis, count, snap = request.tag
         if run is not self._run or axis != self._axis or count != len(self._xs):
             return  # the run, the section or its points changed meanwhile
         ys = np.asarray(z, float).reshape(-1)
         self._ys = ys
         self.curve.setData(self._xs, ys)
         self._fit_y(ys)
-        if self._last is not None and self._run is not None:  # the point and tangent on the new curve
-            self._show_point(self._last, True, self._run.objective, np.array(self._last.params))
+        self._show_point(snap, True, run.objective, np.array(snap.params))
 
     def set_section(self, run: Run, axis: int) -> None:
         """Show the section along parameter `axis` (the others fixed at the current point)."""
@@ -1287,16 +1289,20 @@ class SectionPlot(_CurvePlot):
             self._y = None
             self._range_dirty = False
             due = True
-        if due and costly and len(self._run.param_names) > 1:
+        off_thread = costly and len(self._run.param_names) > 1
+        if due and off_thread:
             self._computed_at = time.monotonic()
-            self._curve_off_thread(obj, fixed)
+            self._curve_off_thread(obj, snap)
         elif due:
             self._computed_at = time.monotonic()
             ys = loss_curve(obj, self._xs, self._axis, fixed)
             self.curve.setData(self._xs, ys)
             self._fit_y(ys)
             self._ys = ys
-        self._show_point(snap, costly, obj, fixed)
+        if off_thread:  # the point moves with its curve (_curve_computed): no repaint on the other frames
+            self._show_status(snap)
+        else:
+            self._show_point(snap, costly, obj, fixed)
 
     def _show_point(self, snap: Snapshot, costly: bool, obj, fixed: np.ndarray) -> None:
         """The current point, its tangent and the next point on the curve drawn."""

@@ -578,7 +578,7 @@ class MainWindow(QMainWindow):
     def _set_rate_limited(self, playing: bool) -> None:
         """While playing, text and path colours refresh ≤ 10 times a second; by hand, at once."""
         self.surface.rate_limited = self._rate_limited = playing
-        self.sections.rate_limited = playing
+        self.sections.rate_limited = self.equations.rate_limited = self.graph_mode.rate_limited = playing
         if playing:
             self._speed_timer.start()
         else:

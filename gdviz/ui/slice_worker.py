@@ -1,15 +1,24 @@
-"""Slice surfaces computed off the GUI thread: the window keeps animating while a grid is worked out.
+"""Slice surfaces and costly sections computed off the GUI thread: the window keeps animating meanwhile.
 
-A `SliceWorker` runs one `SliceRequest` at a time on a QThread. A newer request cancels the one
-running (the engine polls `cancel()` between chunks and raises `Cancelled`) and waits its turn;
-only the newest waiting request is kept. Results come back to the GUI thread through `computed`.
+Every `SliceWorker` (one per view that asks) hands its requests to one shared background thread, so
+the costly grids of the surface and of every section take turns on one core and the GUI thread keeps
+the other: a thread per view would make them compete with the frames on a two-core machine, and a
+thread started per request costs milliseconds of the GUI thread each time.
+
+Each worker keeps only its newest request. A newer request or `cancel()` makes the one running stale:
+the engine polls the cancel test between chunks and raises `Cancelled`. Workers with waiting requests
+are served in turn. Results reach the GUI thread through `computed(request, grid)`.
 """
 from __future__ import annotations
 
+import threading
+import time
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..engine.persample import Cancelled
 from ..engine.surface import loss_grid
@@ -27,86 +36,131 @@ class SliceRequest:
     tag: object = None  # whatever the asker needs to match the answer (range, pair, held values)
 
 
-class _Job(QThread):
-    """One request on its own thread; emits (request, grid) unless cancelled or failed."""
+class _Bridge(QObject):
+    """Lives on the GUI thread; its signal, emitted by the background thread, is queued to it."""
 
-    computed = Signal(object, object)
+    done = Signal(object, object, object)  # (worker ref, request, grid or None)
 
-    def __init__(self, request: SliceRequest) -> None:
-        super().__init__(QCoreApplication.instance())  # outlives a view closed while it runs
-        self.request = request
 
-    def run(self) -> None:
-        r = self.request
-        try:
-            z = loss_grid(r.objective, r.h, r.v, fixed=r.fixed, axes=r.axes, cancel=self.isInterruptionRequested)
-        except Cancelled:
-            return
-        except (ArithmeticError, ValueError, MemoryError):  # nothing drawn rather than a crash on a thread
-            return
-        self.computed.emit(r, z)
+class _Pool:
+    """The one background thread and its queue: the newest request of each worker, served in turn."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._waiting: dict[int, tuple[weakref.ref, SliceRequest]] = {}  # id(worker) → newest request
+        self._bridge = _Bridge(QCoreApplication.instance())  # created on the GUI thread
+        self._bridge.done.connect(_deliver)
+        self._stopping = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+        threading.Thread(target=self._loop, name="gdviz-slices", daemon=True).start()
+
+    def submit(self, worker: SliceWorker, request: SliceRequest) -> None:
+        with self._cond:
+            self._waiting.pop(id(worker), None)  # to the back of the queue: the others take their turn
+            self._waiting[id(worker)] = (weakref.ref(worker), request)
+            self._cond.notify()
+
+    def drop(self, worker: SliceWorker) -> None:
+        with self._cond:
+            self._waiting.pop(id(worker), None)
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._waiting.clear()
+            self._cond.notify()
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not self._waiting and not self._stopping:
+                    self._cond.wait()
+                if self._stopping:
+                    return
+                key = next(iter(self._waiting))
+                ref, request = self._waiting.pop(key)
+            grid = _compute(request, lambda: self._stopping or _stale(ref, request))
+            if self._stopping:
+                return
+            try:
+                self._bridge.done.emit(ref, request, grid)
+            except RuntimeError:  # the application is going away
+                return
+
+
+def _stale(ref: weakref.ref, request: SliceRequest) -> bool:
+    worker = ref()
+    return worker is None or worker._latest is not request
+
+
+def _compute(r: SliceRequest, cancel) -> np.ndarray | None:
+    try:
+        return loss_grid(r.objective, r.h, r.v, fixed=r.fixed, axes=r.axes, cancel=cancel)
+    except Cancelled:
+        return None
+    except (ArithmeticError, ValueError, MemoryError):  # nothing drawn rather than a crash on a thread
+        return None
+
+
+def _deliver(ref: weakref.ref, request: SliceRequest, grid) -> None:
+    worker = ref()
+    if worker is not None and shiboken6.isValid(worker):  # not a view closed meanwhile
+        worker._finished(request, grid)
+
+
+_POOL: _Pool | None = None
+
+
+def _pool() -> _Pool:
+    global _POOL
+    if _POOL is None or _POOL._stopping:
+        _POOL = _Pool()
+    return _POOL
 
 
 class SliceWorker(QObject):
-    """Computes slice grids one at a time on a worker thread; `computed(request, grid)` on the GUI thread."""
+    """Computes slice grids off the GUI thread; `computed(request, grid)` on the GUI thread, for the
+    newest request only."""
 
     computed = Signal(object, object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._job: _Job | None = None
-        self._waiting: SliceRequest | None = None
+        self._latest: SliceRequest | None = None  # read by the background thread: its cancel test
 
     @property
     def busy(self) -> bool:
         """Whether a grid is being computed or waits its turn."""
-        return self._job is not None or self._waiting is not None
+        return self._latest is not None
 
     def request(self, request: SliceRequest) -> None:
         """Compute `request` next: the running one is cancelled, an older waiting one dropped."""
-        if self._job is None:
-            self._start(request)
-            return
-        self._waiting = request
-        self._job.requestInterruption()
+        self._latest = request
+        _pool().submit(self, request)
 
     def cancel(self) -> None:
         """Drop the waiting request and cancel the running one."""
-        self._waiting = None
-        if self._job is not None:
-            self._job.requestInterruption()
+        self._latest = None
+        if _POOL is not None:
+            _POOL.drop(self)
 
     def wait(self, ms: int = 5000) -> bool:
         """Block until no grid is being computed (tests, closing); False on timeout."""
-        while self._job is not None:
-            job = self._job
-            if not job.wait(ms):
+        deadline = time.monotonic() + ms / 1000
+        while self._latest is not None:
+            QCoreApplication.processEvents()  # delivers the answer (queued from the background thread)
+            if self._latest is None:
+                break
+            if time.monotonic() > deadline:
                 return False
-            QCoreApplication.processEvents()  # deliver `finished` (it starts any waiting request)
-            if self._job is job:  # finished was not delivered yet: do it here
-                self._finished(job)
+            time.sleep(0.002)
         return True
 
-    def _start(self, request: SliceRequest) -> None:
-        job = _Job(request)
-        job.computed.connect(self._deliver)
-        job.finished.connect(self._job_finished)  # a bound method: queued to this (the GUI) thread
-        self._job = job
-        job.start(QThread.LowPriority)
-
-    def _deliver(self, request: SliceRequest, z: np.ndarray) -> None:
-        if self._waiting is None:  # an answer already overtaken by a newer request is not shown
-            self.computed.emit(request, z)
-
-    def _job_finished(self) -> None:
-        if self._job is not None and self._job.isFinished():
-            self._finished(self._job)
-
-    def _finished(self, job: _Job) -> None:
-        if self._job is not job:
-            return
-        self._job = None
-        job.deleteLater()
-        if self._waiting is not None:
-            request, self._waiting = self._waiting, None
-            self._start(request)
+    def _finished(self, request: SliceRequest, grid) -> None:
+        if request is not self._latest:
+            return  # overtaken by a newer request, or cancelled
+        self._latest = None
+        if grid is not None:
+            self.computed.emit(request, grid)
