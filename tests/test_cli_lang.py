@@ -198,3 +198,11 @@ def test_a_bad_csv_in_chinese_is_one_chinese_line_naming_line_and_column(tmp_pat
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert "无法读取 gone.csv：没有这个文件或文件夹" in missing.stderr
 
+
+def test_chinese_help_headings_end_in_a_full_width_colon():
+    for argv in (["--lang", "zh_CN", "--help"], ["--lang", "zh_CN", "run", "--help"], ["--lang", "zh_CN", "race", "--help"]):
+        done = gdviz(*argv)
+        headings = [line for line in done.stdout.splitlines() if line and not line[0].isspace() and HAN.search(line)
+                    and line.endswith((":", "："))]
+        assert "选项：" in headings and all(h.endswith("：") for h in headings), headings
+    assert "options:" in gdviz("run", "--help").stdout

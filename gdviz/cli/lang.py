@@ -20,6 +20,7 @@ from ..resources import resource_path
 LANGUAGES = ("en", "zh_CN")  # the codes of gdviz.ui.i18n.LANGUAGES
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX order: the first one set decides
 NO_LINE_START = frozenset("，。：；）、！？」")  # Chinese punctuation that never begins a line
+_HEADING = re.compile(r"(?m)^(\S[^\n]*[\u4e00-\u9fff][^\n]*):$")  # at the margin, with Chinese, ending in ":"
 _state: dict[str, Any] = {"language": "en", "translator": None}
 
 
@@ -128,6 +129,12 @@ def argparse_words() -> Iterator[None]:
         yield
     finally:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def full_width_headings(help_text: str) -> str:
+    """Help with "：" after each Chinese heading: argparse writes an ASCII colon after every heading
+    ("选项:"); its "usage: " is one of ARGPARSE_WORDS and is translated with its colon."""
+    return _HEADING.sub("\\1：", help_text)
 
 
 # ----- engine texts ------------------------------------------------------------------------------
