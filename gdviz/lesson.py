@@ -226,7 +226,7 @@ def parse_lesson(raw: bytes | str, source: str = "lesson", folder: Path | None =
 
 
 def _parse_json(raw: bytes | str, top: _Where) -> Any:
-    return safejson.parse(raw, lambda reason: top.fail(reason, shown=False), "gdviz lesson", MAX_DEPTH, MAX_INT_DIGITS)
+    return safejson.parse(raw, lambda reason: top.fail(reason, shown=False), MAX_DEPTH, MAX_INT_DIGITS)
 
 
 # ----- plain values ------------------------------------------------------------------------------------
@@ -235,7 +235,7 @@ def _get(doc: dict, key: str, kind: type, where: _Where) -> Any:
         raise where[key].fail("is missing", shown=False)
     value = doc[key]
     if not isinstance(value, kind):
-        raise where[key].fail("must be {0}".format("an object" if kind is dict else "a list"), value)
+        raise where[key].fail("must be an object" if kind is dict else "must be a list", value)
     return value
 
 

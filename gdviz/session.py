@@ -314,9 +314,10 @@ def parse_session(raw: bytes | str, source: str = "session") -> SessionState:
     doc = _parse_json(raw, top)
     if not isinstance(doc, dict):
         raise top.fail("is not a gdviz session (a JSON object is expected)", doc)
-    if doc.get("format") != FORMAT:
-        raise SessionError("{0}: is not a gdviz session (format {1})".format(
-            source, safejson.short(doc.get("format")) if "format" in doc else "missing"))
+    if "format" not in doc:
+        raise SessionError("{0}: is not a gdviz session (format missing)".format(source))
+    if doc["format"] != FORMAT:
+        raise SessionError("{0}: is not a gdviz session (format {1})".format(source, safejson.short(doc["format"])))
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise top["version"].fail("must be a whole number", version)
@@ -342,7 +343,7 @@ def parse_session(raw: bytes | str, source: str = "session") -> SessionState:
 
 
 def _parse_json(raw: bytes | str, top: _Where) -> Any:
-    return safejson.parse(raw, lambda reason: top.fail(reason, shown=False), "gdviz session", MAX_DEPTH)
+    return safejson.parse(raw, lambda reason: top.fail(reason, shown=False), MAX_DEPTH)
 
 
 def _get(doc: dict, key: str, kind: type, where: _Where) -> Any:
@@ -350,7 +351,7 @@ def _get(doc: dict, key: str, kind: type, where: _Where) -> Any:
         raise where[key].fail("is missing", shown=False)
     value = doc[key]
     if not isinstance(value, kind):
-        raise where[key].fail("must be {0}".format("an object" if kind is dict else "a list"), value)
+        raise where[key].fail("must be an object" if kind is dict else "must be a list", value)
     return value
 
 
@@ -551,7 +552,7 @@ def _bytes(value: dict, where: _Where, size: int) -> bytes:
             out = inflate.decompress(data, size + 1)  # never more than the shape says: no zip bomb
             complete = inflate.eof and not inflate.unused_data
     except (ValueError, zlib.error):
-        raise where[key].fail("is not base64{0}".format(" of zlib-compressed bytes" if key == "zlib" else ""),
+        raise where[key].fail("is not base64 of zlib-compressed bytes" if key == "zlib" else "is not base64",
                               shown=False) from None
     if len(out) != size or not complete:
         raise where[key].fail("holds {0} bytes, the shape needs {1}".format(len(out), size), shown=False)
@@ -632,10 +633,10 @@ def _preset_extra(default: Any, value: Any, where: _Where) -> Any:
 # ----- runners ----------------------------------------------------------------------------------------
 def _runners(value: list, where: _Where, race: bool, config: RunConfig, dataset: Dataset | None,
              max_history: int) -> tuple[RunnerState, ...]:
-    count = (2, MAX_RUNS) if race else (1, 1)
-    if not count[0] <= len(value) <= count[1]:
-        raise where.fail("must hold {0} to {1} runners{2}".format(count[0], count[1], " (a race)" if race else ""),
-                         len(value))
+    if race and not 2 <= len(value) <= MAX_RUNS:
+        raise where.fail("must hold {0} to {1} runners (a race)".format(2, MAX_RUNS), len(value))
+    if not race and len(value) != 1:
+        raise where.fail("must hold 1 runner (not a race)", len(value))
     n_params = _n_params(config, dataset, _Where(where.source, "config"))
     runners = tuple(_runner(v, where[i], n_params, max_history) for i, v in enumerate(value))
     names = [r.name for r in runners]
@@ -649,7 +650,7 @@ def _n_params(config: RunConfig, dataset: Dataset | None, where: _Where) -> int:
     try:
         return len(Run(config, LiveSettings(), dataset=dataset, max_history=16).param_names)
     except ValueError as exc:
-        raise where.fail(": cannot start a run: " + str(exc), shown=False) from None
+        raise where.fail(": cannot start a run: {0}".format(exc), shown=False) from None
 
 
 def _runner(value: Any, where: _Where, n_params: int, max_history: int) -> RunnerState:
@@ -796,7 +797,7 @@ def restore(state: SessionState) -> Restored:
     except SessionError:
         raise
     except (ValueError, ArithmeticError) as exc:
-        raise where["runners"].fail("cannot be rebuilt: " + str(exc).split("\n")[0], shown=False) from None
+        raise where["runners"].fail("cannot be rebuilt: {0}".format(str(exc).split("\n")[0]), shown=False) from None
     run = runs[0]
     return Restored(run, race, state.ghosts, state.selected, state.speed, state.view, tuple(notes))
 

@@ -48,3 +48,13 @@ def window(qtbot):
     yield w
     w.controller.pause()
     w.close()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The zh_CN translators installed for one test, removed afterwards."""
+    from gdviz.ui import i18n
+    assert i18n.install(qapp, "zh_CN") == "zh_CN"
+    yield qapp
+    i18n.remove(qapp)
+    i18n.use_cjk_font(qapp, False)

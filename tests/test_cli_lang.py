@@ -186,3 +186,23 @@ def test_in_process_main_restores_argparse(capsys):
     assert argparse._("usage: ") == "usage: "
     assert main(["run", "--data", "linear", "--steps", "2", "--lang", "en"]) == 0
     assert capsys.readouterr().out.startswith("data      ")
+
+
+def test_a_bad_csv_in_chinese_is_one_chinese_line_naming_line_and_column(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x,y\n1,2\n2,abc\n3,4\n", encoding="utf-8")
+    done = gdviz("--lang", "zh_CN", "run", "--csv", str(bad))
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == ["gdviz：错误：bad.csv，第 3 行，列 'y'：'abc' 不是有限的数"], done.stderr
+    missing = gdviz("--lang", "zh_CN", "run", "--csv", str(tmp_path / "gone.csv"))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert "无法读取 gone.csv：没有这个文件或文件夹" in missing.stderr
+
+
+def test_chinese_help_headings_end_in_a_full_width_colon():
+    for argv in (["--lang", "zh_CN", "--help"], ["--lang", "zh_CN", "run", "--help"], ["--lang", "zh_CN", "race", "--help"]):
+        done = gdviz(*argv)
+        headings = [line for line in done.stdout.splitlines() if line and not line[0].isspace() and HAN.search(line)
+                    and line.endswith((":", "："))]
+        assert "选项：" in headings and all(h.endswith("：") for h in headings), headings
+    assert "options:" in gdviz("run", "--help").stdout

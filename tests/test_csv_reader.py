@@ -284,7 +284,7 @@ def test_decimal_comma_missed_is_hinted(tmp_path) -> None:
 
 def test_columns_that_cannot_be_chosen_are_named(tmp_path) -> None:
     message = error(write(tmp_path, "name,city,height\nLi,Beijing,170\nWang,Shanghai,165\n"))
-    assert "'name' (text)" in message and "'height'" in message and "x / y column boxes" in message
+    assert "numbers: 'height'" in message and "text: 'name', 'city'" in message and "x / y column boxes" in message
 
 
 @pytest.mark.parametrize("x_col, y_col", [("体重(kg)", "身高(cm)"), (1, 0), ("1", "0")])

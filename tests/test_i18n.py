@@ -88,15 +88,7 @@ def test_translator_files_are_shipped_and_load():
     assert resource_path("i18n/gdviz_zh_CN.qm").stat().st_size > 10_000
 
 
-# ----- installing and switching -----------------------------------------------------------------
-@pytest.fixture
-def chinese(qapp):
-    """The zh_CN translators installed for one test, removed afterwards."""
-    assert i18n.install(qapp, "zh_CN") == "zh_CN"
-    yield qapp
-    i18n.remove(qapp)
-    i18n.use_cjk_font(qapp, False)
-
+# ----- installing and switching (the `chinese` fixture is in conftest.py) ------------------------
 
 def test_install_translates_gdviz_qt_and_pyqtgraph(chinese):
     t = QCoreApplication.translate

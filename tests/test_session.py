@@ -351,7 +351,7 @@ def test_not_a_session_truncated_and_newer_versions_are_refused(tmp_path):
     text = json.dumps(good_doc())
     assert "ends too early (truncated?)" in refused(tmp_path, text[: len(text) // 2])
     assert "is not valid JSON at line 1" in refused(tmp_path, "{'format': 1}")
-    assert refused(tmp_path, b"\xff\xfe\x00garbage").startswith("bad.gdviz: the file is not a gdviz session (not UTF-8")
+    assert refused(tmp_path, b"\xff\xfe\x00garbage").startswith("bad.gdviz: the file is not UTF-8 text (byte")
     assert "is not a gdviz session (format 'gdviz-lesson')" in refused(tmp_path, {"format": "gdviz-lesson"})
     assert "is not a gdviz session (format missing)" in refused(tmp_path, {"version": 1})
     assert "a JSON object is expected" in refused(tmp_path, "[1, 2]")

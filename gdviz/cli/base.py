@@ -31,6 +31,9 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
             return super()._split_lines(text, width)
         return lang.wrap(text, width)
 
+    def format_help(self) -> str:
+        return lang.full_width_headings(super().format_help())
+
 
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line (raised, not printed) and whose help is kept as written."""

@@ -9,18 +9,18 @@ and put in place only while our parser runs (`argparse_words()`).
 from __future__ import annotations
 
 import argparse
-import ast
 import re
 import unicodedata
 from contextlib import contextmanager
-from functools import lru_cache
 from typing import Any, Iterator, Mapping, Sequence
 
+from .. import texts
 from ..resources import resource_path
 
 LANGUAGES = ("en", "zh_CN")  # the codes of gdviz.ui.i18n.LANGUAGES
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX order: the first one set decides
 NO_LINE_START = frozenset("，。：；）、！？」")  # Chinese punctuation that never begins a line
+_HEADING = re.compile(r"(?m)^(\S[^\n]*[\u4e00-\u9fff][^\n]*):$")  # at the margin, with Chinese, ending in ":"
 _state: dict[str, Any] = {"language": "en", "translator": None}
 
 
@@ -131,42 +131,18 @@ def argparse_words() -> Iterator[None]:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
+def full_width_headings(help_text: str) -> str:
+    """Help with "：" after each Chinese heading: argparse writes an ASCII colon after every heading
+    ("选项:"); its "usage: " is one of ARGPARSE_WORDS and is translated with its colon."""
+    return _HEADING.sub("\\1：", help_text)
+
+
 # ----- engine texts ------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _engine_templates() -> tuple[tuple[re.Pattern, tuple[int, ...], str], ...]:
-    """The engine's templates with placeholders (resources/i18n/engine_strings.py), as patterns."""
-    try:
-        tree = ast.parse(resource_path("i18n/engine_strings.py").read_text(encoding="utf-8"))
-    except (FileNotFoundError, SyntaxError):
-        return ()
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP":
-            parts = re.split(r"\{(\d+)\}", node.args[1].value)  # text, index, text, ..., text
-            if len(parts) > 1:
-                pattern = "".join("(.+?)" if i % 2 else re.escape(p) for i, p in enumerate(parts))
-                found.append((re.compile(pattern + "$", re.S), tuple(int(p) for p in parts[1::2]),
-                              node.args[1].value))
-    return tuple(found)
-
-
 def engine_text(text: str) -> str:
-    """An engine text (fixed, or a filled-in template) in the language in use; unknown texts stay.
-
-    The rule of gdviz.ui.i18n.engine_text, without QtWidgets (the command line needs no display)."""
-    if _state["translator"] is None or not text:
+    """An engine text (fixed, or a filled-in template) in the language in use; unknown texts stay."""
+    if _state["translator"] is None:
         return text
-    translated = translate("Engine", text)
-    if translated != text:
-        return translated
-    for pattern, order, template in _engine_templates():
-        match = pattern.match(text)
-        if match:
-            args = [""] * (max(order) + 1)
-            for index, value in zip(order, match.groups()):
-                args[index] = engine_text(value)
-            return translate("Engine", template).format(*args)
-    return text
+    return texts.translated(text, lambda listed: translate("Engine", listed))
 
 
 # ----- layout ------------------------------------------------------------------------------------

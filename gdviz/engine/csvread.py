@@ -459,9 +459,11 @@ def _column(names: tuple[str, ...], header: bool, spec: str | int, source: str) 
             raise DataError("{0}: column index {1} is out of range (the file has {2} columns, 0–{3})"
                             .format(source, i, ncols, ncols - 1))
         return i
-    if spec.strip() not in names or not header:
-        shown = ", ".join(repr(n) for n in names) if header else "none: the file has no header"
-        raise DataError("{0}: no column named '{1}' (columns: {2})".format(source, spec, shown))
+    if not header:
+        raise DataError("{0}: no column named '{1}' (the file has no header, so no column has a name)".format(
+            source, spec))
+    if spec.strip() not in names:
+        raise DataError("{0}: no column named '{1}' (columns: {2})".format(source, spec, ", ".join(map(repr, names))))
     return names.index(spec.strip())
 
 
@@ -475,9 +477,10 @@ def _choose(names, header, numeric, options: Options, source: str) -> tuple[int,
     if yi is None and free:
         yi = free.pop(0)
     if xi is None or yi is None:
-        shown = ", ".join("'{0}'{1}".format(n, "" if numeric[i] else " (text)") for i, n in enumerate(names))
-        raise DataError("{0}: cannot choose x and y: it needs two columns of numbers (columns: {1}); "
-                        "choose them in the x / y column boxes or with --x-col / --y-col".format(source, shown))
+        numbers, text = ([repr(n) for n, num in zip(names, numeric) if num is flag] for flag in (True, False))
+        raise DataError("{0}: cannot choose x and y: it needs two columns of numbers (numbers: {1}; text: {2}); "
+                        "choose them in the x / y column boxes or with --x-col / --y-col".format(
+                            source, ", ".join(numbers) or "–", ", ".join(text) or "–"))
     if xi == yi:
         raise DataError("{0}: x and y are the same column ({1}); choose two different columns".format(source, xi))
     return xi, yi
@@ -543,10 +546,11 @@ class _Parser:
         v = _number(cell, self.layout.decimal)
         if v is None or not np.isfinite(v):
             shown = cell if len(cell) <= 40 else cell[:37] + "..."
-            hint = " (if ',' is the decimal mark, choose the decimal comma)" \
-                if self.layout.decimal == "." and _COMMA_NUMBER.fullmatch(cell) else ""
-            raise DataError("{0}, line {1}, column '{2}': '{3}' is not a finite number{4}"
-                            .format(self.source, line_no, name, shown, hint))
+            if self.layout.decimal == "." and _COMMA_NUMBER.fullmatch(cell):
+                raise DataError("{0}, line {1}, column '{2}': '{3}' is not a finite number (if ',' is the decimal "
+                                "mark, choose the decimal comma)".format(self.source, line_no, name, shown))
+            raise DataError("{0}, line {1}, column '{2}': '{3}' is not a finite number"
+                            .format(self.source, line_no, name, shown))
         return v
 
     def finish(self) -> tuple[np.ndarray, np.ndarray]:

@@ -3,19 +3,18 @@
 `install(app)` at start-up follows the remembered choice, else the system locale;
 `set_language(app, code)` switches at run time (Qt then sends LanguageChange to every widget)
 and remembers the choice. The engine's texts (race presets, function titles, status lines) are
-plain English templates; `engine_text` puts them into the current language.
+plain English templates; `engine_text` puts them into the current language (gdviz.texts, shared with
+the command line).
 """
 from __future__ import annotations
 
-import ast
 import logging
-import re
-from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from .. import texts
 from ..resources import resource_path
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
@@ -131,40 +130,6 @@ def use_cjk_font(app: QApplication, on: bool) -> None:
 
 
 # ----- the engine's texts -----------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def engine_strings() -> tuple[str, ...]:
-    """The engine's texts listed for translation (read, never run, from resources/i18n/engine_strings.py)."""
-    try:
-        tree = ast.parse(resource_path("i18n/engine_strings.py").read_text(encoding="utf-8"))
-    except (FileNotFoundError, SyntaxError):
-        return ()
-    return tuple(node.args[1].value for node in ast.walk(tree)
-                 if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP")
-
-
-@lru_cache(maxsize=1)
-def _templates() -> tuple[tuple[re.Pattern, tuple[int, ...], str], ...]:
-    """The engine's templates with placeholders, as patterns that match a filled-in text."""
-    found = []
-    for template in engine_strings():
-        parts = re.split(r"\{(\d+)\}", template)  # text, index, text, index, ..., text
-        if len(parts) == 1:
-            continue
-        pattern = "".join("(.+?)" if i % 2 else re.escape(p) for i, p in enumerate(parts))
-        found.append((re.compile(pattern + "$", re.S), tuple(int(p) for p in parts[1::2]), template))
-    return tuple(found)
-
-
 def engine_text(text: str) -> str:
     """An engine text (fixed, or a filled-in template) in the current language; unknown texts stay."""
-    translated = QCoreApplication.translate(ENGINE_CONTEXT, text)
-    if translated != text or not text:
-        return translated
-    for pattern, order, template in _templates():
-        match = pattern.match(text)
-        if match:
-            args = [""] * (max(order) + 1)
-            for index, value in zip(order, match.groups()):
-                args[index] = engine_text(value)
-            return QCoreApplication.translate(ENGINE_CONTEXT, template).format(*args)
-    return text
+    return texts.translated(text, lambda listed: QCoreApplication.translate(ENGINE_CONTEXT, listed))

@@ -107,7 +107,9 @@ class MessageBanner(QLabel):
         self._timer.timeout.connect(self.hide)
 
     def show_message(self, text: str, error: bool = True) -> None:
-        """Show one line for 8 seconds (errors for 12)."""
+        """Show one line for 8 seconds (errors for 12); an engine, CSV, session or lesson text in the window's
+        language."""
+        text = engine_text(text)
         colour = ("#fde8e8", "#a00000") if error else ("#eef4fd", "#123c7a")
         self.setStyleSheet(f"QLabel#messageBanner {{ background: {colour[0]}; color: {colour[1]};"
                            f" font-size: {round(14 * self.zoom)}pt; padding: 6px 10px; border-radius: 4px; }}")

@@ -1684,6 +1684,614 @@ exit status:
         <source>stalled: the step changes nothing at this η — try a larger η</source>
         <translation>停滞：在这个 η 下每一步都没有变化——试试更大的 η</translation>
     </message>
+    <message>
+        <source>{0} is not UTF-8 text (byte {1})</source>
+        <translation>{0} 不是 UTF-8 编码的文本（第 {1} 字节）</translation>
+    </message>
+    <message>
+        <source>{0} ends too early (truncated?)</source>
+        <translation>{0} 提前结束了（文件不完整？）</translation>
+    </message>
+    <message>
+        <source>{0} is not valid JSON at line {1}, column {2} ({3})</source>
+        <translation>{0} 在第 {1} 行、第 {2} 列不是有效的 JSON（{3}）</translation>
+    </message>
+    <message>
+        <source>{0} nests deeper than {1} levels</source>
+        <translation>{0} 的嵌套超过 {1} 层</translation>
+    </message>
+    <message>
+        <source>{0} holds a number JSON cannot hold ({1})</source>
+        <translation>{0} 含有 JSON 无法表示的数（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} is not a JSON number</source>
+        <translation>{0} 不是 JSON 中的数</translation>
+    </message>
+    <message>
+        <source>an integer of {0} digits</source>
+        <translation>一个 {0} 位的整数</translation>
+    </message>
+    <message>
+        <source>{0}: the file</source>
+        <translation>{0}：文件</translation>
+    </message>
+    <message>
+        <source>no CSV file given</source>
+        <translation>没有给出 CSV 文件</translation>
+    </message>
+    <message>
+        <source>read as GB18030 (Chinese Windows): it is not UTF-8 (byte {0})</source>
+        <translation>按 GB18030（中文 Windows）编码读取：它不是 UTF-8（第 {0} 字节）</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: it holds NUL bytes, so it is not a text file (a CSV is text)</source>
+        <translation>无法读取 {0}：它含有 NUL 字节，所以不是文本文件（CSV 文件是文本）</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: byte {1} is not valid in the chosen encoding; choose UTF-8, UTF-16 or GB18030 as the encoding</source>
+        <translation>无法读取 {0}：第 {1} 字节在所选编码中无效；请把编码选为 UTF-8、UTF-16 或 GB18030</translation>
+    </message>
+    <message>
+        <source>unknown encoding &apos;{0}&apos; for {1}; try UTF-8, UTF-16 or GB18030</source>
+        <translation>{1} 的编码 &apos;{0}&apos; 无法识别；请试试 UTF-8、UTF-16 或 GB18030</translation>
+    </message>
+    <message>
+        <source>encoding {0} (it starts with a byte order mark)</source>
+        <translation>编码 {0}（文件以字节顺序标记开头）</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: not a text file in UTF-8, UTF-16 or GB18030 (byte {1})</source>
+        <translation>无法读取 {0}：它不是 UTF-8、UTF-16 或 GB18030 编码的文本文件（第 {1} 字节）</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: the file ends in the middle of a character</source>
+        <translation>无法读取 {0}：文件在一个字符的中间结束了</translation>
+    </message>
+    <message>
+        <source>{0}, line {1}: longer than {2:,} characters, so this is not a CSV table</source>
+        <translation>{0}，第 {1} 行：超过 {2:,} 个字符，所以这不是 CSV 表格</translation>
+    </message>
+    <message>
+        <source>loading {0} was cancelled</source>
+        <translation>已取消读取 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: the file is empty</source>
+        <translation>{0}：文件是空的</translation>
+    </message>
+    <message>
+        <source>{0}: the file has no values after its &apos;sep=&apos; line</source>
+        <translation>{0}：文件在 &apos;sep=&apos; 行之后没有数值</translation>
+    </message>
+    <message>
+        <source>{0}: needs two columns x, y; line {1} has {2}</source>
+        <translation>{0}：需要 x、y 两列；第 {1} 行只有 {2} 列</translation>
+    </message>
+    <message>
+        <source>{0}: the delimiter must be one of , ; tab or space, got {1!r}</source>
+        <translation>{0}：分隔符必须是 ,、;、制表符或空格之一，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>{0}: the file has no values</source>
+        <translation>{0}：文件中没有数值</translation>
+    </message>
+    <message>
+        <source>{0}: the decimal mark must be &apos;.&apos; or &apos;,&apos;, got {1!r}</source>
+        <translation>{0}：小数符号必须是 &apos;.&apos; 或 &apos;,&apos;，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>{0}: column index {1} is out of range (the file has {2} columns, 0–{3})</source>
+        <translation>{0}：列序号 {1} 超出范围（文件有 {2} 列，序号 0–{3}）</translation>
+    </message>
+    <message>
+        <source>{0}: no column named &apos;{1}&apos; (the file has no header, so no column has a name)</source>
+        <translation>{0}：没有名为 &apos;{1}&apos; 的列（文件没有表头，所以各列都没有名字）</translation>
+    </message>
+    <message>
+        <source>{0}: no column named &apos;{1}&apos; (columns: {2})</source>
+        <translation>{0}：没有名为 &apos;{1}&apos; 的列（现有的列：{2}）</translation>
+    </message>
+    <message>
+        <source>{0}: cannot choose x and y: it needs two columns of numbers (numbers: {1}; text: {2}); choose them in the x / y column boxes or with --x-col / --y-col</source>
+        <translation>{0}：无法选出 x 和 y：需要两列数值（数值列：{1}；文本列：{2}）；请在 x / y 列选择框中选择，或用 --x-col / --y-col 指定</translation>
+    </message>
+    <message>
+        <source>{0}: x and y are the same column ({1}); choose two different columns</source>
+        <translation>{0}：x 和 y 是同一列（{1}）；请选择两个不同的列</translation>
+    </message>
+    <message>
+        <source>{0}: more than {1:,} data rows, the row limit; raise the limit (max_rows, --max-rows) to load more</source>
+        <translation>{0}：数据行超过 {1:,} 行的上限；要读入更多，请提高上限（max_rows、--max-rows）</translation>
+    </message>
+    <message>
+        <source>{0}, line {1}: empty value in column &apos;{2}&apos;</source>
+        <translation>{0}，第 {1} 行：列 &apos;{2}&apos; 的值是空的</translation>
+    </message>
+    <message>
+        <source>{0}, line {1}, column &apos;{2}&apos;: &apos;{3}&apos; is not a finite number (if &apos;,&apos; is the decimal mark, choose the decimal comma)</source>
+        <translation>{0}，第 {1} 行，列 &apos;{2}&apos;：&apos;{3}&apos; 不是有限的数（如果 &apos;,&apos; 是小数符号，请选择小数逗号）</translation>
+    </message>
+    <message>
+        <source>{0}, line {1}, column &apos;{2}&apos;: &apos;{3}&apos; is not a finite number</source>
+        <translation>{0}，第 {1} 行，列 &apos;{2}&apos;：&apos;{3}&apos; 不是有限的数</translation>
+    </message>
+    <message>
+        <source>{0}: needs at least 2 data rows, found {1}</source>
+        <translation>{0}：至少需要 2 行数据，只找到 {1} 行</translation>
+    </message>
+    <message>
+        <source>{0}: column &apos;{1}&apos; is constant ({2:g} in every row): no slope can be fitted</source>
+        <translation>{0}：列 &apos;{1}&apos; 是常数（每一行都是 {2:g}）：无法拟合斜率</translation>
+    </message>
+    <message>
+        <source>Excel&apos;s &apos;sep=&apos; line skipped; delimiter {0}</source>
+        <translation>已跳过 Excel 的 &apos;sep=&apos; 行；分隔符为 {0}</translation>
+    </message>
+    <message>
+        <source>delimiter {0} (guessed)</source>
+        <translation>分隔符 {0}（自动推测）</translation>
+    </message>
+    <message>
+        <source>decimal comma (guessed: numbers like 155,4)</source>
+        <translation>小数逗号（自动推测：数值形如 155,4）</translation>
+    </message>
+    <message>
+        <source>the first row is a header: {0}</source>
+        <translation>第一行是表头：{0}</translation>
+    </message>
+    <message>
+        <source>no header: the first row is data</source>
+        <translation>没有表头：第一行是数据</translation>
+    </message>
+    <message>
+        <source>the first row holds whole numbers unlike the rows below: if it is a header, say the file has a header</source>
+        <translation>第一行是整数，和下面各行不一样：如果它是表头，请注明文件有表头</translation>
+    </message>
+    <message>
+        <source>x = &apos;{0}&apos;, y = &apos;{1}&apos; (the first two columns of numbers)</source>
+        <translation>x = &apos;{0}&apos;，y = &apos;{1}&apos;（前两个数值列）</translation>
+    </message>
+    <message>
+        <source>text columns not used: {0}</source>
+        <translation>未使用的文本列：{0}</translation>
+    </message>
+    <message>
+        <source>{0} blank lines skipped</source>
+        <translation>已跳过 {0} 个空行</translation>
+    </message>
+    <message>
+        <source>the rooms data ({0}) cannot be read: {1}</source>
+        <translation>无法读取房间数数据（{0}）：{1}</translation>
+    </message>
+    <message>
+        <source>validation fraction must be in [0, 1), got {0:g}</source>
+        <translation>验证集比例必须在 [0, 1) 之内，实际为 {0:g}</translation>
+    </message>
+    <message>
+        <source>validation fraction {0:g} leaves fewer than 2 training points of {1}</source>
+        <translation>验证集比例 {0:g} 使 {1} 个点中剩下的训练点不到 2 个</translation>
+    </message>
+    <message>
+        <source>every x is {0:g}: no slope can be fitted</source>
+        <translation>所有 x 都是 {0:g}：无法拟合斜率</translation>
+    </message>
+    <message>
+        <source>after the validation split every training x is {0:g}: no slope can be fitted; lower the validation fraction or change the seed</source>
+        <translation>划分验证集之后，所有训练点的 x 都是 {0:g}：无法拟合斜率；请减小验证集比例或更换随机种子</translation>
+    </message>
+    <message>
+        <source>unknown data set &apos;{0}&apos; (choose from {1})</source>
+        <translation>没有名为 &apos;{0}&apos; 的数据集（可选：{1}）</translation>
+    </message>
+    <message>
+        <source>a setting is not finite: {0!r}</source>
+        <translation>有一项设置不是有限的数：{0!r}</translation>
+    </message>
+    <message>
+        <source>the view options nest deeper than {0} levels</source>
+        <translation>视图选项的嵌套超过 {0} 层</translation>
+    </message>
+    <message>
+        <source>a view option of type {0} cannot be saved</source>
+        <translation>类型为 {0} 的视图选项无法保存</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be read ({1})</source>
+        <translation>{0}：无法读取（{1}）</translation>
+    </message>
+    <message>
+        <source>{0}: is larger than {1} MB, no session is that large</source>
+        <translation>{0}：大于 {1} MB，会话文件不会这么大</translation>
+    </message>
+    <message>
+        <source>{0} is not a gdviz session (a JSON object is expected)</source>
+        <translation>{0} 不是 gdviz 会话文件（应当是一个 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>{0}: is not a gdviz session (format missing)</source>
+        <translation>{0}：不是 gdviz 会话文件（缺少 format 字段）</translation>
+    </message>
+    <message>
+        <source>{0}: is not a gdviz session (format {1})</source>
+        <translation>{0}：不是 gdviz 会话文件（format 为 {1}）</translation>
+    </message>
+    <message>
+        <source>{0} must be a whole number</source>
+        <translation>{0} 必须是整数</translation>
+    </message>
+    <message>
+        <source>{0}: made by a newer gdviz (version {1}); this gdviz reads version {2}</source>
+        <translation>{0}：由较新的 gdviz 保存（版本 {1}）；这个 gdviz 只能读取版本 {2}</translation>
+    </message>
+    <message>
+        <source>{0} must be 1 or more</source>
+        <translation>{0} 必须大于或等于 1</translation>
+    </message>
+    <message>
+        <source>{0} must be an object</source>
+        <translation>{0} 必须是一个对象</translation>
+    </message>
+    <message>
+        <source>{0} is missing</source>
+        <translation>{0} 缺失</translation>
+    </message>
+    <message>
+        <source>{0} must be a list</source>
+        <translation>{0} 必须是一个列表</translation>
+    </message>
+    <message>
+        <source>{0} is not part of a gdviz session</source>
+        <translation>{0} 不属于 gdviz 会话文件</translation>
+    </message>
+    <message>
+        <source>{0} must be true or false</source>
+        <translation>{0} 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>{0} must be from {1} to {2}</source>
+        <translation>{0} 必须在 {1} 到 {2} 之间</translation>
+    </message>
+    <message>
+        <source>{0} must be a number</source>
+        <translation>{0} 必须是一个数</translation>
+    </message>
+    <message>
+        <source>{0} must be a finite number</source>
+        <translation>{0} 必须是有限的数</translation>
+    </message>
+    <message>
+        <source>{0} must be text</source>
+        <translation>{0} 必须是文本</translation>
+    </message>
+    <message>
+        <source>{0} is longer than {1} characters</source>
+        <translation>{0} 超过 {1} 个字符</translation>
+    </message>
+    <message>
+        <source>{0} must be one of {1}</source>
+        <translation>{0} 必须是以下之一：{1}</translation>
+    </message>
+    <message>
+        <source>{0} must be an object of live settings</source>
+        <translation>{0} 必须是由实时设置组成的对象</translation>
+    </message>
+    <message>
+        <source>{0} must be from 0 up to (not including) 1</source>
+        <translation>{0} 必须大于或等于 0 且小于 1</translation>
+    </message>
+    <message>
+        <source>{0} must be a number from 0 to 1</source>
+        <translation>{0} 必须是 0 到 1 之间的数</translation>
+    </message>
+    <message>
+        <source>{0} must be a list of [name, value] pairs</source>
+        <translation>{0} 必须是由 [名称, 值] 对组成的列表</translation>
+    </message>
+    <message>
+        <source>{0} must be a [name, value] pair</source>
+        <translation>{0} 必须是一个 [名称, 值] 对</translation>
+    </message>
+    <message>
+        <source>{0} must be below 1e100 in size</source>
+        <translation>{0} 的绝对值必须小于 1e100</translation>
+    </message>
+    <message>
+        <source>{0} must be an array object</source>
+        <translation>{0} 必须是一个数组对象</translation>
+    </message>
+    <message>
+        <source>{0} must be {1!r}</source>
+        <translation>{0} 必须是 {1!r}</translation>
+    </message>
+    <message>
+        <source>{0} must be a list of {1} sizes</source>
+        <translation>{0} 必须是由 {1} 个尺寸组成的列表</translation>
+    </message>
+    <message>
+        <source>{0} must have {1} columns</source>
+        <translation>{0} 必须有 {1} 列</translation>
+    </message>
+    <message>
+        <source>{0} must be base64 text of the array&apos;s bytes</source>
+        <translation>{0} 必须是数组字节的 base64 文本</translation>
+    </message>
+    <message>
+        <source>{0} is larger than its shape allows ({1} bytes)</source>
+        <translation>{0} 比它的形状所允许的大（{1} 字节）</translation>
+    </message>
+    <message>
+        <source>{0} is not base64 of zlib-compressed bytes</source>
+        <translation>{0} 不是 zlib 压缩字节的 base64 文本</translation>
+    </message>
+    <message>
+        <source>{0} is not base64</source>
+        <translation>{0} 不是 base64 文本</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} bytes, the shape needs {2}</source>
+        <translation>{0} 含有 {1} 字节，而形状需要 {2} 字节</translation>
+    </message>
+    <message>
+        <source>{0} must hold finite numbers only</source>
+        <translation>{0} 只能含有有限的数</translation>
+    </message>
+    <message>
+        <source>{0} must be &apos;function&apos; exactly when config.function is set</source>
+        <translation>{0} 必须恰好在设置了 config.function 时为 &apos;function&apos;</translation>
+    </message>
+    <message>
+        <source>{0} cannot be &apos;builtin&apos; for a CSV file (the points must be saved)</source>
+        <translation>{0} 对 CSV 文件不能是 &apos;builtin&apos;（必须保存数据点）</translation>
+    </message>
+    <message>
+        <source>{0} must be builtin, points or function</source>
+        <translation>{0} 必须是 builtin、points 或 function</translation>
+    </message>
+    <message>
+        <source>{0} must have as many values as {1} ({2})</source>
+        <translation>{0} 的值的个数必须与 {1} 相同（{2} 个）</translation>
+    </message>
+    <message>
+        <source>{0} must hold at least 2 points</source>
+        <translation>{0} 至少要有 2 个点</translation>
+    </message>
+    <message>
+        <source>{0} must be an object of parameter values</source>
+        <translation>{0} 必须是由参数值组成的对象</translation>
+    </message>
+    <message>
+        <source>{0} must be null or [low, high]</source>
+        <translation>{0} 必须是 null 或 [下限, 上限]</translation>
+    </message>
+    <message>
+        <source>{0} must have low &lt; high</source>
+        <translation>{0} 的下限必须小于上限</translation>
+    </message>
+    <message>
+        <source>{0} must be a list of at most 1000 whole numbers</source>
+        <translation>{0} 必须是最多 1000 个整数组成的列表</translation>
+    </message>
+    <message>
+        <source>{0} must hold {1} to {2} runners (a race)</source>
+        <translation>{0} 必须有 {1} 到 {2} 个参赛者（比赛）</translation>
+    </message>
+    <message>
+        <source>{0} must hold 1 runner (not a race)</source>
+        <translation>{0} 必须恰好有 1 个参赛者（不是比赛）</translation>
+    </message>
+    <message>
+        <source>{0} must have different names</source>
+        <translation>{0} 的名字必须各不相同</translation>
+    </message>
+    <message>
+        <source>{0}: cannot start a run: {1}</source>
+        <translation>{0}：无法开始运行：{1}</translation>
+    </message>
+    <message>
+        <source>{0} must be a palette index (0 or more) or #rrggbb</source>
+        <translation>{0} 必须是调色板序号（大于或等于 0）或 #rrggbb 颜色</translation>
+    </message>
+    <message>
+        <source>{0} must be set exactly when the status is diverged</source>
+        <translation>{0} 必须恰好在状态为发散时设置</translation>
+    </message>
+    <message>
+        <source>{0} must hold 1 to {1} changes</source>
+        <translation>{0} 必须有 1 到 {1} 次更改</translation>
+    </message>
+    <message>
+        <source>{0} must start at 0 and grow</source>
+        <translation>{0} 必须从 0 开始并且递增</translation>
+    </message>
+    <message>
+        <source>{0} must have {1} rows like step</source>
+        <translation>{0} 必须和 step 一样有 {1} 行</translation>
+    </message>
+    <message>
+        <source>{0} must grow from 0 to the runner&apos;s step ({1})</source>
+        <translation>{0} 必须从 0 递增到该运行的步数（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} and pos must be 0 or more</source>
+        <translation>{0} 和 pos 必须大于或等于 0</translation>
+    </message>
+    <message>
+        <source>{0} holds an unknown status code</source>
+        <translation>{0} 含有未知的状态码</translation>
+    </message>
+    <message>
+        <source>{0} must be a list of at most {1} ghosts</source>
+        <translation>{0} 必须是最多 {1} 条残影轨迹组成的列表</translation>
+    </message>
+    <message>
+        <source>{0} must have 2 or more rows of growing steps, params and losses</source>
+        <translation>{0} 必须有 2 行或更多行，步数递增，并带参数和损失</translation>
+    </message>
+    <message>
+        <source>{0} holds more than {1} values</source>
+        <translation>{0} 含有超过 {1} 个值</translation>
+    </message>
+    <message>
+        <source>{0} must be &apos;inf&apos;, &apos;-inf&apos; or &apos;nan&apos;</source>
+        <translation>{0} 必须是 &apos;inf&apos;、&apos;-inf&apos; 或 &apos;nan&apos;</translation>
+    </message>
+    <message>
+        <source>{0} must be an array object of 1 to 3 dimensions</source>
+        <translation>{0} 必须是 1 到 3 维的数组对象</translation>
+    </message>
+    <message>
+        <source>runner {0}: this gdviz computes another history; it was recomputed</source>
+        <translation>运行 {0}：这个 gdviz 算出的历史与文件不同；已重新计算</translation>
+    </message>
+    <message>
+        <source>{0} cannot be rebuilt: {1}</source>
+        <translation>{0} 无法重建：{1}</translation>
+    </message>
+    <message>
+        <source>the replay stopped at step {0}, the file says {1}</source>
+        <translation>重放停在第 {0} 步，而文件记录的是第 {1} 步</translation>
+    </message>
+    <message>
+        <source>{0}: is larger than {1} MB, no lesson is that large</source>
+        <translation>{0}：大于 {1} MB，课程文件不会这么大</translation>
+    </message>
+    <message>
+        <source>{0} is not a gdviz lesson (no &quot;format&quot;: &quot;{1}&quot;)</source>
+        <translation>{0} 不是 gdviz 课程文件（没有 &quot;format&quot;: &quot;{1}&quot;）</translation>
+    </message>
+    <message>
+        <source>{0} is {1}: this gdviz reads lessons of version {2} (a newer gdviz wrote it)</source>
+        <translation>{0} 是 {1}：这个 gdviz 只能读取版本 {2} 的课程文件（它由较新的 gdviz 写成）</translation>
+    </message>
+    <message>
+        <source>{0} must hold 1 to {1} scenes</source>
+        <translation>{0} 必须有 1 到 {1} 幕</translation>
+    </message>
+    <message>
+        <source>{0} is missing: the first scene sets the state</source>
+        <translation>{0} 缺失：第一幕必须设定状态</translation>
+    </message>
+    <message>
+        <source>{0} is not part of a gdviz lesson (known: {1})</source>
+        <translation>{0} 不属于 gdviz 课程文件（可用的有：{1}）</translation>
+    </message>
+    <message>
+        <source>{0} must be a whole number from {1} to {2}</source>
+        <translation>{0} 必须是 {1} 到 {2} 之间的整数</translation>
+    </message>
+    <message>
+        <source>{0} must be a finite number from {1:g} to {2:g}</source>
+        <translation>{0} 必须是 {1:g} 到 {2:g} 之间的有限的数</translation>
+    </message>
+    <message>
+        <source>{0} needs &quot;en&quot; or &quot;zh_CN&quot;</source>
+        <translation>{0} 需要 &quot;en&quot; 或 &quot;zh_CN&quot;</translation>
+    </message>
+    <message>
+        <source>{0} is empty</source>
+        <translation>{0} 是空的</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} lines; a caption has one or two</source>
+        <translation>{0} 有 {1} 行；字幕只能有一行或两行</translation>
+    </message>
+    <message>
+        <source>{0} must be a positive number</source>
+        <translation>{0} 必须是正数</translation>
+    </message>
+    <message>
+        <source>{0} must name 1 to 32 parameters</source>
+        <translation>{0} 必须给出 1 到 32 个参数</translation>
+    </message>
+    <message>
+        <source>{0} names both data and a function; a lesson state descends one of them</source>
+        <translation>{0} 同时给出了数据和函数；课程的一个状态只能对其中之一做下降</translation>
+    </message>
+    <message>
+        <source>{0} is refused: {1}</source>
+        <translation>{0} 被拒绝：{1}</translation>
+    </message>
+    <message>
+        <source>{0} must hold one of config (with live), changes, race or session</source>
+        <translation>{0} 必须含有 config（可带 live）、changes、race 或 session 之一</translation>
+    </message>
+    <message>
+        <source>{0} must name a .gdviz file beside the lesson</source>
+        <translation>{0} 必须给出与课程文件在同一文件夹中的 .gdviz 文件</translation>
+    </message>
+    <message>
+        <source>{0} needs a scene before it that sets a run (config), not a race or a session</source>
+        <translation>{0} 之前需要有一幕设定一次运行（config），而不是比赛或会话</translation>
+    </message>
+    <message>
+        <source>{0} must hold {1} to {2} runners</source>
+        <translation>{0} 必须有 {1} 到 {2} 个参赛者</translation>
+    </message>
+    <message>
+        <source>{0} need different names</source>
+        <translation>{0} 的名字必须各不相同</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} actions, at most {2}</source>
+        <translation>{0} 有 {1} 个动作，最多只能有 {2} 个</translation>
+    </message>
+    <message>
+        <source>{0} is missing: how long to wait</source>
+        <translation>{0} 缺失：需要给出等待多久</translation>
+    </message>
+    <message>
+        <source>{0} is missing: how many steps to play</source>
+        <translation>{0} 缺失：需要给出播放多少步</translation>
+    </message>
+    <message>
+        <source>{0} names no setting</source>
+        <translation>{0} 没有给出任何设置</translation>
+    </message>
+    <message>
+        <source>{0} holds more than {1} steps</source>
+        <translation>{0} 含有超过 {1} 个步数</translation>
+    </message>
+    <message>
+        <source>{0} must be [steps a second, steps a frame]</source>
+        <translation>{0} 必须是 [每秒步数, 每帧步数]</translation>
+    </message>
+    <message>
+        <source>unknown lesson &apos;{0}&apos; (built in: {1})</source>
+        <translation>没有名为 &apos;{0}&apos; 的课程（内置课程：{1}）</translation>
+    </message>
+    <message>
+        <source>no lesson &apos;{0}&apos;: neither a built-in one ({1}) nor a file</source>
+        <translation>找不到课程 &apos;{0}&apos;：它既不是内置课程（{1}），也不是文件</translation>
+    </message>
+    <message>
+        <source>{0} is refused by the engine: {1}</source>
+        <translation>{0} 被计算引擎拒绝：{1}</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
+        <source>{0}, got {1}</source>
+        <translation>{0}，实际为 {1}</translation>
+    </message>
 </context>
 <context>
     <name>EquationPanel</name>
