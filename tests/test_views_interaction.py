@@ -90,6 +90,34 @@ def test_sections_and_surface_reset_to_their_framing(qtbot) -> None:
     np.testing.assert_allclose(ranges(surface), before, rtol=1e-9)
 
 
+def test_ctrl_wheel_zooms_the_surface_recomputes_what_is_seen_and_holds_it_while_the_path_moves(qtbot) -> None:
+    from gdviz.ui.landscape_view import SurfaceView
+
+    run = Run()
+    surface = shown(qtbot, SurfaceView(), run)
+    framed, grid = ranges(surface), surface._h.copy()
+    wheel(surface, Qt.NoModifier)
+    assert np.array_equal(ranges(surface), framed)
+    wheel(surface, Qt.ControlModifier)  # three notches in, around the middle
+    zoomed = ranges(surface)
+    assert np.all(np.diff(zoomed)[::2] < 0.7 * np.diff(framed)[::2])  # both axes: 0.85³ ≈ 0.61 of the span
+    QApplication.processEvents()
+    assert surface._h[0] == pytest.approx(zoomed[0]) and surface._h[-1] == pytest.approx(zoomed[1])
+    assert not np.allclose(surface._h, grid)  # the colours and contours are of the zoomed range
+    run.advance(400)  # the path leaves the zoomed range: the zoom stays
+    surface.on_snapshot(run.snapshot())
+    np.testing.assert_allclose(ranges(surface), zoomed)
+    surface.reset_view()  # back to automatic framing, grown to hold the path drawn meanwhile
+    QApplication.processEvents()
+    back = ranges(surface)
+    path = run.history.column("params")[:, [1, 0]]  # b across, w up
+    assert back[0] <= path[:, 0].min() and back[1] >= path[:, 0].max()
+    assert back[2] <= path[:, 1].min() and back[3] >= path[:, 1].max()
+    wheel(surface, Qt.ControlModifier)
+    surface.set_run(Run(RunConfig(data="line-1000")))  # a new run is framed afresh
+    assert surface._unzoomed is None and not surface._framing.locked
+
+
 def test_no_right_click_menus_and_legend_clicks_hide_nothing(qtbot) -> None:
     from gdviz.ui.data_view import DataView
 

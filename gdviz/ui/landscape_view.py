@@ -134,6 +134,7 @@ class _Plot(PlotView):
         self._tried_drawn_at = 0.0
         self.rate_limited = False  # set while playing: dots recolour ≤ 10 times a second
         self._locked = False
+        self._unzoomed: Framing | None = None  # the surface's framing before a Ctrl+wheel zoom (reset_view)
         self._framing: Framing | None = None
         self._fit: Framing | None = None
         self.legend.hide()  # only races have a legend here
@@ -212,8 +213,8 @@ class _Plot(PlotView):
 
     def _restart_framing(self, start: np.ndarray) -> None:
         """A new start on the same objective: the first framing (not the range a diverged run grew
-        to) widened to hold the start; a locked range stays as it is."""
-        if self._locked:
+        to) widened to hold the start; a locked or zoomed range stays as it is."""
+        if self._locked or self._unzoomed is not None:
             changed = bool(self._framing.update(start))
             fresh = self._framing
         else:
@@ -488,6 +489,7 @@ class SurfaceView(_Plot):
                                        pen=pg.mkPen("#5a3000", width=1))
         self.current = theme.Marker(18, theme.LINE, z=20)
         self.optimum = Scatter(symbol="star", size=28, brush=STAR, pen=pg.mkPen("k", width=1.5))
+        self.optimum.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # still while the paths move
         for z, item in enumerate((self.image, self.contours, self.path_line, self.path_points, self.optimum,
                                   self.arrow_line, self.current, self.arrow_head)):
             item.setZValue(z)
@@ -617,6 +619,9 @@ class SurfaceView(_Plot):
         A new start on the same objective (a picked start) keeps the range and the surface, so
         the picture stays still under the mouse while a start is dragged."""
         same = self._run is not None and objective_key(run.objective) == self._key
+        if self._unzoomed is not None and not same:  # a new objective is framed afresh (a new start keeps the zoom)
+            self._framing, self._unzoomed = self._unzoomed, None
+            self._framing.locked = self._locked
         if len(run.param_names) < 2:
             self._run, self._last, self._seen, self._key = None, None, 0, None
             self.slicer.cancel()
@@ -657,6 +662,44 @@ class SurfaceView(_Plot):
         self._cap_framing()
         self.optimum.setData(minima[:, 0], minima[:, 1])
         self._apply_range()
+
+    ZOOM_PER_NOTCH = 0.85  # each Ctrl+wheel notch forward shows 85 % of the range, around the pointer
+
+    def wheelEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        """Ctrl+wheel zooms around the pointer and recomputes the colours and contours for what is seen;
+        the range then stays put while the path moves, until A or a double-click (reset_view). Dragging
+        stays the start picker, so the view's own mouse zoom and pan are off."""
+        notches = ev.angleDelta().y() / 120
+        if not ev.modifiers() & Qt.ControlModifier or self._run is None or self._framing is None:
+            ev.ignore()
+            return
+        ev.accept()
+        if not notches:
+            return
+        vb = self.getPlotItem().getViewBox()
+        at = vb.mapSceneToView(self.mapToScene(ev.position().toPoint()))
+        centre = np.array([at.x(), at.y()])
+        (x0, x1), (y0, y1) = vb.viewRange()
+        factor = self.ZOOM_PER_NOTCH ** notches
+        lo = centre + (np.array([x0, y0]) - centre) * factor
+        hi = centre + (np.array([x1, y1]) - centre) * factor
+        if not (np.all(np.isfinite(lo)) and np.all(np.isfinite(hi)) and np.all(hi - lo > 1e-12 * np.maximum(
+                np.abs(centre), 1.0)) and np.all(np.abs(lo) < 1e100) and np.all(np.abs(hi) < 1e100)):
+            return  # as far as the numbers go
+        if self._unzoomed is None:
+            self._unzoomed = self._framing.copy()
+        self._framing.lo, self._framing.hi = lo, hi
+        self._framing.locked = True
+        self._apply_range()
+        self._redraw()
+
+    def reset_view(self) -> None:
+        """Back to the automatic framing: the range before a Ctrl+wheel zoom, grown to take in the path."""
+        if self._unzoomed is not None and self._run is not None:
+            self._framing, self._unzoomed = self._unzoomed, None
+            self._framing.locked = self._locked
+            self._seen = 0  # the path drawn while zoomed counts again
+        super().reset_view()
 
     def lock_range(self, locked: bool) -> None:
         """Keep the current range whatever the path does."""
@@ -776,7 +819,7 @@ class SurfaceView(_Plot):
 
     def _follow(self, snap: Snapshot) -> None:
         ih, iv = self._axes
-        if snap.step == 0 and not self._locked and not self._framing.same_range(self._fit):
+        if snap.step == 0 and not self._locked and self._unzoomed is None and not self._framing.same_range(self._fit):
             self._framing = self._fit.copy()  # reset: back to the first picture
             self._apply_range()
         self._cap_framing()
