@@ -27,6 +27,7 @@ class RuleArea(QWidget):
         self.label = label
         label.setParent(self)
         label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        label.setAutoFillBackground(True)  # opaque: a new text repaints the label, not the dock beneath
         self._probe = QLabel(self)  # measures texts without touching the label on screen
         self._probe.setWordWrap(True)
         self._probe.setTextInteractionFlags(label.textInteractionFlags())
