@@ -170,3 +170,30 @@ def test_the_engines_templates_are_listed_for_translation():
     from gdviz.ui.graph_view import ENGINE_TEMPLATES
     names = [n for n in dir(engine) if n.split("_")[0] in ("FORWARD", "BACKWARD", "UPDATE", "SCOPE")]
     assert sorted(getattr(engine, n) for n in names) == sorted(ENGINE_TEMPLATES)
+
+
+def test_texts_formatted_once_a_graph_follow_a_language_and_a_zoom_change(view, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from gdviz.ui import i18n
+    g = _graph("two-layer", sample=2)
+    steps = substeps(g, learning_rate=0.01)
+    view.set_graph(g)
+    view.show_substep(steps, 3)
+    english = {i: view.node_texts(i) for i in view.boxes}
+    app = QApplication.instance()
+    try:
+        i18n.set_language(app, "zh_CN")
+        qtbot.wait(1)  # Qt posts LanguageChange to the windows
+        view.show_substep(steps, 4)
+        assert view.node_texts("k2")[1:] == ("值：尚未计算", "梯度：尚未计算")
+        assert not view.node_texts("a")[1].startswith("value")
+    finally:
+        i18n.set_language(app, "en")
+        qtbot.wait(1)
+    view.show_substep(steps, 3)
+    assert {i: view.node_texts(i) for i in view.boxes} == english
+    theme.set_zoom(1.5)
+    view.restyle()
+    view.show_substep(steps, 3)
+    assert {i: view.node_texts(i) for i in view.boxes} == english

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
+from gdviz.ui.graph_view import translate_template
 from tests.test_gui import activate
 
 
@@ -107,3 +108,35 @@ def test_while_playing_the_maths_and_the_graph_are_rewritten_at_most_ten_times_a
     before = len(texts)
     c.step_forward()  # by hand: at once
     assert len(texts) == before + 1
+
+
+class _LayoutRequests(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt name)
+        self.count += event.type() == QEvent.LayoutRequest
+        return False
+
+
+def test_walking_the_node_substeps_keeps_the_layout_and_shows_each_rule_whole(window, qtbot) -> None:
+    window.toggle_graph_step()
+    mode, panel = window.graph_mode, window.graph_panel
+    qtbot.wait(10)
+    requests = _LayoutRequests()
+    panel.installEventFilter(requests)
+    for _ in range(len(mode.steps) - 1):  # every node's sub-step, forward and backward
+        mode.forward()
+        qtbot.wait(1)
+        assert panel.rule.height() >= panel.rule.heightForWidth(panel.rule.width())
+        assert panel.rule.text().endswith(mode.steps[mode.index].text(translate_template))
+    panel.removeEventFilter(requests)
+    assert requests.count == 0  # a new rule text does not lay out the dock (and the window) again
+    mode.forward()  # the update: a line a parameter, the area may grow for it
+    qtbot.wait(1)
+    assert panel.rule.height() >= panel.rule.heightForWidth(panel.rule.width())
+    window.toggle_graph_step()
+    qtbot.wait(1)
+    assert panel.rule.text().startswith("Values and gradients")
+    assert panel.rule.height() == panel.rule.heightForWidth(panel.rule.width())  # no room kept after the mode

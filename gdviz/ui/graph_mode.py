@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..engine import BatchMode, Run, Snapshot
 from ..engine.graph import GraphError, graph_of_run, substeps
@@ -13,6 +13,68 @@ from .graph_view import GraphView, translate_template
 from .widgets import IntBox
 
 LIVE_INTERVAL = 0.1  # seconds between graph refreshes while following a playing run
+
+
+class RuleArea(QWidget):
+    """The rule label, outside any layout, at a height kept for a set of texts.
+
+    A QLabel in a layout lays out its dock and the whole main window again on every setText
+    (1–8 ms a sub-step); here a new text repaints the label only. The height changes only for a
+    text taller than the room kept, a new set of texts, a new width or a new font."""
+
+    def __init__(self, label: QLabel, parent=None) -> None:
+        super().__init__(parent)
+        self.label = label
+        label.setParent(self)
+        label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        label.setAutoFillBackground(True)  # opaque: a new text repaints the label, not the dock beneath
+        self._probe = QLabel(self)  # measures texts without touching the label on screen
+        self._probe.setWordWrap(True)
+        self._probe.setTextInteractionFlags(label.textInteractionFlags())
+        self._probe.hide()
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self._room_for: list[str] = []
+        self._room = 0
+
+    def show_text(self, text: str, room_for: list[str]) -> None:
+        """Show `text`; keep at least the height of the tallest of `room_for` (the same list object
+        from call to call is measured once)."""
+        self.label.setText(text)
+        if room_for is not self._room_for:
+            self._room_for = room_for
+            self._room = self._height(room_for)
+        self._fit()
+
+    def _height(self, texts: list[str]) -> int:
+        width = max(1, self.width())
+        heights = [0]
+        for text in texts:
+            self._probe.setText(text)
+            heights.append(self._probe.heightForWidth(width))
+        return max(heights)
+
+    def _fit(self) -> None:
+        text = self.label.text()
+        height = max(self._room, 0 if text in self._room_for else self._height([text]))
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)
+
+    def _remeasure(self) -> None:
+        self._room = self._height(self._room_for)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """The label fills the area; a new width wraps the texts anew."""
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect())
+        if event.oldSize().width() != event.size().width():
+            self._remeasure()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A new font (the presentation zoom) needs a new height."""
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._remeasure()
 
 
 class GraphPanel(QWidget):
@@ -45,7 +107,12 @@ class GraphPanel(QWidget):
         col.setContentsMargins(4, 4, 4, 4)
         col.addLayout(top)
         col.addWidget(self.view, 1)
-        col.addWidget(self.rule)
+        self.rule_area = RuleArea(self.rule)
+        col.addWidget(self.rule_area)
+
+    def show_rule(self, text: str, room_for: list[str] | None = None) -> None:
+        """Show `text` below the graph, keeping room for each of `room_for` (default: `text` alone)."""
+        self.rule_area.show_text(text, [text] if room_for is None else room_for)
 
 
 class GraphMode(QObject):
@@ -63,6 +130,8 @@ class GraphMode(QObject):
         self.stepping = False
         self.index = -1
         self.steps: list = []
+        self._texts: list[str] = []  # the rule of each sub-step, from -1 (before the first)
+        self._room: list[str] = []  # the rules the rule area keeps room for
         self._graph = None
         self._shown_at = 0.0
         self.rate_limited = False  # set while playing: follows the run ≤ 10 times a second
@@ -111,13 +180,13 @@ class GraphMode(QObject):
         except GraphError as exc:
             self._graph = None
             self.view.set_graph(None)
-            self.panel.rule.setText(str(exc))
+            self.panel.show_rule(str(exc))
             return
         self.view.set_graph(self._graph)
         if self.stepping:
             self._start_substeps()
         else:
-            self.panel.rule.setText(self.tr("Values and gradients at step {0}.").format("{:,}".format(run.step)))
+            self.panel.show_rule(self.tr("Values and gradients at step {0}.").format("{:,}".format(run.step)))
 
     # ----- graph-step mode ------------------------------------------------------------------
     def set_stepping(self, on: bool) -> None:
@@ -148,6 +217,9 @@ class GraphMode(QObject):
         new = None if preview is None else dict(zip(run.param_names, preview.params_after))
         self.steps = substeps(self._graph, learning_rate=run.live.learning_rate, new_params=new)
         self.index = -1
+        self._texts = [self._text(i) for i in range(-1, len(self.steps))]  # once a step: the sub-steps reuse them
+        # room for the node by node sub-steps; the update (a line a parameter) may need more
+        self._room = [t for t, s in zip(self._texts, [None, *self.steps]) if s is None or s.phase != "update"]
         self._show()
 
     def forward(self) -> None:
@@ -181,12 +253,13 @@ class GraphMode(QObject):
 
     def _show(self) -> None:
         self.view.show_substep(self.steps, self.index)
-        if self.index < 0:
-            text = self.tr("Graph step mode: → or PgDn computes the first node.")
-        else:
-            step = self.steps[self.index]
-            phase = {"forward": self.tr("forward"), "backward": self.tr("backward"),
-                     "update": self.tr("update")}[step.phase]
-            text = self.tr("{0} {1} of {2} ({3}):").format(self.tr("Sub-step"), self.index + 1, len(self.steps), phase)
-            text += "\n" + step.text(translate_template)
-        self.panel.rule.setText(text)
+        self.panel.show_rule(self._texts[self.index + 1], self._room)
+
+    def _text(self, index: int) -> str:
+        """The rule label of sub-step `index` (-1: before the first)."""
+        if index < 0:
+            return self.tr("Graph step mode: → or PgDn computes the first node.")
+        step = self.steps[index]
+        phase = {"forward": self.tr("forward"), "backward": self.tr("backward"), "update": self.tr("update")}[step.phase]
+        text = self.tr("{0} {1} of {2} ({3}):").format(self.tr("Sub-step"), index + 1, len(self.steps), phase)
+        return text + "\n" + step.text(translate_template)

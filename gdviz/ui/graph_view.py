@@ -4,7 +4,7 @@ Nodes are laid out in columns by topological depth (`layout`, pure and testable)
 box made once per graph structure, coloured and shaped by kind (Okabe–Ito, and a shape per kind
 so that colour is never the only cue), with a "value" and a "grad" row as micrograd's boxes; a
 gradient not yet computed reads "not computed yet", never 0. A sub-step changes only the texts
-that differ, the edges' pens and the highlight ring.
+that differ, the edges' pens and the highlight ring; the texts of a graph are formatted once.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem,
                                QGraphicsView)
@@ -202,6 +202,7 @@ class GraphView(QGraphicsView):
         self.graph: Graph | None = None
         self.threshold = VANISHING
         self._flows = []
+        self._texts: dict[str, tuple[str, str | None]] = {}  # node id → its value and grad rows, once known
         self.boxes: dict[str, _Box] = {}
         self.edges: dict[tuple[str, str], _Edge] = {}
         self._signature: tuple = ()
@@ -212,6 +213,7 @@ class GraphView(QGraphicsView):
         self._ring.setZValue(5)
         self._legend: list[QGraphicsItem] = []
         self._scope = QGraphicsSimpleTextItem()
+        self._scope.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.scene().addItem(self._scope)
         self.scene().addItem(self._ring)
         self.restyle()
@@ -225,6 +227,9 @@ class GraphView(QGraphicsView):
             self._signature = signature
             self._build()
         self._flows = [] if graph is None else flows(graph, self.threshold)  # once a graph: sub-steps reuse it
+        self._texts = {} if graph is None else {
+            n.id: (self._value_text(n.value_summary()), None if n.grad is None else self._grad_text(n.grad_summary()))
+            for n in graph.order}
         self._show_scope()
         self.show_state(None, None)
 
@@ -234,11 +239,13 @@ class GraphView(QGraphicsView):
         self._known = (values_known, grads_known)
         if self.graph is None:
             return
-        for node in self.graph.order:
-            has_value = values_known is None or node.id in values_known
-            has_grad = node.grad is not None and (grads_known is None or node.id in grads_known)
-            self._set_texts(self.boxes[node.id], self._value_text(node.value_summary() if has_value else None),
-                            self._grad_text(node.grad_summary() if has_grad else None))
+        no_value, no_grad = self._value_text(None), self._grad_text(None)
+        for node_id, (value, grad) in self._texts.items():
+            if values_known is not None and node_id not in values_known:
+                value = no_value
+            if grad is None or (grads_known is not None and node_id not in grads_known):
+                grad = no_grad
+            self._set_texts(self.boxes[node_id], value, grad)
         self._style_edges()
 
     def highlight(self, node_ids: Iterable[str] | str | None, phase: str = "forward") -> None:
@@ -281,6 +288,12 @@ class GraphView(QGraphicsView):
         """The title, value and grad rows of a node's box, as shown."""
         box = self.boxes[node_id]
         return box.title.text(), box.value.text(), box.grad.text()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A new language: every text of the view anew (they are formatted once a graph)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange:
+            self.restyle()
 
     def restyle(self) -> None:
         """Fonts, line widths and box sizes from the theme's zoom; lays the graph out again."""
@@ -411,6 +424,7 @@ class GraphView(QGraphicsView):
         label.setPos(x + 3 * side + 6 * z, y + (side - label.boundingRect().height()) / 2)
         self._legend += [dash, label]
         for item in self._legend:
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # a full repaint blits them
             scene.addItem(item)
         self._scope.setFont(theme.font(TITLE_PT, bold=True))
         self._scope.setBrush(QBrush(QColor(theme.FOREGROUND or "#000000")))
