@@ -24,7 +24,7 @@ test: venv
 # The property-based and window fuzz tests with a long budget (make test runs them briefly).
 fuzz: venv
 	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz GDVIZ_FUZZ_EXAMPLES=3000 $(PY) -m pytest -q \
-		tests/test_properties_engine.py tests/test_properties_csv.py tests/test_fuzz_window.py
+		tests/test_properties_engine.py tests/test_properties_models.py tests/test_properties_csv.py tests/test_fuzz_window.py
 
 bench: venv
 	$(PY) -m gdviz.bench

@@ -582,3 +582,13 @@ def test_zero_gradient_batch_does_not_end_a_stochastic_run(mode, rule) -> None:
     assert run.snapshot().grad == (2 * (3.0 - 4.0),)  # far from the optimum
     assert run.advance(60) == 60
     assert run.status is Status.RUNNING
+
+
+def test_rewinding_a_diverged_run_to_its_own_step_stays_diverged_with_its_message() -> None:
+    run = Run(RunConfig(data="rooms"), LiveSettings(learning_rate=10.0))
+    run.advance(2000)
+    at = run.step
+    assert run.status is Status.DIVERGED and run.diverged_at == at
+    run.rewind(at)
+    assert run.status is Status.DIVERGED and run.diverged_at == at
+    assert run.snapshot().message.startswith("diverged at step {0}".format(at))

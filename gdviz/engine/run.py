@@ -581,7 +581,7 @@ class Run:
         self.opt_state = optimizers.unflatten(row["state"], state) if self.step else state
         self._apply_live(self.live_at(self.step))
         self.status = STATUSES[int(row["status"])]
-        self.diverged_at = None
+        self.diverged_at = self.step if self.status is Status.DIVERGED else None  # back to the step that ran away
         if self.converged_at is not None and self.converged_at > self.step:
             self.converged_at = None
         while self.step < step:  # the row was thinned away: replay the exact path

@@ -10,8 +10,8 @@ ROOMS_START = (("w", -150.0), ("b", -150.0))  # tutorial 004 draws k, b from [âˆ
 
 @dataclass(frozen=True)
 class TutorialPreset:
-    """One tutorial experiment: run `config` with `live` for `steps` steps; `pins` are the steps after which
-    the data view pins the fitted line (tutorial 003's overlay of epochs)."""
+    """One tutorial experiment: run `config` with `live` for `steps` steps (the window's play pauses there
+    once); `pins` are the steps after which the data view pins the fitted line (tutorial 003's overlay)."""
 
     title: str
     explanation: str  # one line: what it shows and where its numbers come from

@@ -40,6 +40,7 @@ class Restorable:
     race: Race | None
     ghosts: tuple
     selected: int
+    goal: int | None = None  # the step where play was to pause (a tutorial's length)
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,6 +93,7 @@ class RunController(QObject):
         self._redo: list[Restorable] = []
         self.presenter: Callable[[Run], None] | None = None  # shows a new run in every view; may raise
         self._measured: list[tuple[float, int]] = []  # (time, step) of recent ticks: the true speed
+        self._goal: int | None = None  # play pauses once on this step (set_goal)
 
     @property
     def run(self) -> Run:
@@ -112,6 +114,16 @@ class RunController(QObject):
     def step(self) -> int:
         """The current step: the run's, or the furthest any runner has reached."""
         return self._race.step if self._race is not None else self._run.step
+
+    @property
+    def goal(self) -> int | None:
+        """The step where play will pause once (a tutorial's length), or None."""
+        return self._goal
+
+    def set_goal(self, step: int | None) -> None:
+        """Make play pause once exactly on `step` (None: never). Reaching it, a new run or a reset clears it
+        (Play then goes on); an undo brings back the goal of the state it brings back."""
+        self._goal = None if step is None else max(0, int(step))
 
     @property
     def playing(self) -> bool:
@@ -174,6 +186,7 @@ class RunController(QObject):
         self._run = run
         self._selected = selected if race is not None else 0
         self._ghosts = list(ghosts)
+        self._goal = None
         if race is not None or was_race:
             self.race_changed.emit(race)
         self.ghosts_changed.emit(list(ghosts))
@@ -188,11 +201,11 @@ class RunController(QObject):
         """The current state as copies: for changes made in place (a reset)."""
         if self._race is not None:
             race = _copied(self._race)
-            return Restorable(race.runs[0], race, tuple(self._ghosts), self._selected)
-        return Restorable(_copied(self._run), None, tuple(self._ghosts), 0)
+            return Restorable(race.runs[0], race, tuple(self._ghosts), self._selected, self._goal)
+        return Restorable(_copied(self._run), None, tuple(self._ghosts), 0, self._goal)
 
     def _state(self) -> Restorable:
-        return Restorable(self._run, self._race, tuple(self._ghosts), self._selected)
+        return Restorable(self._run, self._race, tuple(self._ghosts), self._selected, self._goal)
 
     def _push_undo(self, state: Restorable) -> None:
         self._undo = (self._undo + [state])[-MAX_UNDO:]
@@ -227,6 +240,7 @@ class RunController(QObject):
         source.pop()
         target.append(current)
         self._install(state.run, state.race, state.ghosts, state.selected)
+        self._goal = state.goal
         self.undo_changed.emit(bool(self._undo), bool(self._redo))
         return True
 
@@ -415,6 +429,7 @@ class RunController(QObject):
         else:
             self._run.reset()
         self._set_ghosts([])
+        self._goal = None
         self._emit()
 
     # ----- ghosts -------------------------------------------------------------------------
@@ -504,11 +519,14 @@ class RunController(QObject):
         self._emit()
 
     def _advance_frame(self) -> None:
-        """One frame's steps; pause once at the first convergence (Play goes on), and at a divergence."""
+        """One frame's steps; pause once at the first convergence (Play goes on), at a divergence, and
+        exactly on the goal (the frame that reaches it takes only the steps left)."""
+        n = self._frame_steps()
         if self._race is not None:
             race = self._race
             before = race.converged_at
-            race.advance(self.steps_per_frame, stop_on_converged=before is None)
+            race.advance(n, stop_on_converged=before is None)
+            self._check_goal()
             if before is None and race.converged_at is not None:
                 self.pause()
                 self.converged.emit(race.converged_at)
@@ -517,12 +535,30 @@ class RunController(QObject):
             return
         run = self._run
         before = run.converged_at
-        run.advance(self.steps_per_frame)
+        run.advance(n)
+        self._check_goal()
         if run.status in (Status.DIVERGED, Status.STALLED):
             self.pause()
         elif before is None and run.converged_at is not None:
             self.pause()
             self.converged.emit(run.converged_at)
+
+    def _frame_steps(self) -> int:
+        """Steps this frame may take: steps_per_frame, or fewer to land on the goal (one passed by hand
+        is dropped)."""
+        if self._goal is not None and self._goal <= self.step:
+            self._goal = None
+        return self.steps_per_frame if self._goal is None else min(self.steps_per_frame, self._goal - self.step)
+
+    def _check_goal(self) -> None:
+        """Pause on the goal and say so; Play then goes on past it."""
+        if self._goal is None or self.step < self._goal:
+            return
+        self._goal = None
+        self.pause()
+        self.info.emit(QCoreApplication.translate(
+            "RunController", "Paused at step {0}, the tutorial's length; press Play to go on.").format(
+                "{:,}".format(self.step)))
 
     @property
     def measured_rate(self) -> float | None:

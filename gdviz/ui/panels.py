@@ -574,11 +574,12 @@ class SettingsPanel(QWidget):
 
     def load_tutorial(self, key: str) -> bool:
         """Run a tutorial's own experiment (TUTORIALS[key]): its data, model, loss, start and settings; its
-        pins (tutorial 003's epochs) reach the data view."""
+        pins (tutorial 003's epochs) reach the data view, and play pauses once at its length."""
         preset = TUTORIALS[key]
         if not self.controller.load(preset.config, preset.live):
             self.show_run(self.controller.run)
             return False
+        self.controller.set_goal(preset.steps)
         self.pins.setText(", ".join(str(s) for s in preset.pins))
         self.pins_changed.emit(list(preset.pins))
         from .i18n import engine_text
