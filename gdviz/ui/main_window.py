@@ -415,6 +415,10 @@ class MainWindow(QMainWindow):
         self._action(help_, self.tr("The &tutorials"), self._show_tutorials, name="tutorials")
         self._action(help_, self.tr("&About gdviz"), self._show_about, name="about")
 
+    def _guard_focused_box(self, _old, now) -> None:
+        if isinstance(now, (QAbstractSpinBox, QLineEdit)) and now.window() is self:
+            now.installEventFilter(self.typing_guard)  # once: Qt does not install a filter twice
+
     def _build_shortcuts(self) -> None:
         actions = {"toggle": self._toggle, "step": self._step, "back": self._back, "reset": self.controller.reset,
                    "slower": self.controller.slower, "faster": self.controller.faster,
@@ -424,7 +428,9 @@ class MainWindow(QMainWindow):
         self.shortcuts: list[QShortcut] = []
         codes = {QKeySequence(k)[0].key() for keys in KEYS.values() for k in keys}
         self.typing_guard = TypingGuard(codes, self)
-        QApplication.instance().installEventFilter(self.typing_guard)
+        # on the box that takes the focus, not on the application: an application-wide Python filter
+        # is called for every event of every widget (paints included), some 18 µs each
+        QApplication.instance().focusChanged.connect(self._guard_focused_box)
         for name, keys in KEYS.items():
             for key in keys:
                 sc = QShortcut(QKeySequence(key), self)
