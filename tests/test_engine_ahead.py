@@ -117,3 +117,32 @@ def test_importing_gdviz_keeps_blas_to_one_thread_unless_told_otherwise() -> Non
     assert subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout.strip() == "1"
     env["OPENBLAS_NUM_THREADS"] = "2"
     assert subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout.strip() == "2"
+
+
+@pytest.mark.parametrize("rule", [UpdateRule.GRADIENT, UpdateRule.ADAM])
+def test_a_costly_full_batch_step_is_one_pass_over_the_data_a_frame_and_the_same_numbers(rule, monkeypatch) -> None:
+    # two-layer model on 4e4 samples: no block ahead (each step is a pass over the data, and the preview of
+    # the next point has already worked out the gradient the next step needs)
+    from gdviz.engine import ModelKind
+    from gdviz.engine.datasets import Dataset, Preset
+    from gdviz.engine.persample import SampleObjective
+    from gdviz.engine.types import Reduction
+
+    rng = np.random.default_rng(5)
+    x = rng.normal(0, 1, 40_000)
+    y = 3 / (1 + np.exp(-2 * x)) + 0.1 * rng.standard_normal(len(x))
+    data = Dataset("curve", "x", "y", x, y, x[:0], y[:0], Preset(ModelKind.TWO_LAYER, Reduction.MEAN, LiveSettings(), {}))
+    live = LiveSettings(learning_rate=0.05, rule=rule)
+    framed, whole = (Run(RunConfig(model=ModelKind.TWO_LAYER, grad_tol=0), live, dataset=data) for _ in range(2))
+    passes = []
+    point = SampleObjective._point
+    monkeypatch.setattr(SampleObjective, "_point", lambda self, *a: passes.append(1) or point(self, *a))
+    framed.snapshot()
+    for _ in range(2 * AHEAD + 3):  # as the window's frames: one step, then the snapshot with its preview
+        before = len(passes)
+        framed.advance(1, stop_on_converged=False)
+        framed.snapshot()
+        assert len(passes) - before == 1
+    monkeypatch.setattr(SampleObjective, "_point", point)
+    whole.advance(2 * AHEAD + 3, stop_on_converged=False)
+    same_history(framed, whole)

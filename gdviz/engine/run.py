@@ -22,6 +22,7 @@ from .types import (BatchMode, ClipMode, LiveSettings, LossKind, ModelKind, RunC
 EXPLODE = 1e12  # a loss this many times above max(L₀, 1) counts as diverged
 CHUNK = 1 << 15  # steps integrated per block
 AHEAD = 12  # a one-step advance computes up to this many steps ahead (see Run.advance)
+AHEAD_SAMPLES = 20_000  # ... unless each step visits more samples than this (a full batch of a per-sample loss)
 CHECK_EVERY = 16  # the per-step loop looks for runaway parameters this often (the record decides)
 FAST_RULES = (UpdateRule.GRADIENT, UpdateRule.FIXED)  # the scalar kernel's rules (no clip, no schedule)
 STATUSES = tuple(Status)
@@ -372,10 +373,10 @@ class Run:
                 break
         return np.array(ps), np.array(gs), optimizers.flatten_many(states, width), np.array(rates)
 
-    def _integrate_samples(self, plan: Plan, steps: int):
+    def _integrate_samples(self, plan: Plan, steps: int, after: bool = True):
         """`_integrate` for a per-sample objective, plus what the steps computed anyway: each step's batch
-        loss and, for full-batch steps, the training loss and gradient after each step ("train",
-        "full_grad"). Plain gradient descent takes a lean loop; every other rule the optimizer's."""
+        loss and, for full-batch steps with `after`, the training loss and gradient after each step
+        ("train", "full_grad"). Plain gradient descent takes a lean loop; every other rule the optimizer's."""
         live, obj, width = self.live, self.objective, self.history.state_size
         n = len(self.params)
         ps, gs, batch = np.empty((steps + 1, n)), np.empty((steps, n)), np.empty(steps)
@@ -406,7 +407,7 @@ class Run:
         else:
             s, r = optimizers.flatten_many(states, width), np.array(rates)
         extra = {"batch": batch}
-        if full:
+        if full and after:
             last_loss, last_grad = f(theta, None)
             extra["train"] = np.append(batch[1:], last_loss)
             extra["full_grad"] = np.vstack([gs[1:], last_grad[None]])
@@ -448,7 +449,8 @@ class Run:
         while taken < n and self.status is not Status.DIVERGED:
             block = self._ahead
             if block is None or block.stop != stop:
-                aligned = AHEAD - (self.step + self.ahead_phase) % AHEAD
+                ahead = self._ahead_steps()
+                aligned = ahead - (self.step + self.ahead_phase) % ahead
                 size = min(max(n - taken, aligned), CHUNK, self.history.max_rows // 4)
                 plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size, size,
                                          self.live.order)
@@ -463,6 +465,16 @@ class Run:
             if self.status is Status.DIVERGED or (stop and self.converged_at is not None):
                 break
         return taken
+
+    def _ahead_steps(self) -> int:
+        """How many steps a one-step advance computes at once. A full-batch step of a per-sample loss on
+        many samples costs a pass over them, which no block amortises: computed ahead, one frame in AHEAD
+        would take AHEAD passes (a stutter), and the next step's gradient, already worked out for the
+        preview of the next point, would be computed again."""
+        if self.per_sample and self.batch_mode() is BatchMode.FULL and \
+                self.objective.n_train * (getattr(self.objective, "hidden", None) or 1) > AHEAD_SAMPLES:
+            return 1
+        return AHEAD
 
     def _evaluated_rows(self, k: int, n: int) -> np.ndarray:
         """Which of k rows get a full evaluation on n samples: all while k·n ≤ EVAL_BUDGET, else evenly
@@ -613,7 +625,7 @@ class Run:
         plan = self.sampler.plan(self.epoch, self.pos, self.batch_mode(), self.live.batch_size, 1, self.live.order)
         if self.per_sample:
             with np.errstate(all="ignore"):
-                p, g, s, rates, extra = self._integrate_samples(plan, 1)
+                p, g, s, rates, extra = self._integrate_samples(plan, 1, after=False)  # where it lands: not shown
             size = self.objective.n_train if plan.order is None else len(plan.batch(0))
             return self._update_record(p[0], g[0], p[1], float(extra["batch"][0]), size, float(rates[0]),
                                        self.live, s[0])
