@@ -206,3 +206,46 @@ def test_chinese_help_headings_end_in_a_full_width_colon():
                     and line.endswith((":", "："))]
         assert "选项：" in headings and all(h.endswith("：") for h in headings), headings
     assert "options:" in gdviz("run", "--help").stdout
+
+
+def bad_lr_session(path: Path) -> Path:
+    """A saved session whose runner has a learning rate of -1."""
+    from gdviz import session as S
+    from gdviz.engine import Run
+    doc = S.to_json(S.capture(Run()))
+    doc["runners"][0]["live"]["learning_rate"] = -1
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_record_refuses_a_session_or_lesson_in_one_chinese_line(tmp_path):
+    out = str(tmp_path / "o.mp4")
+    session = bad_lr_session(tmp_path / "坏.gdviz")
+    done = gdviz("--lang", "zh_CN", "record", "--session", str(session), "--out", out)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == ["gdviz：错误：坏.gdviz: runners[0].live：学习率必须是有限的正数，实际为 -1"], \
+        done.stderr
+    cut = tmp_path / "cut.gdviz"
+    cut.write_text('{"format": "gdviz-session", "version": 1', encoding="utf-8")
+    done = gdviz("--lang", "zh_CN", "record", "--session", str(cut), "--out", out)
+    assert done.stderr.splitlines() == ["gdviz：错误：cut.gdviz：文件提前结束了（文件不完整？）"], done.stderr
+    lesson = tmp_path / "l.json"
+    lesson.write_text(json.dumps({"format": "gdviz-lesson", "version": 1, "title": {"en": "t"}, "scenes": [
+        {"caption": {"en": {"title": "x"}}, "state": {"config": {"data": "linear"}, "live": {"learning_rate": -0.1}}}]}),
+        encoding="utf-8")
+    done = gdviz("--lang", "zh_CN", "record", "--lesson", str(lesson), "--out", out)
+    assert done.stderr.splitlines() == ["gdviz：错误：l.json: scenes[0].state.live 被拒绝：学习率必须是有限的正数，实际为 -0.1"], \
+        done.stderr
+    done = gdviz("--lang", "zh_CN", "record", "--lesson", "nope", "--out", out)
+    assert done.returncode == 2 and done.stderr.startswith("gdviz：错误：找不到课程 'nope'：它既不是内置课程")
+    english = gdviz("record", "--session", str(session), "--out", out)
+    assert english.stderr.splitlines() == [
+        "gdviz: error: 坏.gdviz: runners[0].live: learning rate must be a positive finite number, got -1"], english.stderr
+
+
+def test_the_engines_setting_refusals_are_chinese(tmp_path):
+    done = gdviz("--lang", "zh_CN", "run", "--rule", "momentum", "--momentum", "2")
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == ["gdviz：错误：动量 β 必须在 [0, 1) 之内（大于或等于 0 且小于 1），实际为 2"], done.stderr
+    done = gdviz("--lang", "zh_CN", "run", "--lr", "-1")
+    assert done.returncode == 2 and HAN.search(done.stderr) and not re.search(r"\b(must|got|number)\b", done.stderr)

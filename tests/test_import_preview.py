@@ -124,3 +124,19 @@ def test_choice_is_remembered_per_file(qtbot, gbk_file, european_file, monkeypat
     monkeypatch.setattr(ImportPreview, "exec", lambda self: ImportPreview.Rejected)
     assert preview_csv(european_file) is None
     assert saved_options(european_file) is None
+
+
+def test_a_refusal_in_the_preview_is_chinese_in_chinese_mode(chinese, qtbot, european_file, gbk_file):
+    """Issue 13: the preview's own message line goes through the engine's translations too."""
+    dialog = ImportPreview(european_file)
+    qtbot.addWidget(dialog)
+    dialog.decimal.setCurrentIndex(dialog.decimal.findData("."))
+    dialog.refresh()
+    text = dialog.message.text()
+    assert text.startswith("{0}，第 ".format(european_file.name)) and "不是有限的数" in text, text
+    assert "'150,2'" in text and "小数逗号" in text and "decimal" not in text
+    dialog = ImportPreview(gbk_file)
+    qtbot.addWidget(dialog)
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+    dialog.refresh()
+    assert "字节" in dialog.message.text() and "byte" not in dialog.message.text(), dialog.message.text()

@@ -142,7 +142,7 @@ def engine_text(text: str) -> str:
     """An engine text (fixed, or a filled-in template) in the language in use; unknown texts stay."""
     if _state["translator"] is None:
         return text
-    return texts.translated(text, lambda listed: translate("Engine", listed))
+    return texts.translated(text, lambda listed, context="Engine": translate(context, listed))
 
 
 # ----- layout ------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from .base import FAILURE_EXIT, PROG, CliError, Command, flag, given
-from .lang import QT_TRANSLATE_NOOP, translate
+from .lang import QT_TRANSLATE_NOOP, engine_text, translate
 from .options import epilog, add_run_options, checked_run
 from .race import RACE_STEPS, _run_option_dests, build_race, runner
 from .values import count, finite
@@ -158,7 +158,7 @@ def _problem(args: argparse.Namespace):
     except CliError:
         raise
     except ValueError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(engine_text(str(exc))) from None
     return run, None, DEFAULT_STEPS if args.steps is None else args.steps, None
 
 
@@ -170,7 +170,7 @@ def _from_session(args: argparse.Namespace):
     try:
         restored = open_session(args.session)
     except SessionError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(engine_text(str(exc))) from None
     return restored.run, restored.race, DEFAULT_STEPS if args.steps is None else args.steps, restored
 
 
@@ -190,7 +190,7 @@ def _lesson(args: argparse.Namespace):
     try:
         return find_lesson(args.lesson)
     except LessonError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(engine_text(str(exc))) from None
 
 
 def handle(args: argparse.Namespace) -> int:

@@ -111,7 +111,7 @@ class FunctionObjective:
 
     def __init__(self, name: str) -> None:
         if name not in FUNCTIONS:
-            raise ValueError(f"unknown function '{name}' (choose from {', '.join(FUNCTIONS)})")
+            raise ValueError("unknown function '{0}' (choose from {1})".format(name, ", ".join(FUNCTIONS)))
         self.spec = FUNCTIONS[name]
         self.param_names = self.spec.param_names
 

@@ -142,9 +142,11 @@ class DataObjective:
         if self.standardised:
             if not (math.isfinite(self.scale_x) and self.scale_x > 0):
                 value = float(d.x_train[0]) if d.n_train else 0.0
-                where = " after the validation split" if d.n_val else ""
-                raise DataError("every training x is {0:g}{1}: Standardise x cannot scale a constant column; turn "
-                                "off Standardise x or change the validation split".format(value, where))
+                message = ("every training x is {0:g} after the validation split: Standardise x cannot scale a "
+                           "constant column; turn off Standardise x or change the validation split" if d.n_val else
+                           "every training x is {0:g}: Standardise x cannot scale a constant column; turn off "
+                           "Standardise x or change the validation split")
+                raise DataError(message.format(value))
             if self.scale_x < TINY:
                 raise DataError("training x values differ by only {0:g}: too little to standardise; rescale x"
                                 .format(self.scale_x))

@@ -66,8 +66,8 @@ class SampleObjective:
     def _check(x: np.ndarray, y: np.ndarray, part: str) -> None:
         for label, v in (("x", x), ("y", y)):
             if len(v) and not float(np.max(np.abs(v))) < DATA_LIMIT:
-                raise DataError("{0}{1} values must be finite and below 1e150 in size for this model; rescale {1}"
-                                .format(part, label))
+                raise DataError("{0} values must be finite and below 1e150 in size for this model; rescale {1}"
+                                .format(part + label, label))
 
     # ----- the model's input and output ---------------------------------------------------------
     @property

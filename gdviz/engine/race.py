@@ -32,7 +32,7 @@ class RaceEntry:
         ok = (isinstance(self.colour, int) and self.colour >= 0) or (
             isinstance(self.colour, str) and _HEX.fullmatch(self.colour))
         if not ok:
-            raise ValueError(f"colour of '{self.name}' must be a palette index or #rrggbb, got {self.colour!r}")
+            raise ValueError("colour of '{0}' must be a palette index or #rrggbb, got {1!r}".format(self.name, self.colour))
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class Race:
     def from_preset(cls, name: str, max_history: int = 1 << 20) -> "Race":
         """A race from PRESETS by name."""
         if name not in PRESETS:
-            raise ValueError(f"unknown race '{name}' (choose from {', '.join(PRESETS)})")
+            raise ValueError("unknown race '{0}' (choose from {1})".format(name, ", ".join(PRESETS)))
         preset = PRESETS[name]
         return cls(preset.config, preset.entries, max_history=max_history)
 

@@ -132,4 +132,4 @@ def use_cjk_font(app: QApplication, on: bool) -> None:
 # ----- the engine's texts -----------------------------------------------------------------------
 def engine_text(text: str) -> str:
     """An engine text (fixed, or a filled-in template) in the current language; unknown texts stay."""
-    return texts.translated(text, lambda listed: QCoreApplication.translate(ENGINE_CONTEXT, listed))
+    return texts.translated(text, lambda listed, context=ENGINE_CONTEXT: QCoreApplication.translate(context, listed))

@@ -13,13 +13,14 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..engine import csvread
 from ..engine.csvread import DataError, Options, read_csv_text
+from .i18n import engine_text
 
 HEAD_BYTES = 1 << 16  # the head read for the preview: enough for the layout guesses (50 rows)
 SHOWN_ROWS = 20
@@ -46,7 +47,8 @@ def decode_head(head: bytes, encoding: str, whole: bool) -> str:
     try:
         text = codecs.getincrementaldecoder(codec)().decode(head, whole)
     except UnicodeDecodeError as exc:
-        raise DataError("byte {0} is not valid {1}; choose another encoding".format(exc.start + 1, encoding)) from None
+        raise DataError(QCoreApplication.translate("ImportPreview", "byte {0} is not valid {1}; choose another encoding")
+                        .format(exc.start + 1, encoding)) from None
     if not whole:
         cut = max(text.rfind("\n"), text.rfind("\r"))
         text = text[:cut + 1] if cut >= 0 else text
@@ -198,7 +200,7 @@ class ImportPreview(QDialog):
         width = max((len(r) for r in rows), default=0)
         self._fill_table([self.tr("column {0}").format(i) for i in range(width)], rows)
         self.points.setData([], [])
-        self.message.setText(text)
+        self.message.setText(engine_text(text))  # the reader's refusal, in the window's language
         self.guesses.setText(self._guess_text())
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
 

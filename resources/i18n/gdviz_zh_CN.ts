@@ -1685,6 +1685,262 @@ exit status:
         <translation>停滞：在这个 η 下每一步都没有变化——试试更大的 η</translation>
     </message>
     <message>
+        <source>{0} must be in [0, 1) (0 or more and below 1), got {1:g}</source>
+        <translation>{0} 必须在 [0, 1) 之内（大于或等于 0 且小于 1），实际为 {1:g}</translation>
+    </message>
+    <message>
+        <source>sample order must be {0}, got {1!r}</source>
+        <translation>样本顺序必须是 {0}，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>{0} must be a number, got {1!r}</source>
+        <translation>{0} 必须是一个数，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>{0} must be a positive finite number, got {1:g}</source>
+        <translation>{0} 必须是有限的正数，实际为 {1:g}</translation>
+    </message>
+    <message>
+        <source>{0} must be a positive number of at most {1}, got {2:g}</source>
+        <translation>{0} 必须是不大于 {1} 的正数，实际为 {2:g}</translation>
+    </message>
+    <message>
+        <source>{0} must be a whole number from 1 to {1}, got {2:g}</source>
+        <translation>{0} 必须是 1 到 {1} 之间的整数，实际为 {2:g}</translation>
+    </message>
+    <message>
+        <source>seed must be a whole number from 0 to {0}, got {1!r}</source>
+        <translation>随机种子必须是 0 到 {0} 之间的整数，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>unknown parameter &apos;{0}&apos; in the initial values (use {1})</source>
+        <translation>初始值里有未知的参数 &apos;{0}&apos;（可用：{1}）</translation>
+    </message>
+    <message>
+        <source>initial {0} must be a number, got {1!r}</source>
+        <translation>{0} 的初始值必须是一个数，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>initial {0} must be finite and below 1e100 in size, got {1:g}</source>
+        <translation>{0} 的初始值必须是有限的数，且绝对值小于 1e100，实际为 {1:g}</translation>
+    </message>
+    <message>
+        <source>f overflows at the start {0}: start nearer the minimum</source>
+        <translation>f 在起点 {0} 处溢出：请从离最小值更近的地方出发</translation>
+    </message>
+    <message>
+        <source>the loss overflows at the start {0} on these data: start nearer 0, rescale x or use Standardise x</source>
+        <translation>在这些数据上，损失函数在起点 {0} 处溢出：请从离 0 更近的地方出发、缩放 x，或使用标准化 x</translation>
+    </message>
+    <message>
+        <source>tolerance must be a number from 0 to 1, got {0!r}</source>
+        <translation>收敛容差必须是 0 到 1 之间的数，实际为 {0!r}</translation>
+    </message>
+    <message>
+        <source>tolerance must be a number from 0 to 1, got {0:g}</source>
+        <translation>收敛容差必须是 0 到 1 之间的数，实际为 {0:g}</translation>
+    </message>
+    <message>
+        <source>colour of &apos;{0}&apos; must be a palette index or #rrggbb, got {1!r}</source>
+        <translation>&apos;{0}&apos; 的颜色必须是调色板序号或 #rrggbb 颜色，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>no runner {0}: the race has runners 0 to {1}</source>
+        <translation>没有参赛者 {0}：这场比赛的参赛者是 0 到 {1}</translation>
+    </message>
+    <message>
+        <source>unknown race &apos;{0}&apos; (choose from {1})</source>
+        <translation>没有名为 &apos;{0}&apos; 的比赛（可选：{1}）</translation>
+    </message>
+    <message>
+        <source>a race needs {0} to {1} runs, got {2}</source>
+        <translation>一场比赛需要 {0} 到 {1} 个参赛者，实际为 {2}</translation>
+    </message>
+    <message>
+        <source>race entries need different names, got {0}</source>
+        <translation>参赛者的名字必须各不相同，实际为 {0}</translation>
+    </message>
+    <message>
+        <source>unknown function &apos;{0}&apos; (choose from {1})</source>
+        <translation>没有名为 &apos;{0}&apos; 的函数（可选：{1}）</translation>
+    </message>
+    <message>
+        <source>unknown loss {0!r} (choose from {1})</source>
+        <translation>没有名为 {0!r} 的损失函数（可选：{1}）</translation>
+    </message>
+    <message>
+        <source>the {0} loss has no {1} reduction (use {2})</source>
+        <translation>{0} 损失没有 {1} 汇总方式（请用 {2}）</translation>
+    </message>
+    <message>
+        <source>Huber delta must be a number, got {0!r}</source>
+        <translation>Huber 的 δ 必须是一个数，实际为 {0!r}</translation>
+    </message>
+    <message>
+        <source>Huber delta must be a positive finite number, got {0:g}</source>
+        <translation>Huber 的 δ 必须是有限的正数，实际为 {0:g}</translation>
+    </message>
+    <message>
+        <source>polynomial degree must be a whole number from {0} to {1}, got {2!r}</source>
+        <translation>多项式的次数必须是 {0} 到 {1} 之间的整数，实际为 {2!r}</translation>
+    </message>
+    <message>
+        <source>hidden units must be a whole number from 1 to {0}, got {1!r}</source>
+        <translation>隐藏单元数必须是 1 到 {0} 之间的整数，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>activation must be sigmoid or relu, got {0!r}</source>
+        <translation>激活函数必须是 sigmoid 或 relu，实际为 {0!r}</translation>
+    </message>
+    <message>
+        <source>{0} values must be finite numbers, found {1:g}</source>
+        <translation>{0} 的值必须是有限的数，却有 {1:g}</translation>
+    </message>
+    <message>
+        <source>{0} values near {1} overflow the squared sums; {2}</source>
+        <translation>{0} 的值在 {1} 左右，平方和会溢出；{2}</translation>
+    </message>
+    <message>
+        <source>{0} values differ by only {1:g}: their squares underflow; {2}</source>
+        <translation>{0} 的值之间只相差 {1:g}：它们的平方会下溢；{2}</translation>
+    </message>
+    <message>
+        <source>training x values differ by only {0:g}: too little to standardise; rescale x</source>
+        <translation>训练集的 x 值之间只相差 {0:g}：差别太小，无法标准化；请缩放 x</translation>
+    </message>
+    <message>
+        <source>x values near {0} are so small that their squares underflow; {1}</source>
+        <translation>x 的值在 {0} 左右，小到平方会下溢；{1}</translation>
+    </message>
+    <message>
+        <source>every training x is the same: x cannot be standardised for this model</source>
+        <translation>每个训练点的 x 都相同：这个模型无法标准化 x</translation>
+    </message>
+    <message>
+        <source>a surface needs two parameters, got only {0}</source>
+        <translation>曲面需要两个参数，却只有 {0}</translation>
+    </message>
+    <message>
+        <source>no parameter &apos;{0}&apos; (the parameters are {1})</source>
+        <translation>没有参数 &apos;{0}&apos;（参数是 {1}）</translation>
+    </message>
+    <message>
+        <source>no parameter {0!r} (the parameters are {1})</source>
+        <translation>没有参数 {0!r}（参数是 {1}）</translation>
+    </message>
+    <message>
+        <source>a surface needs two different parameters, got {0}</source>
+        <translation>曲面需要两个不同的参数，实际为 {0}</translation>
+    </message>
+    <message>
+        <source>the graph has no model &apos;{0}&apos; (models: {1})</source>
+        <translation>计算图没有模型 &apos;{0}&apos;（模型：{1}）</translation>
+    </message>
+    <message>
+        <source>the graph has no loss &apos;{0}&apos; (losses: {1})</source>
+        <translation>计算图没有损失函数 &apos;{0}&apos;（损失函数：{1}）</translation>
+    </message>
+    <message>
+        <source>the {0} loss has no reduction &apos;{1}&apos; (use {2})</source>
+        <translation>{0} 损失没有汇总方式 &apos;{1}&apos;（请用 {2}）</translation>
+    </message>
+    <message>
+        <source>Huber&apos;s delta must be a positive finite number, got {0!r}</source>
+        <translation>Huber 的 δ 必须是有限的正数，实际为 {0!r}</translation>
+    </message>
+    <message>
+        <source>the polynomial degree must be a whole number from 1 to {0}, got {1!r}</source>
+        <translation>多项式的次数必须是 1 到 {0} 之间的整数，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>the number of hidden units must be a whole number from 1 to {0}, got {1!r}</source>
+        <translation>隐藏单元数必须是 1 到 {0} 之间的整数，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>the graph has no activation &apos;{0}&apos; (use {1})</source>
+        <translation>计算图没有激活函数 &apos;{0}&apos;（请用 {1}）</translation>
+    </message>
+    <message>
+        <source>model &apos;{0}&apos; needs the parameter {1} (its parameters: {2})</source>
+        <translation>模型 &apos;{0}&apos; 需要参数 {1}（它的参数：{2}）</translation>
+    </message>
+    <message>
+        <source>model &apos;{0}&apos; has no parameter {1} (its parameters: {2})</source>
+        <translation>模型 &apos;{0}&apos; 没有参数 {1}（它的参数：{2}）</translation>
+    </message>
+    <message>
+        <source>parameter {0} must be a finite number, got {1!r}</source>
+        <translation>参数 {0} 必须是有限的数，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>x and y must be 1-D arrays of the same non-zero length, got {0} and {1} values</source>
+        <translation>x 和 y 必须是长度相同且不为零的一维数组，实际分别有 {0} 个和 {1} 个值</translation>
+    </message>
+    <message>
+        <source>sample {0} is out of range: there are {1} samples (0 to {2})</source>
+        <translation>样本 {0} 超出范围：共有 {1} 个样本（0 到 {2}）</translation>
+    </message>
+    <message>
+        <source>the {0} values must be finite numbers</source>
+        <translation>{0} 的值必须是有限的数</translation>
+    </message>
+    <message>
+        <source>the graph shows a model fitted to data; function mode has no model</source>
+        <translation>计算图显示的是拟合数据的模型；函数模式没有模型</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>此处应当是一个值</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此处应当是分隔符 &apos;,&apos;</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此处应当是分隔符 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此处应当是用双引号括起来的属性名</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>从此处开始的字符串没有结束</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>此处有无效的控制字符</translation>
+    </message>
+    <message>
+        <source>Invalid control character {0!r} at</source>
+        <translation>此处有无效的控制字符 {0!r}</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>末尾有多余的数据</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>无效的 \ 转义</translation>
+    </message>
+    <message>
+        <source>Invalid \escape: {0!r}</source>
+        <translation>无效的 \ 转义：{0!r}</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>无效的 \uXXXX 转义</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of object</source>
+        <translation>对象末尾不能有逗号</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of array</source>
+        <translation>数组末尾不能有逗号</translation>
+    </message>
+    <message>
         <source>{0} is not UTF-8 text (byte {1})</source>
         <translation>{0} 不是 UTF-8 编码的文本（第 {1} 字节）</translation>
     </message>
@@ -1834,7 +2090,7 @@ exit status:
     </message>
     <message>
         <source>delimiter {0} (guessed)</source>
-        <translation>分隔符 {0}（自动推测）</translation>
+        <translation>分隔符为 {0}（自动推测）</translation>
     </message>
     <message>
         <source>decimal comma (guessed: numbers like 155,4)</source>
@@ -1927,6 +2183,18 @@ exit status:
     <message>
         <source>{0}: made by a newer gdviz (version {1}); this gdviz reads version {2}</source>
         <translation>{0}：由较新的 gdviz 保存（版本 {1}）；这个 gdviz 只能读取版本 {2}</translation>
+    </message>
+    <message>
+        <source>every training x is {0:g} after the validation split: Standardise x cannot scale a constant column; turn off Standardise x or change the validation split</source>
+        <translation>划分验证集后，每个训练点的 x 都是 {0:g}：标准化 x 无法缩放常数列；请关闭标准化 x，或改变验证集的划分</translation>
+    </message>
+    <message>
+        <source>every training x is {0:g}: Standardise x cannot scale a constant column; turn off Standardise x or change the validation split</source>
+        <translation>每个训练点的 x 都是 {0:g}：标准化 x 无法缩放常数列；请关闭标准化 x，或改变验证集的划分</translation>
+    </message>
+    <message>
+        <source>{0} values must be finite and below 1e150 in size for this model; rescale {1}</source>
+        <translation>对这个模型，{0} 的值必须是有限的数，且绝对值小于 1e150；请缩放 {1}</translation>
     </message>
     <message>
         <source>{0} must be 1 or more</source>
@@ -2289,8 +2557,99 @@ exit status:
         <translation>不是文件夹</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
         <source>{0}, got {1}</source>
         <translation>{0}，实际为 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTerms</name>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>step size</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量 β</translation>
+    </message>
+    <message>
+        <source>beta1</source>
+        <translation>β₁</translation>
+    </message>
+    <message>
+        <source>beta2</source>
+        <translation>β₂</translation>
+    </message>
+    <message>
+        <source>rho</source>
+        <translation>ρ</translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>clip value</source>
+        <translation>裁剪界 c</translation>
+    </message>
+    <message>
+        <source>decay rate</source>
+        <translation>衰减率 γ</translation>
+    </message>
+    <message>
+        <source>search radius</source>
+        <translation>搜索半径</translation>
+    </message>
+    <message>
+        <source>decay steps</source>
+        <translation>衰减步数 T</translation>
+    </message>
+    <message>
+        <source>validation x</source>
+        <translation>验证集 x</translation>
+    </message>
+    <message>
+        <source>validation y</source>
+        <translation>验证集 y</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>spaces</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>带 BOM 的 UTF-8</translation>
+    </message>
+    <message>
+        <source>rescale x or use Standardise x</source>
+        <translation>请缩放 x，或使用标准化 x</translation>
+    </message>
+    <message>
+        <source>rescale y</source>
+        <translation>请缩放 y</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +3203,10 @@ exit status:
 </context>
 <context>
     <name>ImportPreview</name>
+    <message>
+        <source>byte {0} is not valid {1}; choose another encoding</source>
+        <translation>第 {0} 个字节不是有效的 {1}；请选择其他编码</translation>
+    </message>
     <message>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
