@@ -4163,6 +4163,10 @@ exit status:
         <source>The step failed: {0}</source>
         <translation>这一步失败了：{0}</translation>
     </message>
+    <message>
+        <source>Paused at step {0}, the tutorial&apos;s length; press Play to go on.</source>
+        <translation>已在第 {0} 步暂停，这是教程设定的步数；按“播放”继续。</translation>
+    </message>
 </context>
 <context>
     <name>SectionPlot</name>
