@@ -83,6 +83,23 @@ def test_generated_source_lists_are_up_to_date():
         assert '"{0}"'.format(template) in run_source, template
 
 
+def test_the_ts_holds_every_text_of_the_sources(tmp_path):
+    # a tr() text added to the code but not yet in the .ts shows in English: lupdate on a copy adds nothing
+    import shutil
+    import subprocess
+    import sys
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed beside this Python")
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    sources = ["gdviz"] + ["resources/i18n/{0}.py".format(n) for n in ("engine_strings", "key_strings",
+                                                                       "pyqtgraph_strings")]
+    subprocess.run([str(lupdate), "-extensions", "py", "-locations", "none", "-no-obsolete", *sources,
+                    "-ts", str(copy)], cwd=ROOT, check=True, capture_output=True)
+    assert copy.read_text(encoding="utf-8") == TS.read_text(encoding="utf-8"), "run make translations"
+
+
 def test_translator_files_are_shipped_and_load():
     from gdviz.resources import resource_path
     assert resource_path("i18n/gdviz_zh_CN.qm").stat().st_size > 10_000
