@@ -1,6 +1,8 @@
 """Issue 11 in the window: the graph dock follows the run; graph-step mode walks one step node by node."""
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt
 
@@ -97,14 +99,16 @@ def test_while_playing_the_maths_and_the_graph_are_rewritten_at_most_ten_times_a
     monkeypatch.setattr(view, "set_graph", lambda graph: (graphs.append(graph), original(graph)))
     c = window.controller
     c.set_speed(60, 1)
+    start = time.monotonic()
     c.play()
     try:
-        qtbot.wait(600)
+        qtbot.wait(1000)
         ticks = c.run.step
     finally:
         c.pause()
-    assert ticks >= 12  # the run did play (≥ 20 frames a second even on a loaded machine)
-    assert 1 <= len(texts) <= 8 and 1 <= len(graphs) <= 8
+    most = 10 * (time.monotonic() - start) + 2
+    assert ticks >= 5  # the run did play
+    assert 1 <= len(texts) <= most and 1 <= len(graphs) <= most
     before = len(texts)
     c.step_forward()  # by hand: at once
     assert len(texts) == before + 1

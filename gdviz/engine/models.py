@@ -59,11 +59,11 @@ class BasisModel:
     def forward(self, params: np.ndarray, x: np.ndarray, basis: np.ndarray | None = None):
         """ŷ (..., N) and what backward needs."""
         phi = self.basis(x) if basis is None else basis
-        return np.asarray(params, float) @ phi.T, phi
+        return np.dot(np.asarray(params, float), phi.T), phi  # np.dot: see surface.py on the GIL
 
     def backward(self, params: np.ndarray, x: np.ndarray, cache, d: np.ndarray) -> np.ndarray:
         """∂L/∂θ (..., P) from d = ∂L/∂ŷ (..., N)."""
-        return d @ cache
+        return np.dot(d, cache)
 
     def predict(self, params: np.ndarray, x: np.ndarray) -> np.ndarray:
         """ŷ at x."""
@@ -115,7 +115,7 @@ class TwoLayerModel:
         slope = a * (1.0 - a) if self.activation is Activation.SIGMOID else (a > 0).astype(float)
         t = d_unit * slope * k2[..., None]  # ∂L/∂zⱼ per sample
         g_b1 = np.sum(t, axis=-1)
-        g_k1 = t @ x
+        g_k1 = np.dot(t, x)
         g_b2 = np.sum(d, axis=-1)
         return np.concatenate([g_k1, g_b1, g_k2, g_b2[..., None]], axis=-1)
 

@@ -101,6 +101,10 @@ def loss_grid(objective, h_values: np.ndarray, v_values: np.ndarray, fixed: np.n
         return finite_loss(z)
 
 
+# Products below are np.dot, not `@`: numpy's matmul keeps the GIL for its whole computation, and these
+# grids are computed on the slice worker's thread beside the animating window. A worker in a stream of
+# matmuls made every frame wait ~5 ms (the interpreter's switch interval) for each return into Python:
+# 750 ms frames in a test; np.dot lets go of the GIL while BLAS works.
 def _fast_grid(obj, params: np.ndarray, cancel) -> np.ndarray | None:
     """Squared error of a model whose output is linear in some parameters, from per-sample sums: a
     polynomial's Gram matrix, or the two-layer unit's Σa, Σa², Σa·y for each (k1, b1) of the grid. None
@@ -109,13 +113,14 @@ def _fast_grid(obj, params: np.ndarray, cancel) -> np.ndarray | None:
         return None
     c, x, y = obj._c_full, obj._x, obj._y
     if obj._phi is not None:
-        gram, q = obj._phi.T @ obj._phi, obj._phi.T @ y
-        return c * np.maximum(np.einsum("...i,ij,...j->...", params, gram, params) - 2 * params @ q + y @ y, 0.0)
+        gram, q = np.dot(obj._phi.T, obj._phi), np.dot(obj._phi.T, y)
+        return c * np.maximum(np.einsum("...i,ij,...j->...", params, gram, params) - 2 * np.dot(params, q)
+                              + np.dot(y, y), 0.0)
     if obj.model is not ModelKind.TWO_LAYER or obj._h != 1:
         return None
     sa, saa, say = _unit_sums(obj, params[..., 0], params[..., 1], cancel)
     k2, b2 = params[..., 2], params[..., 3]
-    total = k2 * k2 * saa + 2 * k2 * (b2 * sa - say) + len(x) * b2 * b2 - 2 * b2 * y.sum() + y @ y
+    total = k2 * k2 * saa + 2 * k2 * (b2 * sa - say) + len(x) * b2 * b2 - 2 * b2 * y.sum() + np.dot(y, y)
     return c * np.maximum(total, 0.0)
 
 
@@ -147,7 +152,7 @@ def _unit_sums(obj: SampleObjective, k1: np.ndarray, b1: np.ndarray, cancel):
             e = np.multiply.outer(np.exp(-br), np.exp(-kr[0] * x))  # e^(−(k1·x + b1)) without an exp per cell
             e += 1.0
             a = np.reciprocal(e, out=e)
-            s = a @ both
+            s = np.dot(a, both)
             sa[i], say[i], saa[i] = s[:, 0], s[:, 1], np.einsum("ij,ij->i", a, a)
         else:
             sa[i], saa[i], say[i] = _sums_of(kr[:, None] * x + br[:, None], sig, both)
@@ -174,7 +179,7 @@ def _row_cache(obj: SampleObjective) -> dict:
 
 def _sums_of(z: np.ndarray, sig: bool, both: np.ndarray):
     a = 1.0 / (1.0 + np.exp(-z)) if sig else np.maximum(z, 0.0)
-    s = a @ both
+    s = np.dot(a, both)
     return s[:, 0], np.einsum("ij,ij->i", a, a), s[:, 1]
 
 

@@ -250,6 +250,39 @@ def graph_substep(quick: bool) -> Measure:
     return Measure(statistics.median(times), 2.0, higher_is_better=False, decimals=2)
 
 
+@lru_cache(maxsize=None)
+def _rooms_two_layer_window():
+    """Tutorial 004's two-layer model on rooms → price (N = 506): the surface is a (k1, b1) slice."""
+    app = _app()
+    from .main_window import MainWindow
+    init = (("k1", 1.0), ("b1", 0.0), ("k2", 1.0), ("b2", 0.0))
+    run = Run(RunConfig(data="rooms", model=ModelKind.TWO_LAYER, init=init, grad_tol=0), LiveSettings(learning_rate=1e-3))
+    window = MainWindow(run)
+    window.resize(*SIZE)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    window.surface.slicer.wait()
+    return window
+
+
+def frames_while_slicing(quick: bool) -> Measure:
+    """The slowest timer frame while a 200 × 200 slice of the two-layer model is computed afresh on the
+    worker thread (no row of it known before), one step a frame."""
+    from ..engine.surface import forget_rows
+    window = _rooms_two_layer_window()
+    surface, objective = window.surface, window.controller.run.objective
+    frame_times(window, 5)
+    worst = 0.0
+    for _ in range(3 if quick else 8):
+        forget_rows(objective)
+        surface._ask_slice()  # the slice through the current point, as when the held parameters move
+        deadline = time.monotonic() + 30
+        while surface.slicer.busy and time.monotonic() < deadline:
+            worst = max(worst, max(frame_times(window, 1)))
+    return Measure(worst, 16.0, higher_is_better=False, decimals=1)
+
+
 def race_headless(quick: bool) -> Measure:
     """Steps a second of each runner when Race.advance steps six mini-batch Adam runners together."""
     steps = 10_000 if quick else 50_000
@@ -291,6 +324,7 @@ BENCHES: dict[str, Bench] = {
     "presentation 1920×1080 zoom 1.5: race window frame, N=1e5, ms": _presentation_bench(True, 6.0),
     "window with the graph shown, two-layer, N=1e5, 1 step/frame, ms": graph_window_frame,
     "graph-step: one sub-step shown and repainted, ms": graph_substep,
+    "slowest frame while a two-layer slice computes, rooms N=506, ms": frames_while_slicing,
     "race headless, 6 runs mini-batch Adam, N=1e5, steps/s per run": race_headless,
     "surface 200×200 at N=1e6, data changed, ms": _surface_bench(0),
     "surface 200×200, range changed, ms": _surface_bench(2),

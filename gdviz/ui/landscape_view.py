@@ -1051,6 +1051,8 @@ class _CurvePlot(_Plot):
         self._axis = 0
         self._key: tuple | None = None
         self._y: tuple[float, float] | None = None
+        self._y_seen: tuple[float, float] | None = None  # the last curve's lowest and highest loss
+        self._y_room = 0.0  # extra room on the side a moving curve moves to (see _fit_y)
         self._range_dirty = False
 
     def _restyle_items(self) -> None:
@@ -1106,12 +1108,20 @@ class _CurvePlot(_Plot):
     def _fit_y(self, ys: np.ndarray) -> None:
         """Vertical range fitted to the curve, changed only when the curve leaves it or shrinks a lot."""
         lo, hi = float(ys.min()), float(ys.max())
+        seen, self._y_seen = self._y_seen, (lo, hi)
+        # a curve on the move (the loss falling, a flat section sinking with it) gets room for some
+        # twenty more such moves on the side it moves to: the range, and the axis drawn again with every
+        # range, then change every few dozen frames instead of on every frame. The room fades once the
+        # curve stands still, and the range closes in again.
+        if seen is not None and math.isfinite(seen[0] - lo) and math.isfinite(hi - seen[1]):
+            self._y_room = max(20 * max(seen[0] - lo, hi - seen[1], 0.0), 0.97 * self._y_room)
         if self._y is not None:
             y0, y1 = self._y
-            if y0 <= lo and hi <= y1 and (hi - lo) >= 0.3 * (y1 - y0):
+            if y0 <= lo and hi <= y1 and (hi - lo) + self._y_room >= 0.3 * (y1 - y0):
                 return
         pad = (0.08 * hi - 0.08 * lo) if hi > lo else max(abs(hi), 1.0)
-        self._y = finite_range(lo - pad, hi + pad)
+        down, up = seen is not None and lo < seen[0], seen is not None and hi > seen[1]
+        self._y = finite_range(lo - max(pad, self._y_room if down else 0.0), hi + max(pad, self._y_room if up else 0.0))
         self.getPlotItem().setYRange(*self._y, padding=0)
 
     def _box(self) -> tuple[np.ndarray, np.ndarray]:
