@@ -139,6 +139,22 @@ def test_presentation_mode_hides_docks_and_escape_restores(window, qtbot) -> Non
     assert all(d.isVisible() for d in window.docks.values())
 
 
+def test_presentation_and_f11_fill_the_screen_and_give_the_place_back(window, qtbot, monkeypatch) -> None:
+    # where no window manager acts on the full-screen request (a bare X server), the window fills the
+    # screen itself; it returns to where it was afterwards
+    activate(qtbot, window)
+    window.setGeometry(40, 50, 900, 600)
+    before = window.geometry()
+    monkeypatch.setattr(window, "showFullScreen", lambda: None)  # the request nobody answers
+    screen = window.screen().geometry()
+    for on, off in ((lambda: window.set_presentation(True), lambda: window.set_presentation(False)),
+                    (lambda: window.set_full_screen(True), lambda: window.set_full_screen(False))):
+        on()
+        assert window.geometry() == screen
+        off()
+        assert window.geometry() == before
+
+
 def test_keys_sheet_lists_keys_and_escape_closes_it(window, qtbot) -> None:
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key_F1)

@@ -241,7 +241,8 @@ class DataView(PlotView):
         has_optimum = self._run is None or self._run_optimum(self._run) is not None
         optimum = [(self.optimum, self.tr("least squares"))] if has_optimum else []
         if self._race is None:
-            lines = [(self.line, self.tr("fitted line"))]
+            curved = self._run is not None and not self._run.is_function and not self._run.objective.model.is_linear
+            lines = [(self.line, self.tr("fitted curve") if curved else self.tr("fitted line"))]
             has_val = self._run is not None and self._run.dataset is not None and self._run.dataset.n_val > 0
             rows = [(self.train, self.tr("train")), *([(self.val, self.tr("validation"))] if has_val else []),
                     *optimum, *lines, (self._batch_sample, self.tr("current batch"))]

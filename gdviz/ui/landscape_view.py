@@ -1121,7 +1121,10 @@ class _CurvePlot(_Plot):
                 return
         pad = (0.08 * hi - 0.08 * lo) if hi > lo else max(abs(hi), 1.0)
         down, up = seen is not None and lo < seen[0], seen is not None and hi > seen[1]
-        self._y = finite_range(lo - max(pad, self._y_room if down else 0.0), hi + max(pad, self._y_room if up else 0.0))
+        bottom = lo - max(pad, self._y_room if down else 0.0)
+        if lo >= 0:  # a loss never falls below 0: no room for it there
+            bottom = max(bottom, min(lo - pad, -pad))
+        self._y = finite_range(bottom, hi + max(pad, self._y_room if up else 0.0))
         self.getPlotItem().setYRange(*self._y, padding=0)
 
     def _box(self) -> tuple[np.ndarray, np.ndarray]:

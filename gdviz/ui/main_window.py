@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner()
         self.zoom = 1.0
         self._presenting: dict | None = None  # what presentation mode hid, to restore it
+        self._normal_geometry = None  # the window's place before F11 (restored without a window manager too)
         self._import: CsvImport | None = None  # a CSV being read
         self.session_path: str | None = None  # where Save writes
         self.recording = None  # a LiveRecording while R records
@@ -680,7 +681,8 @@ class MainWindow(QMainWindow):
             return
         if on:
             self._presenting = {"docks": {n: d.isVisible() for n, d in self.docks.items()},
-                                "full": self.isFullScreen(), "maximised": self.isMaximized()}
+                                "full": self.isFullScreen(), "maximised": self.isMaximized(),
+                                "geometry": self.geometry()}
             self._presenting["graph"] = self.graph_dock.isVisible()
             for dock in self.docks.values():
                 dock.hide()
@@ -689,7 +691,7 @@ class MainWindow(QMainWindow):
             for widget in (self.menuBar(), self.toolbar, self.statusBar()):
                 widget.hide()
             self.presentation_bar.show()
-            self.showFullScreen()
+            self._show_full_screen()
         else:
             state, self._presenting = self._presenting, None
             self.presentation_bar.hide()
@@ -700,6 +702,8 @@ class MainWindow(QMainWindow):
             self.graph_dock.setVisible(state["graph"] or self.graph_mode.stepping)
             if not state["full"]:
                 self.showMaximized() if state["maximised"] else self.showNormal()
+                if not state["maximised"]:
+                    self.setGeometry(state["geometry"])  # where it was, also without a window manager
         self.actions["fullscreen"].setChecked(self.isFullScreen())
         if self._last_snap is not None:
             self._show_status(self._last_snap)
@@ -711,8 +715,21 @@ class MainWindow(QMainWindow):
 
     def set_full_screen(self, on: bool) -> None:
         """Full screen on its own (F11), docks and menus stay."""
-        self.showFullScreen() if on else self.showNormal()
+        if on:
+            self._normal_geometry = self.geometry()
+            self._show_full_screen()
+        else:
+            self.showNormal()
+            if self._normal_geometry is not None:
+                self.setGeometry(self._normal_geometry)
         self.actions["fullscreen"].setChecked(on)
+
+    def _show_full_screen(self) -> None:
+        """Full screen, also where no window manager acts on the request (a bare X server, a kiosk)."""
+        self.showFullScreen()
+        screen = self.screen()
+        if screen is not None and self.geometry() != screen.geometry():
+            self.setGeometry(screen.geometry())
 
     def toggle_keys(self) -> None:
         """Show or hide the sheet of keys."""

@@ -1310,6 +1310,10 @@ exit status:
         <translation>拟合直线</translation>
     </message>
     <message>
+        <source>fitted curve</source>
+        <translation>拟合曲线</translation>
+    </message>
+    <message>
         <source>train</source>
         <translation>训练集</translation>
     </message>
