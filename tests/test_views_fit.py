@@ -25,7 +25,7 @@ def no_logged_errors(caplog):
 
 
 # per-view widget sizes the window gives at 1024×600 up to 3840×2160 at device pixel ratio 2
-SIZES = [(300, 200), (420, 260), (1800, 1000)]
+SIZES = [(300, 200), (420, 260), (1800, 1000)]  # and the whole window at dpr 2: see the 3840×2160 test
 
 
 @pytest.fixture(autouse=True)
@@ -152,6 +152,20 @@ def test_a_long_title_shrinks_then_elides(qtbot) -> None:
     view.resize(1800, 400)
     view.grab()
     assert view.getPlotItem().titleLabel.item.toPlainText() == long
+
+
+def test_titles_labels_and_legends_fit_on_a_3840x2160_screen_at_device_pixel_ratio_2() -> None:
+    # the device pixel ratio is fixed when the application starts: a child process with QT_SCALE_FACTOR=2
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-m", "tests.hidpi_fit"], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
 
 
 # ----- ticks ------------------------------------------------------------------------------------
