@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 from ..engine import BatchMode, Run, Snapshot
 from ..engine.graph import GraphError, graph_of_run, substeps
 from .graph_view import GraphView, translate_template
+from .pacing import take_turn
 from .widgets import IntBox
 
 LIVE_INTERVAL = 0.1  # seconds between graph refreshes while following a playing run
@@ -163,7 +164,7 @@ class GraphMode(QObject):
         """Follow the run (≤ 10 times a second while it plays); not in graph-step mode."""
         if self.stepping or not self.visible:
             return
-        if self.rate_limited and time.monotonic() - self._shown_at < LIVE_INTERVAL:
+        if self.rate_limited and not take_turn(self._shown_at, LIVE_INTERVAL):
             return
         self.refresh()
 

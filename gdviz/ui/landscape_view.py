@@ -23,6 +23,7 @@ from .controller import MAX_GHOSTS, Ghost, RaceItem
 from .i18n import engine_text
 from .items import Curve, GrowingPaths, Scatter
 from .plot_base import PlotView, finite_range, guarded, keep_inside
+from .pacing import take_turn
 from .slice_worker import SliceRequest, SliceWorker
 from .widgets import combo, select_data
 from .theme import entry_colour
@@ -302,7 +303,7 @@ class _Plot(PlotView):
 
     def _dots_due(self, last: float) -> bool:
         """Whether dots drawn at `last` (monotonic seconds) may be redrawn now (≤ 10 a second while playing)."""
-        return not self.rate_limited or time.monotonic() - last >= POINTS_INTERVAL
+        return not self.rate_limited or take_turn(last, POINTS_INTERVAL)
 
     def _set_labels(self, title: str, x_label: str, y_label: str) -> None:
         self.set_title(title)
@@ -932,7 +933,7 @@ class SurfaceView(_Plot):
         line = clamp_to_box(params[path_rows(len(params))][:, [ih, iv]], lo, hi)
         self.path_line.setData(line[:, 0], line[:, 1])
         now = time.monotonic()
-        if not self.rate_limited or now - self._points_drawn_at >= POINTS_INTERVAL:
+        if not self.rate_limited or take_turn(self._points_drawn_at, POINTS_INTERVAL):
             # recolouring hundreds of points is the costliest part of a frame: ≤ 10 times a second
             self._points_drawn_at = now
             rows = sample_rows(len(params))

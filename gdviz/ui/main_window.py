@@ -25,6 +25,7 @@ from .graph_mode import GraphMode, GraphPanel
 from .i18n import engine_text
 from .loader import CsvImport
 from .overlays import KeysOverlay, PresentationBar, StabilityOffer
+from .pacing import take_turn
 from .landscape_view import CurveView, SectionsView, SurfaceView
 from .loss_view import LossView
 from .panels import SettingsPanel
@@ -1158,8 +1159,8 @@ class MainWindow(QMainWindow):
     def _show_status(self, snap: Snapshot) -> None:
         """Status bar and maths panel together (the same step); while playing at most 10 times a second."""
         self._last_snap = snap
-        if self._rate_limited and time.monotonic() - self._status_at < 0.1:
-            if not self._status_timer.isActive():
+        if self._rate_limited and not take_turn(self._status_at, 0.1):
+            if not self._status_timer.isActive():  # the last step is written even if the frames stop
                 self._status_timer.start(100)
             return
         self._status_timer.stop()
