@@ -1275,7 +1275,7 @@ class CurveView(_CurvePlot):
 class SectionPlot(_CurvePlot):
     """The loss along one parameter with the other fixed at its current value."""
 
-    PX_PER_POINT = 3  # screen pixels between the section's samples
+    PX_PER_POINT = 5  # screen pixels between the section's samples
 
     def __init__(self, parent=None) -> None:
         super().__init__(QCoreApplication.translate("LandscapeView", "Section"), "θ", "L", parent)
