@@ -49,7 +49,8 @@ GHOST_CASING = "#ffffff78"
 RACE_SPAN = 10.0  # in a race the range grows to at most this many initial spans
 SLICE_INTERVAL = 0.25  # seconds between recomputed slices while the held parameters move
 SLICE_MOVE = 1e-3  # a held parameter moved by more than this share of its size (or of 1) asks for a new slice
-SECTION_WORK = 200_000  # samples × points a per-sample section may take on every frame
+SECTION_WORK = 200_000  # samples × points of one per-sample section curve at most (fewer points beyond)
+SECTION_OFF_THREAD = 20_000  # samples × points beyond which a section is computed off the GUI thread
 MAX_SECTIONS = 25  # one cross-section per parameter (two-layer with 8 units has 25)
 RACE_RISE = 1.0  # a race's range follows points with loss ≤ L₀ + this·|L₀|: a runaway leaves the view
 
@@ -1336,9 +1337,11 @@ class SectionPlot(_CurvePlot):
         # a point every few pixels is smooth, and each point is stroked again on every frame
         points = int(min(CURVE_POINTS, max(48, self.getPlotItem().getViewBox().width() // self.PX_PER_POINT)))
         obj, fixed = self._run.objective, np.array(snap.params)
-        # a per-sample loss visits every sample at every point: fewer points and ≤ 10 curves a second
-        costly = self._run.per_sample and points * obj.n_train > SECTION_WORK
-        if costly:
+        # a per-sample loss visits every sample at every point: ≤ 10 curves a second, computed off the GUI
+        # thread (tutorial 004's four sections on 506 houses took a third of a frame), and fewer points
+        # on many samples
+        costly = self._run.per_sample and points * obj.n_train > SECTION_OFF_THREAD
+        if points * obj.n_train > SECTION_WORK:
             points = int(max(24, min(points, SECTION_WORK // max(obj.n_train, 1))))
         due = not costly or not self.rate_limited or time.monotonic() - self._computed_at >= POINTS_INTERVAL
         if self._range_dirty or len(self._xs) != points:

@@ -11,6 +11,7 @@ are served in turn. Results reach the GUI thread through `computed(request, grid
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 import weakref
@@ -73,6 +74,7 @@ class _Pool:
             self._cond.notify()
 
     def _loop(self) -> None:
+        _lower_priority()
         while True:
             with self._cond:
                 while not self._waiting and not self._stopping:
@@ -88,6 +90,15 @@ class _Pool:
                 self._bridge.done.emit(ref, request, grid)
             except RuntimeError:  # the application is going away
                 return
+
+
+def _lower_priority() -> None:
+    """Background work yields the cores to the GUI thread and Qt's own helper threads (as the QThreads
+    it replaced ran at QThread.LowPriority)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)  # Linux: a thread's own nice value
+    except (AttributeError, OSError):  # other systems: normal priority
+        pass
 
 
 def _stale(ref: weakref.ref, request: SliceRequest) -> bool:
