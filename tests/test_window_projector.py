@@ -341,3 +341,24 @@ def test_log_steps_box_reaches_the_loss_view(window) -> None:
     assert window.loss_view.log_steps
     window.panel.log_steps.setChecked(False)
     assert not window.loss_view.log_steps
+
+
+def test_the_status_line_follows_a_run_playing_at_ten_frames_a_second(window, qtbot) -> None:
+    # the ten-a-second refreshes take turns; none may take every turn (the status line stood at step 0)
+    activate(qtbot, window)
+    c = window.controller
+    c.set_speed(10, 1)
+    c.play()
+    try:
+        qtbot.waitUntil(lambda: c.run.step >= 8, timeout=10_000)
+    finally:
+        c.pause()
+    shown = int(window.status_labels["step"].text().replace("<b>", " ").replace("</b>", " ").split()[1].replace(",", ""))
+    assert shown == c.run.step
+    c.play()
+    try:
+        qtbot.waitUntil(lambda: c.run.step >= 16, timeout=10_000)
+        step_text = window.status_labels["step"].text()
+        assert "<b>0</b>" not in step_text and "<b>8</b>" not in step_text  # it moved while playing
+    finally:
+        c.pause()

@@ -12,10 +12,13 @@ _last_turn = 0.0
 
 
 def take_turn(last: float, interval: float) -> bool:
-    """Whether a refresh last done at `last` (time.monotonic()) may run now; True claims this frame's turn."""
+    """Whether a refresh last done at `last` (time.monotonic()) may run now; True claims this frame's turn.
+    A refresh that has waited twice its interval runs whatever else ran in this frame: at ten frames a
+    second another refresh could otherwise take every turn, and the status line would stand still."""
     global _last_turn
     now = time.monotonic()
-    if now - last < interval or now - _last_turn < FRAME:
+    waited = now - last
+    if waited < interval or (now - _last_turn < FRAME and waited < 2 * interval):
         return False
     _last_turn = now
     return True
