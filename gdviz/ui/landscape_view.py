@@ -1116,10 +1116,10 @@ class _CurvePlot(_Plot):
         # range, then change every few dozen frames instead of on every frame. The room fades once the
         # curve stands still, and the range closes in again.
         if seen is not None and math.isfinite(seen[0] - lo) and math.isfinite(hi - seen[1]):
-            self._y_room = max(20 * max(seen[0] - lo, hi - seen[1], 0.0), 0.97 * self._y_room)
+            self._y_room = max(20 * max(seen[0] - lo, hi - seen[1], 0.0), 0.9 * self._y_room)
         if self._y is not None:
             y0, y1 = self._y
-            if y0 <= lo and hi <= y1 and (hi - lo) + self._y_room >= 0.3 * (y1 - y0):
+            if y0 <= lo and hi <= y1 and (hi - lo) + self._y_room >= 0.5 * (y1 - y0):
                 return
         pad = (0.08 * hi - 0.08 * lo) if hi > lo else max(abs(hi), 1.0)
         down, up = seen is not None and lo < seen[0], seen is not None and hi > seen[1]
