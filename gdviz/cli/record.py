@@ -220,10 +220,10 @@ def _offscreen_window(args, settings_dir: str, run=None):
     """The real window, offscreen at the video's size, with throwaway preferences (the user's zoom or theme
     must not change the frames, and a recording must not change them); closed at the end. A failed
     recording becomes a one-line CliError."""
-    from PySide6.QtCore import QSettings, qInstallMessageHandler
-    from ..ui.app import make_app
+    from PySide6.QtCore import QSettings
+    from ..ui.app import make_app, quiet_offscreen_notes
     from ..ui.recorder import RecordingError
-    qInstallMessageHandler(_qt_message)
+    quiet_offscreen_notes()
     app = make_app()
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, settings_dir)
@@ -314,12 +314,6 @@ def _install(window, race, restored) -> None:
         return
     if race is not None:
         controller.start_race(race)
-
-
-def _qt_message(_kind, _context, message: str) -> None:
-    """Qt's own warnings on stderr, without the offscreen platform's note about size hints."""
-    if "propagateSizeHints" not in message:
-        print(message, file=sys.stderr)
 
 
 def _progress_printer():

@@ -26,6 +26,18 @@ def make_app() -> QApplication:
     return app
 
 
+def quiet_offscreen_notes() -> None:
+    """Qt's own warnings on stderr, without the offscreen platform's note about size hints (printed for
+    every dock shown: hundreds of lines in a recording or a benchmark)."""
+    from PySide6.QtCore import qInstallMessageHandler
+    qInstallMessageHandler(_qt_message)
+
+
+def _qt_message(_kind, _context, message: str) -> None:
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def run_gui(args=None) -> int:
     """Open the window (with the command line's settings when given) and run the event loop."""
     app = make_app()

@@ -31,7 +31,8 @@ def dataset(n: int) -> Dataset:
 
 @lru_cache(maxsize=1)
 def _app():
-    from .app import make_app
+    from .app import make_app, quiet_offscreen_notes
+    quiet_offscreen_notes()
     return make_app()
 
 
