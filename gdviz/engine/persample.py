@@ -60,6 +60,7 @@ class SampleObjective:
         self._h = getattr(self.net, "h", 1)
         self._key: tuple | None = None
         self._memo: tuple | None = None  # (params bytes, loss, grad) of the last full-batch point
+        self.unit_rows: dict = {}  # surface.py: the two-layer unit's sums per slice grid row
         self._c_full = float(losses.factor(self.reduction, max(self.n_train, 1)))
 
     @staticmethod

@@ -472,7 +472,7 @@ class Run:
         would take AHEAD passes (a stutter), and the next step's gradient, already worked out for the
         preview of the next point, would be computed again."""
         if self.per_sample and self.batch_mode() is BatchMode.FULL and \
-                self.objective.n_train * (getattr(self.objective, "hidden", None) or 1) > AHEAD_SAMPLES:
+                self.objective.n_train * (self.objective.hidden or 1) > AHEAD_SAMPLES:
             return 1
         return AHEAD
 

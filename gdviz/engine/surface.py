@@ -163,18 +163,17 @@ def _unit_sums(obj: SampleObjective, k1: np.ndarray, b1: np.ndarray, cancel):
 ROW_CACHE_ROWS = 2048  # grid rows of unit sums kept per objective (a few MB at 200 points a row)
 
 
-def forget_rows(obj) -> None:
+def forget_rows(obj: SampleObjective) -> None:
     """Empty the objective's row cache (a benchmark's cold start)."""
-    obj.__dict__.pop("_unit_rows", None)
+    obj.unit_rows.clear()
 
 
 def _row_cache(obj: SampleObjective) -> dict:
     """The objective's cache of unit sums per grid row, emptied when full (dict operations are atomic
     under the GIL: two threads at worst compute a row twice)."""
-    cache = obj.__dict__.setdefault("_unit_rows", {})
-    if len(cache) >= ROW_CACHE_ROWS:
-        cache.clear()
-    return cache
+    if len(obj.unit_rows) >= ROW_CACHE_ROWS:
+        obj.unit_rows.clear()
+    return obj.unit_rows
 
 
 def _sums_of(z: np.ndarray, sig: bool, both: np.ndarray):
