@@ -344,13 +344,20 @@ class Rings(_ViewItem):
 
 
 class Scatter(pg.ScatterPlotItem):
-    """A ScatterPlotItem that works out its bounding rectangle once per change, not once per call.
+    """A ScatterPlotItem that works out its bounding rectangle once per change, not once per call,
+    and is painted from a cached pixmap while it is unchanged.
 
     Qt asks every visible item for its rectangle several times a frame; pyqtgraph's scatter
     recomputes data bounds and pixel padding in Python each time (≈ 30 µs). Every change of
     its geometry goes through one of the methods below, which forget the rectangle."""
 
     _rect: QRectF | None = None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # blitted from a pixmap while unchanged: a path's points change at most ten times a second,
+        # but a moving line or marker over them repainted them all every frame (0.5 ms a view)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
     def setData(self, *args, **kwargs) -> None:  # noqa: N802 (pyqtgraph name)
         """As ScatterPlotItem.setData(x, y, ...), leaving out points that are not finite (with their
