@@ -5,10 +5,10 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 
 from gdviz.ui import theme
-from gdviz.ui.items import Curve, GrowingPaths, Rings, Scatter
+from gdviz.ui.items import Curve, GrowingCurve, GrowingPaths, Rings, Scatter
 from gdviz.ui.loss_view import peak_columns
 
 
@@ -179,3 +179,53 @@ def test_growing_paths_keep_settled_lines_whole_in_the_ordered_body(plot):
     assert len(paths.body.lines()[0].x) == 20 and len(paths.head.lines()[0].x) == 1
     assert paths.body.lines()[1].pen is pens[1]  # still drawn after (above) the green one
     assert [x.tolist() for x, _ in paths.lines()] == [green[0].tolist(), red[0].tolist()]
+
+
+def _picture(plot) -> np.ndarray:
+    image = plot.grab().toImage().convertToFormat(QImage.Format_RGB32)
+    return np.array(image.constBits(), dtype=np.uint8).reshape(image.height(), image.width(), 4)[..., :3].copy()
+
+
+@pytest.mark.parametrize("antialias", [False, True])
+def test_a_growing_curve_draws_the_same_picture_as_a_curve(plot, antialias):
+    x = np.linspace(0.2, 9.8, 90)
+    y = 1 + 8 * np.exp(-x / 2) + 0.4 * np.sin(5 * x)
+    grows = GrowingCurve(theme.pen("#0055aa", 4.5), antialias=antialias, block=8)
+    plain = Curve(theme.pen("#0055aa", 4.5), antialias=antialias)
+    for n in (2, 9, 17, 40, 90):  # within the first block, just past cuts, many blocks
+        plot.addItem(grows)
+        grows.setData(x[:n], y[:n])
+        drawn = _picture(plot)
+        plot.removeItem(grows)
+        plot.addItem(plain)
+        plain.setData(x[:n], y[:n])
+        expected = _picture(plot)
+        plot.removeItem(plain)
+        assert (expected != 255).any(axis=2).sum() > 20 * n  # something was drawn
+        if antialias:  # the fringe where the body and the live part meet is blended twice
+            differs = (np.abs(drawn.astype(int) - expected) > 40).any(axis=2)
+            assert differs.sum() <= 2 * (n // 8), n
+        else:
+            assert np.array_equal(drawn, expected), n
+    assert [a.tolist() for a in grows.getData()] == [x.tolist(), y.tolist()]
+
+
+def test_a_growing_curve_strokes_its_settled_points_again_only_when_they_change(plot):
+    grows = GrowingCurve(theme.pen("#0055aa", 4.5), block=8)
+    plot.addItem(grows)
+    x, y = np.arange(30.0) / 3, np.arange(30.0) / 4
+    grows.setData(x[:20], y[:20])
+    body = grows._body.lines()
+    assert len(body[0].x) == 17 and len(grows._lines[0].x) == 4  # the newest points drawn live
+    grows.setData(x[:23], y[:23])
+    assert grows._body.lines()[0] is body[0]  # grown within the block: the cached body stays
+    grows.setData(x[:26], y[:26])
+    assert len(grows._body.lines()[0].x) == 25  # a block more: settled
+    moved = y[:26].copy()
+    moved[3] += 1.0  # an earlier point moved (a new pixel-column summary after a range change)
+    grows.setData(x[:26], moved)
+    assert grows._body.lines()[0].y[3] == moved[3]
+    red = theme.pen("#cc0000", 4.5)
+    grows.setPen(red)
+    assert grows._body.lines()[0].pen is red and grows._lines[0].pen is red
+    assert pixel(plot, x[5], moved[5]).red() > 200  # the settled part is redrawn in the new colour

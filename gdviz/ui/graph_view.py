@@ -152,10 +152,7 @@ def _shape(kind: str, w: float, h: float) -> QPainterPath:
 
 def _fill(colour: str) -> QColor:
     """An opaque light tint of a kind's colour (links behind a box never show through)."""
-    c, ground = QColor(colour), QColor(theme.BACKGROUND or "#ffffff")
-    mix = 0.22
-    return QColor.fromRgbF(mix * c.redF() + (1 - mix) * ground.redF(), mix * c.greenF() + (1 - mix) * ground.greenF(),
-                           mix * c.blueF() + (1 - mix) * ground.blueF())
+    return theme.tint(colour, 56)  # 22 %
 
 
 def _pen(colour: str, width_px: float, style=Qt.SolidLine) -> QPen:

@@ -20,7 +20,7 @@ from . import theme
 from .controller import MAX_GHOSTS, Ghost, RaceItem
 from .equation_panel import loss_name
 from .i18n import engine_text
-from .items import Curve, GrowingPaths
+from .items import Curve, GrowingCurve, GrowingPaths
 from .plot_base import SUPERSCRIPT, PlotView, guarded, keep_inside
 from .theme import entry_colour
 
@@ -232,8 +232,8 @@ class LossView(PlotView):
         plot = self.getPlotItem()
         # antialiasing the long curves tripled the frame cost; at 3 px they read well without it.
         # Every curve takes its values as drawn: log10 values in log mode, at most two points per pixel column
-        self.train = Curve(antialias=False)
-        self.val = Curve(antialias=False)
+        self.train = GrowingCurve(antialias=False)
+        self.val = GrowingCurve(antialias=False)
         self.cursor = Curve()  # the current step, top to bottom
         self.dot = theme.Marker(13, theme.LINE)
         self.ghost_curves = [Curve(antialias=False) for _ in range(MAX_GHOSTS)]

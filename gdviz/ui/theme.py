@@ -153,6 +153,14 @@ def faded(colour: str, alpha: int) -> QColor:
     return c
 
 
+def tint(colour: str, alpha: int) -> QColor:
+    """`colour` at opacity alpha/255 over the background, as an opaque colour: it looks as faded
+    but hides what lies beneath, and Qt strokes an opaque line about 2.5 times faster."""
+    c, ground, mix = QColor(colour), QColor(BACKGROUND or "#ffffff"), alpha / 255
+    return QColor.fromRgbF(mix * c.redF() + (1 - mix) * ground.redF(), mix * c.greenF() + (1 - mix) * ground.greenF(),
+                           mix * c.blueF() + (1 - mix) * ground.blueF())
+
+
 def tune_view(view: pg.GraphicsView) -> None:
     """Repaint one rectangle around everything that changed in a frame, not the exact union of
     the changed items (a many-rectangle clip makes every blit and stroke slower): measured 12 %
