@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDockWi
                                QWidget)
 
 from gdviz.ui import i18n
+from gdviz.ui.equation_panel import RichText
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "gdviz_zh_CN.ts"
@@ -181,7 +182,7 @@ def texts(window) -> dict[tuple, str]:
             kind = type(child).__name__
             counts[kind] = counts.get(kind, 0) + 1
             here = path + ((kind, counts[kind]),)
-            if isinstance(child, QLabel) and child.property("role") != "key":  # key names stay as typed
+            if isinstance(child, (QLabel, RichText)) and child.property("role") != "key":  # key names stay as typed
                 found[here + ("text",)] = child.text()
             if isinstance(child, QAbstractButton):
                 found[here + ("text",)] = child.text()

@@ -4142,6 +4142,13 @@ exit status:
     </message>
 </context>
 <context>
+    <name>RichText</name>
+    <message>
+        <source>Copy the maths</source>
+        <translation>复制数学推导</translation>
+    </message>
+</context>
+<context>
     <name>RunController</name>
     <message>
         <source>Not enough memory for these data.</source>
