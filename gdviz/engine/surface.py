@@ -405,6 +405,8 @@ def clamp_to_box(points: np.ndarray, lo: np.ndarray, hi: np.ndarray, factor: flo
     centre, half = 0.5 * (lo + hi), 0.5 * factor * (hi - lo)
     with np.errstate(all="ignore"):
         d = pts - centre
+        if (np.abs(d) <= half).all():  # in the box (NaN is not): nothing to pull in (most calls, 5 µs)
+            return pts
         d = np.where(np.isfinite(d), d, np.sign(np.nan_to_num(d, nan=1.0)) * BOUND)
         ratio = np.max(np.abs(d) / half, axis=1, keepdims=True)
         shrink = np.where(ratio > 1.0, 1.0 / ratio, 1.0)

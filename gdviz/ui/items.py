@@ -40,6 +40,7 @@ class Polyline:
         self.mode = "all"
         self.rect = QRectF()
         self._segs = None  # (transform key, segments) for QPainter.drawLines, built on paint
+        self._segmented: bool | None = None  # worked out on the first paint (the pen and points are fixed)
         self.drawn = (x, y)
         self.empty = True  # nothing to draw
         if len(x) < 2:
@@ -75,9 +76,11 @@ class Polyline:
 
     def segmented(self) -> bool:
         """Thick, solid, opaque: segments (no joins to compute) look the same and draw far faster."""
-        pen = self.pen
-        return (pen.widthF() > 1.0 and pen.style() == Qt.SolidLine and pen.color().alpha() == 255
-                and len(self.drawn[0]) > 2)
+        if self._segmented is None:
+            pen = self.pen
+            self._segmented = (pen.widthF() > 1.0 and pen.style() == Qt.SolidLine and pen.color().alpha() == 255
+                               and len(self.drawn[0]) > 2)
+        return self._segmented
 
     def paint(self, painter: QPainter) -> None:
         """Stroke the line with its pen (the painter's transform maps data to pixels)."""

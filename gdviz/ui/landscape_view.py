@@ -415,10 +415,12 @@ class _Lane:
         self.current.setData(here[:, 0], here[:, 1])
 
     def draw_mark(self, snap: Snapshot, name: str, here: np.ndarray, view: tuple) -> None:
-        """"✕ name diverged at step N" beside the current point, turned towards the middle of the view."""
+        """"✕ name diverged at step N" beside the current point, turned towards the middle of the view
+        (`name` as the engine writes it: translated here, only when shown)."""
         if snap.status is not Status.DIVERGED or not len(here):
             self.mark.hide()
             return
+        name = engine_text(name)
         (x0, x1), (y0, y1) = view
         x, y = float(here[0, 0]), float(here[0, 1])
         self.mark.setAnchor((1 if x > 0.5 * (x0 + x1) else 0, 0 if y > 0.5 * (y0 + y1) else 1))
@@ -789,7 +791,7 @@ class SurfaceView(_Plot):
             if due:
                 lane.tried_at = time.monotonic()
             lane.draw_tried(*tried_points(run, snap, axes, lo, hi, due))
-            lane.draw_mark(snap, engine_text(entry.name), here[i:i + 1], view)
+            lane.draw_mark(snap, entry.name, here[i:i + 1], view)
         for lane in self.lanes[len(items):]:
             lane.hide()
 
@@ -1247,7 +1249,7 @@ class CurveView(_CurvePlot):
                                       lo, hi))
             here = clamp_to_box([[snap.params[0], snap.train_loss]], lo, hi, factor=1.0)
             lane.draw_point(here)
-            lane.draw_mark(snap, engine_text(entry.name), here, view)
+            lane.draw_mark(snap, entry.name, here, view)
         self._draw_race_paths(paths, items, (tuple(lo), tuple(hi)))
         for lane in self.lanes[len(items):]:
             lane.hide()
