@@ -229,3 +229,33 @@ def test_a_growing_curve_strokes_its_settled_points_again_only_when_they_change(
     grows.setPen(red)
     assert grows._body.lines()[0].pen is red and grows._lines[0].pen is red
     assert pixel(plot, x[5], moved[5]).red() > 200  # the settled part is redrawn in the new colour
+
+
+def test_a_line_across_the_view_is_drawn_with_square_caps_only_where_its_caps_are_cut_off(plot, monkeypatch):
+    from gdviz.ui.items import Polyline
+
+    pen = theme.pen("#0055aa", 6.0)
+    assert pen.capStyle() == Qt.RoundCap  # pyqtgraph's choice for thick pens: round caps cost 6 times more
+    across, inside = Curve(pen), Curve(pen)
+    for item in (across, inside):
+        plot.addItem(item)
+    across.setData([0, 10], [2, 8])  # from the left edge of the view to the right one
+    inside.setData([3, 6], [5, 5])  # both ends in view: their round caps show
+    flat: list[bool] = []
+    clipped = Polyline._ends_clipped
+    monkeypatch.setattr(Polyline, "_ends_clipped", lambda self, painter: flat.append(clipped(self, painter)) or flat[-1])
+    drawn = _picture(plot)
+    assert sorted(set(flat)) == [False, True]
+    monkeypatch.setattr(Polyline, "_ends_clipped", lambda self, painter: False)
+    plot.getPlotItem().getViewBox().update()
+    rounded = _picture(plot)
+    assert (np.abs(drawn.astype(int) - rounded) > 40).any(axis=2).sum() <= 4  # the same picture
+    assert pixel(plot, 6 + 0.12, 5).blue() > 150  # the round cap beyond the inner line's end is there
+
+
+def test_a_short_curve_with_breaks_given_as_an_array_is_drawn_in_pixels(plot):
+    curve = Curve(theme.pen("#0000ff", 3.0))
+    plot.addItem(curve)
+    curve.setData([1, 4, 6, 9], [2, 2, 7, 7], connect=np.array([True, False, True, False]))
+    assert pixel(plot, 2.5, 2).blue() > 200 and pixel(plot, 7.5, 7).blue() > 200
+    assert pixel(plot, 5, 4.5).red() > 200  # no segment from (4, 2) to (6, 7)
