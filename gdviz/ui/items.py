@@ -46,17 +46,14 @@ class Polyline:
         self._segmented: bool | None = None  # worked out on the first paint (the pen and points are fixed)
         self.drawn = (x, y)
         self.empty = True  # nothing to draw
+        self._path: QPainterPath | None = None  # in data units, built when first asked (see `path`)
         if len(x) < 2:
-            self.path = QPainterPath()
             return
         if len(x) <= SHORT and connect is None:
             xs, ys = x.tolist(), y.tolist()
             if all(map(math.isfinite, xs + ys)):  # a short finite line: no arrays to build
-                self.path = QPainterPath(QPointF(xs[0], ys[0]))
-                for px, py in zip(xs[1:], ys[1:]):
-                    self.path.lineTo(px, py)
                 self.empty = pen.style() == Qt.NoPen
-                self.rect = self.path.boundingRect()
+                self.rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
                 return
         every = bool(np.isfinite(x).all() and np.isfinite(y).all())
         if every:
@@ -72,10 +69,21 @@ class Polyline:
         if pixel is not None and every and (not isinstance(mode, str) or mode == "all"):
             x, y, mode = _thinned(x, y, mode, pixel)
         self.mode, self.drawn = mode, (x, y)
-        self.path = pg.arrayToQPath(x, y, connect=mode, finiteCheck=not every)
-        self.empty = self.path.isEmpty() or pen.style() == Qt.NoPen
-        if not self.empty:
-            self.rect = self.path.boundingRect()  # of the finite points: non-finite ones were left out
+        if not every:
+            x, y = x[finite], y[finite]
+        if len(x) >= 2 and pen.style() != Qt.NoPen:  # the rectangle of the finite points
+            self.empty = False
+            x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
+            self.rect = QRectF(x0, y0, x1 - x0, y1 - y0)
+
+    @property
+    def path(self) -> QPainterPath:
+        """The line in data units (painting maps the points to pixels instead: built only when asked)."""
+        if self._path is None:
+            x, y = self.drawn
+            self._path = (pg.arrayToQPath(x, y, connect=self.mode, finiteCheck=True) if len(x) >= 2
+                          else QPainterPath())
+        return self._path
 
     def segmented(self) -> bool:
         """Thick, solid, opaque, square- or flat-capped: segments (no joins to compute) look the same and
