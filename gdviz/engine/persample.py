@@ -61,7 +61,15 @@ class SampleObjective:
         self._key: tuple | None = None
         self._memo: tuple | None = None  # (params bytes, loss, grad) of the last full-batch point
         self.unit_rows: dict = {}  # surface.py: the two-layer unit's sums per slice grid row
+        self.rows_forgotten = 0  # surface.forget_rows counts here: a copy in the slice process forgets too
         self._c_full = float(losses.factor(self.reduction, max(self.n_train, 1)))
+
+    def __getstate__(self) -> dict:
+        """Pickled without its caches (the slice process keeps its own; a copy of a dict another thread
+        fills could fail)."""
+        state = self.__dict__.copy()
+        state["unit_rows"], state["_memo"] = {}, None
+        return state
 
     @staticmethod
     def _check(x: np.ndarray, y: np.ndarray, part: str) -> None:
