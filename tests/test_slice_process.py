@@ -110,13 +110,16 @@ def test_an_objective_the_process_cannot_load_is_refused():
     assert answer == ("refused", 5) and not server.held
 
 
-def test_objectives_are_pickled_without_their_caches():
+def test_objectives_are_pickled_without_their_caches_and_basis():
     obj = SampleObjective(builtin("rooms"), ModelKind.TWO_LAYER)
     loss_grid(obj, H, V, START, (0, 1))
     obj.loss(START)
     copy = pickle.loads(pickle.dumps(obj))
     assert obj.unit_rows and not copy.unit_rows and copy._memo is None
     assert np.array_equal(loss_grid(copy, H, V, START, (0, 1)), loss_grid(obj, H, V, START, (0, 1)))
+    poly = SampleObjective(builtin("quadratic"), ModelKind.POLY, degree=5, shift=0.1, scale=1.7)
+    assert poly.__getstate__()["_phi"] is None
+    assert np.array_equal(pickle.loads(pickle.dumps(poly))._phi, poly._phi)
 
 
 def test_a_cancelled_grid_stops_and_the_next_one_is_answered(process):

@@ -66,10 +66,15 @@ class SampleObjective:
 
     def __getstate__(self) -> dict:
         """Pickled without its caches (the slice process keeps its own; a copy of a dict another thread
-        fills could fail)."""
+        fills could fail) and without the polynomial's basis, rebuilt on loading: pickling holds the
+        interpreter's lock, and a degree-5 basis of 10⁶ samples is 48 MB to copy."""
         state = self.__dict__.copy()
-        state["unit_rows"], state["_memo"] = {}, None
+        state["unit_rows"], state["_memo"], state["_phi"] = {}, None, None
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._phi = self.net.basis(self._x) if hasattr(self.net, "basis") else None
 
     @staticmethod
     def _check(x: np.ndarray, y: np.ndarray, part: str) -> None:
