@@ -100,7 +100,7 @@ class SliceProcess:
                     if self._conn.recv() != ("ready",):
                         raise OSError("the slice process said something unexpected")
                     self._ready = True
-            except (OSError, EOFError, pickle.UnpicklingError):
+            except Exception:  # noqa: BLE001 - it died starting or said something else: start afresh later
                 self._lost()
         return self._ready
 
@@ -135,7 +135,9 @@ class SliceProcess:
                     self._send(job, token, objective, h, v, fixed, axes)
                 else:
                     return None if cancelled else self._answer(answer, token)
-        except (OSError, EOFError, pickle.UnpicklingError):
+        except Unavailable:
+            raise
+        except Exception:  # noqa: BLE001 - a broken pipe, a dead process, a garbled answer: start afresh later
             if loading:  # it died taking this objective in (out of memory?): the window computes it from now on
                 self._refused.add(token)
             self._lost()
