@@ -188,9 +188,9 @@ class SliceProcess:
         """Send the job, with the objective when the process does not have it."""
         blob = None
         if token not in self._sent:
-            try:  # on this thread: pickling 10⁶ samples would cost the window a frame
+            try:  # once per objective, off the GUI thread; still under the interpreter's lock (10⁶ samples: ~10 ms)
                 blob = pickle.dumps(objective, pickle.HIGHEST_PROTOCOL)
-            except Exception:  # a lambda, a lock, no memory …: whatever the reason, the window computes it
+            except Exception:  # noqa: BLE001 - a lambda, a lock, no memory …: the window computes it
                 self._refused.add(token)
                 raise Unavailable() from None
         generation = getattr(objective, "rows_forgotten", 0)  # only per-sample objectives keep rows
