@@ -12,6 +12,7 @@ GUI_PREFIXES = ("PySide6", "shiboken6", "pyqtgraph", "PyQt")
 PROBE = f"""
 import sys
 import gdviz.engine
+import gdviz.engine.slice_process
 from gdviz.engine import Run, RunConfig
 Run(RunConfig()).advance(10)
 bad = sorted(m for m in sys.modules if m.startswith({GUI_PREFIXES!r}))

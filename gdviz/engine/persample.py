@@ -61,7 +61,20 @@ class SampleObjective:
         self._key: tuple | None = None
         self._memo: tuple | None = None  # (params bytes, loss, grad) of the last full-batch point
         self.unit_rows: dict = {}  # surface.py: the two-layer unit's sums per slice grid row
+        self.rows_forgotten = 0  # surface.forget_rows counts here: a copy in the slice process forgets too
         self._c_full = float(losses.factor(self.reduction, max(self.n_train, 1)))
+
+    def __getstate__(self) -> dict:
+        """Pickled without its caches (the slice process keeps its own; a copy of a dict another thread
+        fills could fail) and without the polynomial's basis, rebuilt on loading: pickling holds the
+        interpreter's lock, and a degree-5 basis of 10⁶ samples is 48 MB to copy."""
+        state = self.__dict__.copy()
+        state["unit_rows"], state["_memo"], state["_phi"] = {}, None, None
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._phi = self.net.basis(self._x) if hasattr(self.net, "basis") else None
 
     @staticmethod
     def _check(x: np.ndarray, y: np.ndarray, part: str) -> None:

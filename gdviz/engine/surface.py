@@ -5,8 +5,8 @@ A two-parameter objective is drawn over (horizontal, vertical) = surface_axes(ob
 two parameters the surface is a 2-D slice through the current point for a chosen pair, the others
 held at their current values (`slice_title` says so), and every parameter has a cross-section
 (`sections`). Grids of objectives without sufficient statistics are computed in chunks of bounded
-memory; `cancel()` is polled between chunks (raises persample.Cancelled), so a worker thread can
-compute them while the window animates. Every function here is pure.
+memory; `cancel()` is polled between chunks (raises persample.Cancelled), so a worker (the slice process,
+slice_process.py) can compute them while the window animates. Every function here is pure.
 """
 from __future__ import annotations
 
@@ -102,7 +102,8 @@ def loss_grid(objective, h_values: np.ndarray, v_values: np.ndarray, fixed: np.n
 
 
 # Products below are np.dot, not `@`: numpy's matmul keeps the GIL for its whole computation, and these
-# grids are computed on the slice worker's thread beside the animating window. A worker in a stream of
+# grids are computed on the slice worker's thread beside the animating window while the slice process
+# starts or when it cannot run (slice_process.py). A worker in a stream of
 # matmuls made every frame wait ~5 ms (the interpreter's switch interval) for each return into Python:
 # 750 ms frames in a test; np.dot lets go of the GIL while BLAS works.
 def _fast_grid(obj, params: np.ndarray, cancel) -> np.ndarray | None:
@@ -164,8 +165,9 @@ ROW_CACHE_ROWS = 2048  # grid rows of unit sums kept per objective (a few MB at 
 
 
 def forget_rows(obj: SampleObjective) -> None:
-    """Empty the objective's row cache (a benchmark's cold start)."""
+    """Empty the objective's row cache (a benchmark's cold start), also in the slice process (slice_process.py)."""
     obj.unit_rows.clear()
+    obj.rows_forgotten += 1
 
 
 def _row_cache(obj: SampleObjective) -> dict:

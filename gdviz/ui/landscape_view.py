@@ -850,7 +850,7 @@ class SurfaceView(_Plot):
             lo, hi = np.array([x0, y0]), np.array([x1, y1])
         h, v = np.linspace(lo[0], hi[0], self.grid), np.linspace(lo[1], hi[1], self.grid)
         self._grid_dirty = False
-        if is_slice(self._run.objective):  # computed on a worker thread: the window keeps animating
+        if is_slice(self._run.objective):  # computed by the slice worker's process: the window keeps animating
             self._ask_slice(h, v)
             return
         self._show_grid(h, v, loss_grid(self._run.objective, h, v))
@@ -1289,7 +1289,7 @@ class SectionPlot(_CurvePlot):
         self._restyle_items()
 
     def _curve_off_thread(self, obj, snap: Snapshot) -> None:
-        """Ask a worker thread for the curve through `snap`'s point (a one-row slice: this parameter × any
+        """Ask the slice worker for the curve through `snap`'s point (a one-row slice: this parameter × any
         other held at its value); the plot keeps its last curve, point and tangent meanwhile."""
         if self._worker is None:
             self._worker = SliceWorker(self)

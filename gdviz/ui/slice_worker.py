@@ -1,16 +1,20 @@
 """Slice surfaces and costly sections computed off the GUI thread: the window keeps animating meanwhile.
 
-Every `SliceWorker` (one per view that asks) hands its requests to one shared background thread, so
-the costly grids of the surface and of every section take turns on one core and the GUI thread keeps
-the other: a thread per view would make them compete with the frames on a two-core machine, and a
-thread started per request costs milliseconds of the GUI thread each time.
+Every `SliceWorker` (one per view that asks) hands its requests to one shared background thread, which
+passes them to one long-lived second Python process (engine/slice_process.py) and waits, its interpreter
+lock released, for the answer. The grids of the surface and of every section take turns on one core,
+and the GUI thread neither shares a core with them nor waits for the lock while they are computed. While
+the process starts (~0.2 s), when it cannot start or has died, and for an objective that does not
+pickle, the thread computes the grid itself, as all of them were computed before; a dead process is
+started again later.
 
 Each worker keeps only its newest request. A newer request or `cancel()` makes the one running stale:
-the engine polls the cancel test between chunks and raises `Cancelled`. Workers with waiting requests
-are served in turn. Results reach the GUI thread through `computed(request, grid)`.
+the thread tells the process, whose engine polls between chunks and raises `Cancelled`. Workers with
+waiting requests are served in turn. Results reach the GUI thread through `computed(request, grid)`.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 import time
@@ -22,7 +26,10 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..engine.persample import Cancelled
+from ..engine.slice_process import SliceProcess, Unavailable
 from ..engine.surface import loss_grid
+
+READY_POLL_S = 0.02  # while the process starts, the idle thread looks this often whether it is ready
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,8 @@ class _Bridge(QObject):
 
 
 class _Pool:
-    """The one background thread and its queue: the newest request of each worker, served in turn."""
+    """The one background thread and its queue: the newest request of each worker, served in turn by the
+    slice process."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
@@ -52,6 +60,8 @@ class _Pool:
         self._bridge = _Bridge(QCoreApplication.instance())  # created on the GUI thread
         self._bridge.done.connect(_deliver)
         self._stopping = False
+        self.process = SliceProcess()  # used by the thread only (and stopped by `stop`)
+        self.ready = threading.Event()  # set while the process serves the grids
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -72,24 +82,51 @@ class _Pool:
             self._stopping = True
             self._waiting.clear()
             self._cond.notify()
+        self.process.close()
 
     def _loop(self) -> None:
         _lower_priority()
+        try:
+            self._serve()
+        finally:
+            self.process.close()
+
+    def _serve(self) -> None:
+        self._poll_ready()  # the process starts with the first request, while the thread computes it
         while True:
             with self._cond:
-                while not self._waiting and not self._stopping:
-                    self._cond.wait()
+                if not self._waiting and not self._stopping:
+                    self._cond.wait(self.process.due_in(READY_POLL_S))
                 if self._stopping:
                     return
-                key = next(iter(self._waiting))
-                ref, request = self._waiting.pop(key)
-            grid = _compute(request, lambda: self._stopping or _stale(ref, request))
+                job = self._waiting.pop(next(iter(self._waiting))) if self._waiting else None
+            if job is None:  # the lock is free meanwhile: starting a process takes milliseconds
+                self._poll_ready()
+                continue
+            ref, request = job
+            grid = self._compute(request, lambda: self._stopping or _stale(ref, request))
             if self._stopping:
                 return
             try:
                 self._bridge.done.emit(ref, request, grid)
             except RuntimeError:  # the application is going away
                 return
+
+    def _poll_ready(self) -> bool:
+        if self.process.poll_ready():
+            self.ready.set()
+            return True
+        self.ready.clear()
+        return False
+
+    def _compute(self, r: SliceRequest, cancel) -> np.ndarray | None:
+        """The grid from the process, or computed here when the process cannot."""
+        if self._poll_ready():
+            try:
+                return self.process.compute(r.objective, r.h, r.v, r.fixed, r.axes, cancel)
+            except Unavailable:
+                self._poll_ready()
+        return _compute(r, cancel)
 
 
 def _lower_priority() -> None:
@@ -129,6 +166,18 @@ def _pool() -> _Pool:
     if _POOL is None or _POOL._stopping:
         _POOL = _Pool()
     return _POOL
+
+
+def process_ready(ms: int = 10_000) -> bool:
+    """Wait until the slice process serves the grids (benchmarks, tests); False on timeout."""
+    return _pool().ready.wait(ms / 1000)
+
+
+@atexit.register
+def _stop_pool() -> None:
+    """An application that ends without aboutToQuit (tests, scripts) stops the process too."""
+    if _POOL is not None:
+        _POOL.stop()
 
 
 class SliceWorker(QObject):
