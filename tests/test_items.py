@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from gdviz.ui import theme
 from gdviz.ui.items import Curve, GrowingCurve, GrowingPaths, Rings, Scatter
@@ -259,3 +259,35 @@ def test_a_short_curve_with_breaks_given_as_an_array_is_drawn_in_pixels(plot):
     curve.setData([1, 4, 6, 9], [2, 2, 7, 7], connect=np.array([True, False, True, False]))
     assert pixel(plot, 2.5, 2).blue() > 200 and pixel(plot, 7.5, 7).blue() > 200
     assert pixel(plot, 5, 4.5).red() > 200  # no segment from (4, 2) to (6, 7)
+
+
+@pytest.mark.parametrize("side", ["bottom", "left"])
+@pytest.mark.parametrize("shift", [(0.0, 0.0), (0.3, 0.6)])
+def test_an_axis_draws_its_grid_on_the_same_pixels_as_pyqtgraph(qtbot, side, shift):
+    from gdviz.ui.plot_base import PlotView, TickAxis
+
+    theme.configure()
+    view = PlotView("grid", "x", "y")
+    qtbot.addWidget(view)
+    view.resize(500, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.getPlotItem().setXRange(0, 17)
+    view.getPlotItem().setYRange(-3, 40)
+    axis = view.getPlotItem().getAxis(side)
+    assert axis.grid  # the views show a translucent grid: the lines this draws differently
+    box = axis.boundingRect()
+
+    def drawn(method) -> np.ndarray:
+        image = QImage(int(box.width()) + 2, int(box.height()) + 2, QImage.Format_ARGB32_Premultiplied)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        painter.translate(-box.x() + shift[0], -box.y() + shift[1])
+        painter.setFont(axis.style["tickFont"])
+        method(axis, painter, *axis.generateDrawSpecs(painter))
+        painter.end()
+        return np.array(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4).copy()
+
+    ours, theirs = drawn(TickAxis.drawPicture), drawn(pg.AxisItem.drawPicture)
+    assert (theirs != 255).any(axis=2).sum() > 1000  # grid lines, ticks and numbers were drawn
+    assert np.array_equal(ours, theirs)

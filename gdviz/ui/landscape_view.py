@@ -598,7 +598,9 @@ class SurfaceView(_Plot):
                 self.on_snapshot(self._last)
 
     def _restyle_items(self) -> None:
-        self.contours.setPen(theme.pen(CONTOUR, 1.2))
+        contour = theme.pen(CONTOUR, 1.2)
+        contour.setCapStyle(Qt.FlatCap)  # translucent segments that do not overlap: drawn as segments (items.py)
+        self.contours.setPen(contour)
         self.path_line.setPen(theme.pen(theme.LINE, 2.5))
         self.arrow_line.setPen(theme.pen(ARROW, 4.0))
         self.arrow_head.setStyle(headLen=18 * theme.zoom())
