@@ -219,6 +219,19 @@ def test_slice_pair_boxes_set_the_axes_title_and_grid(qtbot, window):
     np.testing.assert_allclose(surface._z, z, rtol=1e-9)
 
 
+def test_the_slice_pair_boxes_leave_the_bottom_axis_whole(qtbot, window):
+    load(window, data="rooms", model=ModelKind.TWO_LAYER, init=TUTORIAL_START)
+    show_surface(window, qtbot)
+    surface = window.surface
+    bar = surface.pair_bar.geometry()
+    axis = surface.getPlotItem().getAxis("bottom")
+    drawn = surface.mapFromScene(axis.sceneBoundingRect()).boundingRect()  # its numbers and its label
+    assert surface.pair_bar.isVisible() and drawn.height() > 10
+    assert not drawn.intersects(bar) and bar.bottom() < surface.height()
+    load(window, data="linear")  # two parameters: no boxes, no strip
+    assert not surface.pair_bar.isVisible() and surface._strip == 0
+
+
 def test_one_section_per_parameter(qtbot, window):
     load(window, data="sine", model=ModelKind.POLY, degree=9)
     show_surface(window, qtbot)

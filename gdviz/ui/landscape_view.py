@@ -554,10 +554,22 @@ class SurfaceView(_Plot):
 
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(ev)
-        bar = self.__dict__.get("pair_bar")  # pyqtgraph resizes once before __init__ made it
-        if bar is not None:
-            bar.adjustSize()
-            bar.move(4, self.height() - bar.height() - 4)  # the title keeps the top
+        if self.__dict__.get("pair_bar") is not None:  # pyqtgraph resizes once before __init__ made it
+            self._place_pair_bar()
+
+    def _place_pair_bar(self) -> None:
+        """The pair boxes in a strip of their own under the plot (over it, they hid the axis's numbers)."""
+        bar = self.pair_bar
+        bar.adjustSize()
+        strip = bar.height() + 2 if bar.isVisibleTo(self) else 0
+        layout = self.getPlotItem().layout
+        left, top, right, bottom = layout.getContentsMargins()
+        if self._strip != strip:  # the plot's own margin grows by the strip
+            layout.setContentsMargins(left, top, right, bottom - self._strip + strip)
+            self._strip = strip
+        bar.move(4, self.height() - bar.height() - 2)
+
+    _strip = 0  # px kept free under the plot for the pair boxes
 
     def _pair_chosen(self, _index: int) -> None:
         h, v = self.pair_h.currentData(), self.pair_v.currentData()
@@ -575,6 +587,7 @@ class SurfaceView(_Plot):
         slicing = is_slice(run.objective)
         self.pair_bar.setVisible(slicing)
         if not slicing:
+            self._place_pair_bar()
             return
         names = run.param_names
         for box, axis in ((self.pair_h, self._axes[0]), (self.pair_v, self._axes[1])):
@@ -583,8 +596,7 @@ class SurfaceView(_Plot):
                 for name in names:
                     box.addItem(name, name)
             select_data(box, names[axis])
-        self.pair_bar.adjustSize()
-        self.pair_bar.move(4, self.height() - self.pair_bar.height() - 4)
+        self._place_pair_bar()
 
     def set_pair(self, pair: tuple[str, str]) -> None:
         """Show the slice over these two parameters (names), the others held at the current point."""
@@ -632,6 +644,7 @@ class SurfaceView(_Plot):
             self._run, self._last, self._seen, self._key = None, None, 0, None
             self.slicer.cancel()
             self.pair_bar.hide()
+            self._place_pair_bar()
             self._clear(self.tr("Loss surface (needs two parameters)"))
             return
         pair = self._pair if self._pair and set(self._pair) <= set(run.param_names) else None
