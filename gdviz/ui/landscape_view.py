@@ -559,10 +559,12 @@ class SurfaceView(_Plot):
 
     def _place_pair_bar(self) -> None:
         """The pair boxes in a strip of their own under the plot (over it, they hid the axis's numbers)."""
-        bar = self.pair_bar
+        bar, plot = self.pair_bar, self.getPlotItem()
+        if plot is None:  # a closing view (pyqtgraph lets its plot go first)
+            return
         bar.adjustSize()
         strip = bar.height() + 2 if bar.isVisibleTo(self) else 0
-        layout = self.getPlotItem().layout
+        layout = plot.layout
         left, top, right, bottom = layout.getContentsMargins()
         if self._strip != strip:  # the plot's own margin grows by the strip
             layout.setContentsMargins(left, top, right, bottom - self._strip + strip)
