@@ -102,3 +102,30 @@ def test_without_the_process_the_thread_computes_the_grid(worker, monkeypatch):
     ask(worker, obj)
     assert worker.wait()
     assert np.array_equal(worker.answers[-1][1], loss_grid(obj, H, V, START, (0, 1)))
+
+
+def test_answers_that_come_back_together_are_drawn_one_per_frame(qapp):
+    """Two views' answers queued at once reach their views at least a frame apart; a stale answer (its view
+    asked again meanwhile) is dropped without taking a turn."""
+    from PySide6.QtCore import QCoreApplication
+
+    first, second, stale = SliceWorker(), SliceWorker(), SliceWorker()
+    drawn = []
+    for name, w in (("first", first), ("second", second), ("stale", stale)):
+        w.computed.connect(lambda request, grid, name=name: drawn.append((name, time.monotonic())))
+    grid = np.zeros((2, 2))
+    requests = {}
+    for name, w in (("stale", stale), ("first", first), ("second", second)):
+        requests[name] = SliceRequest(None, H, V, np.zeros(2), (0, 1))
+        w._latest = requests[name]  # as if asked: the answers below are queued as the thread queues them
+    stale._latest = SliceRequest(None, H, V, np.ones(2), (0, 1))  # asked again: the first answer is stale
+    for name, w in (("stale", stale), ("first", first), ("second", second)):
+        slice_worker._deliver(slice_worker.weakref.ref(w), requests[name], grid)
+    deadline = time.monotonic() + 2
+    while len(drawn) < 2 and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.001)
+    assert [name for name, _ in drawn] == ["first", "second"]
+    assert drawn[1][1] - drawn[0][1] >= 0.9 * slice_worker._Deliveries.GAP_MS / 1000
+    assert not first.busy and not second.busy and stale.busy  # the stale one still waits for its answer
+    stale.cancel()

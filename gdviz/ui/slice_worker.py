@@ -10,12 +10,14 @@ started again later.
 
 Each worker keeps only its newest request. A newer request or `cancel()` makes the one running stale:
 the thread tells the process, whose engine polls between chunks and raises `Cancelled`. Workers with
-waiting requests are served in turn. Results reach the GUI thread through `computed(request, grid)`.
+waiting requests are served in turn. Results reach the GUI thread through `computed(request, grid)`,
+one per frame at most (each one redraws its view).
 """
 from __future__ import annotations
 
 import atexit
 import os
+from collections import deque
 import threading
 import time
 import weakref
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ..engine.persample import Cancelled
 from ..engine.slice_process import SliceProcess, Unavailable
@@ -152,10 +154,46 @@ def _compute(r: SliceRequest, cancel) -> np.ndarray | None:
         return None
 
 
+class _Deliveries(QObject):
+    """Answers reach their views one per frame: a new slice (its colours and contour lines) and four new
+    sections that came back together were all drawn in one frame, three times a normal one."""
+
+    GAP_MS = 8  # at most one answer drawn in this time (a frame at 120 frames a second)
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._waiting: deque[tuple[weakref.ref, SliceRequest, object]] = deque()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._next)
+        self._last = 0.0
+
+    def add(self, ref: weakref.ref, request: SliceRequest, grid) -> None:
+        self._waiting.append((ref, request, grid))
+        if not self._timer.isActive():
+            wait = self.GAP_MS - 1000 * (time.monotonic() - self._last)
+            self._timer.start(max(0, int(wait)))
+
+    def _next(self) -> None:
+        while self._waiting:  # stale answers (a newer request, a closed view) are dropped without a turn
+            ref, request, grid = self._waiting.popleft()
+            worker = ref()
+            if worker is not None and shiboken6.isValid(worker) and worker._finished(request, grid):
+                self._last = time.monotonic()
+                break
+        if self._waiting:
+            self._timer.start(self.GAP_MS)
+
+
+_DELIVERIES: _Deliveries | None = None
+
+
 def _deliver(ref: weakref.ref, request: SliceRequest, grid) -> None:
-    worker = ref()
-    if worker is not None and shiboken6.isValid(worker):  # not a view closed meanwhile
-        worker._finished(request, grid)
+    """An answer from the background thread, on the GUI thread: drawn in its turn."""
+    global _DELIVERIES
+    if _DELIVERIES is None or not shiboken6.isValid(_DELIVERIES):
+        _DELIVERIES = _Deliveries()
+    _DELIVERIES.add(ref, request, grid)
 
 
 _POOL: _Pool | None = None
@@ -218,9 +256,12 @@ class SliceWorker(QObject):
             time.sleep(0.002)
         return True
 
-    def _finished(self, request: SliceRequest, grid) -> None:
+    def _finished(self, request: SliceRequest, grid) -> bool:
+        """Hand on the answer to the newest request; whether there was one to draw."""
         if request is not self._latest:
-            return  # overtaken by a newer request, or cancelled
+            return False  # overtaken by a newer request, or cancelled
         self._latest = None
-        if grid is not None:
-            self.computed.emit(request, grid)
+        if grid is None:
+            return False
+        self.computed.emit(request, grid)
+        return True
