@@ -63,6 +63,8 @@ def frame_times(window, frames: int, steps_per_frame: int = 1, widget=None) -> l
     for other in app.topLevelWidgets():
         if other is not window and other.isVisible():
             other.hide()
+        if other is not window and getattr(other, "_rate_limited", False):
+            other._set_rate_limited(False)  # a window benched before stops "playing": its speed timer too
     if not window.isVisible():
         window.show()
         app.processEvents()
