@@ -182,11 +182,6 @@ def _thinned(x: np.ndarray, y: np.ndarray, mode, pixel: tuple[float, float]):
     return x[keep], y[keep], mode
 
 
-def _within_half_pixel(line: Polyline, x: np.ndarray, y: np.ndarray, connect, pixel: tuple[float, float]) -> bool:
-    """Whether points (x, y) would draw `line` again to within half a pixel (same count, no breaks)."""
-    return _near(line.x, line.y, line.connect, x, y, connect, pixel)
-
-
 def _near(x0: np.ndarray, y0: np.ndarray, connect0, x: np.ndarray, y: np.ndarray, connect,
           pixel: tuple[float, float]) -> bool:
     """Whether points (x, y) are all within half a pixel of (x0, y0) (same count, no breaks)."""
@@ -326,7 +321,8 @@ class Curve(_LineItem):
         self._changed()
 
     def _still(self, x: np.ndarray, y: np.ndarray, connect) -> bool:
-        return _within_half_pixel(self._lines[0], x, y, connect, self.pixel_size())
+        line = self._lines[0]
+        return _near(line.x, line.y, line.connect, x, y, connect, self.pixel_size())
 
     def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (PlotCurveItem's name)
         """The points last given."""
@@ -350,9 +346,10 @@ class Layers(_LineItem):
     def set_lines(self, lines: list[tuple[np.ndarray, np.ndarray, object, QPen]], still: bool = False) -> None:
         """(x, y, connect, pen) for each line, bottom first. With `still`, lines that would all be drawn
         within half a pixel of the ones drawn, with the same pens, change nothing (as Curve.setData)."""
+        pixel = self.pixel_size()
         if still and len(lines) == len(self._lines) and all(
-                pen == line.pen and _within_half_pixel(line, np.asarray(x, float), np.asarray(y, float), connect,
-                                                       self.pixel_size())
+                pen == line.pen and _near(line.x, line.y, line.connect, np.asarray(x, float), np.asarray(y, float),
+                                          connect, pixel)
                 for (x, y, connect, pen), line in zip(lines, self._lines)):
             return
         self._lines = [self._polyline(x, y, connect, pen) for x, y, connect, pen in lines]

@@ -191,14 +191,8 @@ class TickAxis(pg.AxisItem):
                     columns.append((p1.x() + t.dx(), min(p1.y(), p2.y()) + t.dy(), max(p1.y(), p2.y()) + t.dy(), colour))
                     continue
             ticks.append((pen, p1, p2))
-        if rows:
-            p.save()
-            p.resetTransform()
-            for rect, colour in rows:
-                p.fillRect(rect, colour)
-            p.restore()
-        if columns:
-            _fill_columns(p, columns)
+        if rows or columns:
+            _fill_grid(p, rows, columns)
         super().drawPicture(p, axisSpec, ticks, textSpecs)
 
     def resizeEvent(self, ev=None) -> None:  # noqa: N802 (Qt name)
@@ -213,14 +207,17 @@ class TickAxis(pg.AxisItem):
             self.label.setPos(pos.x() + shift[0], pos.y() + shift[1])
 
 
-def _fill_columns(p: QPainter, columns: list[tuple[float, float, float, QColor]]) -> None:
-    """Vertical one-pixel lines (device x, top, bottom, colour) as aliased lines draw them: each group with
-    the same ends is one row of pixels, filled down as a texture."""
+def _fill_grid(p: QPainter, rows: list[tuple[QRect, QColor]], columns: list[tuple[float, float, float, QColor]]) -> None:
+    """One-pixel grid lines on the pixels aliased lines cover, in device pixels: horizontal ones as filled
+    rectangles; vertical ones (device x, top, bottom, colour) grouped by their ends, each group one row of
+    pixels filled down as a texture."""
+    p.save()
+    p.resetTransform()
+    for rect, colour in rows:
+        p.fillRect(rect, colour)
     groups: dict[tuple[int, int], list[tuple[int, QColor]]] = {}
     for x, top, bottom, colour in columns:
         groups.setdefault((math.floor(top), math.floor(bottom)), []).append((math.floor(x), colour))
-    p.save()
-    p.resetTransform()
     for (top, bottom), lines in groups.items():
         left = min(x for x, _ in lines)
         row = QImage(max(x for x, _ in lines) - left + 1, 1, QImage.Format_ARGB32_Premultiplied)
