@@ -243,10 +243,10 @@ def test_a_line_across_the_view_is_drawn_with_square_caps_only_where_its_caps_ar
     inside.setData([3, 6], [5, 5])  # both ends in view: their round caps show
     flat: list[bool] = []
     clipped = Polyline._ends_clipped
-    monkeypatch.setattr(Polyline, "_ends_clipped", lambda self, painter: flat.append(clipped(self, painter)) or flat[-1])
+    monkeypatch.setattr(Polyline, "_ends_clipped", lambda self, clip: flat.append(clipped(self, clip)) or flat[-1])
     drawn = _picture(plot)
     assert sorted(set(flat)) == [False, True]
-    monkeypatch.setattr(Polyline, "_ends_clipped", lambda self, painter: False)
+    monkeypatch.setattr(Polyline, "_ends_clipped", lambda self, clip: False)
     plot.getPlotItem().getViewBox().update()
     rounded = _picture(plot)
     assert (np.abs(drawn.astype(int) - rounded) > 40).any(axis=2).sum() <= 4  # the same picture

@@ -14,16 +14,46 @@ the view's scaling transform 2.5–5 times slower.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+from pyqtgraph.Qt.internals import PrimitiveArray
 
 NO_PEN = pg.mkPen(None)
 SHORT = 4  # lines of at most this many points are built point by point (cheaper than from arrays)
+
+
+class PenTraits(NamedTuple):
+    """What a pen's drawing depends on, read once per pen (a pen is not changed once it draws)."""
+    cosmetic: bool  # its width is in pixels whatever the view's scale
+    drawn: bool  # not Qt.NoPen
+    segments: bool  # see Polyline.segmented
+    round_solid: bool  # solid with round caps (see Polyline._ends_clipped)
+
+
+_TRAITS: dict[int, tuple[QPen, PenTraits]] = {}
+
+
+def pen_traits(pen: QPen) -> PenTraits:
+    """The pen's traits, kept by the pen object (each Qt call costs a few microseconds in a busy frame,
+    and every line of every frame asked them again)."""
+    kept = _TRAITS.get(id(pen))
+    if kept is not None and kept[0] is pen:
+        return kept[1]
+    width, style, cap = pen.widthF(), pen.style(), pen.capStyle()
+    traits = PenTraits(pen.isCosmetic(), style != Qt.NoPen,
+                       width > 1.0 and style == Qt.SolidLine
+                       and (pen.color().alpha() == 255 and cap != Qt.RoundCap or cap == Qt.FlatCap),
+                       cap == Qt.RoundCap and style == Qt.SolidLine)
+    if len(_TRAITS) > 1024:  # pens made per frame (a theme's, a zoom's) are let go now and then
+        _TRAITS.clear()
+    _TRAITS[id(pen)] = (pen, traits)
+    return traits
 
 
 class Polyline:
@@ -33,17 +63,23 @@ class Polyline:
     segment from that point to the next). With `pixel` = (units per pixel on x, on y) points in the
     same pixel as the point before are left out (the first and last points and both ends of every
     break stay): a slow run takes many steps a pixel, and each would be stroked again every frame.
+
+    A `plain` line (every point finite, joined in order: nearly every line) is mapped to pixels
+    straight into a QPolygonF (or Qt's line array) on paint; others go through pyqtgraph's path
+    builders, which check every point.
     """
 
     def __init__(self, x, y, connect=None, pen: QPen = NO_PEN, pixel: tuple[float, float] | None = None) -> None:
         x = np.asarray(x, dtype=float)
         y = np.asarray(y, dtype=float)
         self.x, self.y, self.connect, self.pen = x, y, connect, pen
+        self.traits = pen_traits(pen)
         self.mode = "all"
+        self.plain = False
         self.rect = QRectF()
-        self._mapped = None  # (transform key, segments or path in pixels, points in pixels), built on paint
+        self._mapped = None  # (transform key, what to draw in pixels, how), built on paint
+        self._ends: tuple[float, float, float, float] | None = None  # a plain 2-point line's ends in pixels
         self._square: QPen | None = None  # the pen with square caps (_ends_clipped)
-        self._segmented: bool | None = None  # worked out on the first paint (the pen and points are fixed)
         self.drawn = (x, y)
         self.empty = True  # nothing to draw
         self._path: QPainterPath | None = None  # in data units, built when first asked (see `path`)
@@ -52,10 +88,13 @@ class Polyline:
         if len(x) <= SHORT and connect is None:
             xs, ys = x.tolist(), y.tolist()
             if all(map(math.isfinite, xs + ys)):  # a short finite line: no arrays to build
-                self.empty = pen.style() == Qt.NoPen
+                self.empty = not self.traits.drawn
+                self.plain = True
                 self.rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
                 return
-        every = bool(np.isfinite(x).all() and np.isfinite(y).all())
+        # the extremes are finite only when every point is (a NaN or an infinity carries into them)
+        x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
+        every = math.isfinite(x0 - x1) and math.isfinite(y0 - y1)
         if every:
             mode = connect if isinstance(connect, str) else "all" if connect is None else np.asarray(connect, bool)
         else:
@@ -69,11 +108,13 @@ class Polyline:
         if pixel is not None and every and (not isinstance(mode, str) or mode == "all"):
             x, y, mode = _thinned(x, y, mode, pixel)
         self.mode, self.drawn = mode, (x, y)
+        self.plain = every and isinstance(mode, str) and mode == "all"
         if not every:
             x, y = x[finite], y[finite]
-        if len(x) >= 2 and pen.style() != Qt.NoPen:  # the rectangle of the finite points
+            if len(x):
+                x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
+        if len(x) >= 2 and self.traits.drawn:  # the rectangle of the finite points
             self.empty = False
-            x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
             self.rect = QRectF(x0, y0, x1 - x0, y1 - y0)
 
     @property
@@ -91,21 +132,26 @@ class Polyline:
         pens over 4 px): 32 points at 4.5 px, 0.14 ms as segments against 0.07 as a path. A translucent
         pen with flat caps too: its segments meet without overlapping (but for a sliver inside a bend),
         so no joint shows darker (the landscape's contour lines: 2,700 points, 10.7 ms as a path)."""
-        if self._segmented is None:
-            pen = self.pen
-            self._segmented = (pen.widthF() > 1.0 and pen.style() == Qt.SolidLine and len(self.drawn[0]) >= 2
-                               and (pen.color().alpha() == 255 and pen.capStyle() != Qt.RoundCap
-                                    or pen.capStyle() == Qt.FlatCap))
-        return self._segmented
+        return self.traits.segments and len(self.drawn[0]) >= 2
 
-    def paint(self, painter: QPainter) -> None:
-        """Stroke the line with its pen (the painter's transform maps data to pixels)."""
+    def paint(self, painter: QPainter, key: tuple[float, float, float, float] | None = None,
+              clip: QRectF | None = None) -> None:
+        """Stroke the line with its pen. Without `key` the painter's transform maps data to pixels;
+        with it (m11, m22, m31, m32: a scale and shift) the painter draws in pixels and the line is
+        mapped here. `clip` is the painter's clip rectangle in pixels, if it clips."""
         if self.empty:
             return
-        painter.setPen(self.pen)
-        t = painter.transform()
-        if not (self.pen.isCosmetic() and t.isAffine() and t.m12() == 0 and t.m21() == 0):
+        if key is None:
+            t = painter.transform()
+            if self.traits.cosmetic and t.isAffine() and t.m12() == 0 and t.m21() == 0:
+                painter.resetTransform()
+                with np.errstate(all="ignore"):
+                    self.paint(painter, (t.m11(), t.m22(), t.m31(), t.m32()),
+                               painter.clipBoundingRect() if painter.hasClipping() else None)  # in pixels
+                painter.setTransform(t)
+                return
             # rotated or sheared, or a pen that scales with the view: Qt maps the line
+            painter.setPen(self.pen)
             if self.segmented():
                 painter.drawLines(*arrayToLineSegments(*self.drawn, connect=self.mode, finiteCheck=True).drawargs())
             else:
@@ -113,33 +159,34 @@ class Polyline:
             return
         # mapped to pixels here and drawn untransformed: Qt strokes a cosmetic pen under a scaling
         # transform 2.5–5 times slower (150 segments at 6 px: 0.23 ms against 0.09; one: 0.085 against 0.018)
-        painter.resetTransform()
-        drawn = self._in_pixels(t)
-        if self.segmented():
-            if isinstance(drawn, list):
-                painter.drawLines(drawn)
-            else:
-                painter.drawLines(*drawn.drawargs())
-        elif self._ends_clipped(painter):  # caps nobody sees: square ones stroke 6 times faster than round
-            x, y = self._mapped[2]
+        drawn, how = self._in_pixels(key)
+        if how is _LINES:
+            painter.setPen(self.pen)
+            painter.drawLines(drawn)
+        elif how is _SEGMENTS:
+            painter.setPen(self.pen)
+            painter.drawLines(*drawn.drawargs())
+        elif self._ends is not None and self._ends_clipped(clip):
+            # caps nobody sees: square ones stroke 6 times faster than round
             painter.setPen(self._square_pen())
-            painter.drawLine(QLineF(x[0], y[0], x[1], y[1]))
+            painter.drawLine(QLineF(*self._ends))
+        elif how is _POLYLINE:
+            painter.setPen(self.pen)
+            painter.drawPolyline(drawn)
         else:
+            painter.setPen(self.pen)
             painter.drawPath(drawn)
-        painter.setTransform(t)
 
-    def _ends_clipped(self, painter: QPainter) -> bool:
+    def _ends_clipped(self, clip: QRectF | None) -> bool:
         """Whether this is one solid round-capped segment whose ends lie on or beyond the edges of the
         painter's clip, so that its caps lie outside it: a line across a view, cut at its edges (the data
         view's)."""
-        if (len(self.drawn[0]) != 2 or self.pen.capStyle() != Qt.RoundCap or self.pen.style() != Qt.SolidLine
-                or not painter.hasClipping()):
+        if clip is None or not self.traits.round_solid or self._ends is None:
             return False
-        x, y = self._mapped[2]
-        if not (np.isfinite(x).all() and np.isfinite(y).all()):
-            return False
-        inside = painter.clipBoundingRect().adjusted(1.0, 1.0, -1.0, -1.0)  # within a pixel of an edge: on it
-        return not (inside.contains(QPointF(x[0], y[0])) or inside.contains(QPointF(x[1], y[1])))
+        x0, y0, x1, y1 = self._ends
+        # within a pixel of an edge: on it
+        left, top, right, bottom = clip.left() + 1.0, clip.top() + 1.0, clip.right() - 1.0, clip.bottom() - 1.0
+        return not (left <= x0 <= right and top <= y0 <= bottom or left <= x1 <= right and top <= y1 <= bottom)
 
     def _square_pen(self) -> QPen:
         """The pen with square caps: they reach as far past the ends, so the cut at the edge stays whole."""
@@ -148,23 +195,54 @@ class Polyline:
             self._square.setCapStyle(Qt.SquareCap)
         return self._square
 
-    def _in_pixels(self, t: QTransform):
-        """The segments (or the path) to draw, mapped to pixels by a scale-and-shift t; kept while t is."""
-        key = (t.m11(), t.m22(), t.m31(), t.m32())
-        if self._mapped is None or self._mapped[0] != key:
-            x, y = self.drawn
-            with np.errstate(all="ignore"):  # non-finite points stay non-finite: left out below
-                x, y = x * key[0] + key[2], y * key[1] + key[3]
-            if len(x) <= SHORT and isinstance(self.mode, str) and self.mode == "all" and self.segmented() \
-                    and np.isfinite(x).all() and np.isfinite(y).all():  # a few finite segments: no arrays to build
-                xs, ys = x.tolist(), y.tolist()
-                drawn = [QLineF(xs[i], ys[i], xs[i + 1], ys[i + 1]) for i in range(len(xs) - 1)]
-            elif self.segmented():
-                drawn = arrayToLineSegments(x, y, connect=self.mode, finiteCheck=True)
+    def _in_pixels(self, key: tuple[float, float, float, float]):
+        """What to draw mapped to pixels by a scale-and-shift key, and how; kept while the key is."""
+        if self._mapped is not None and self._mapped[0] == key:
+            return self._mapped[1], self._mapped[2]
+        sx, sy, dx, dy = key
+        x, y = self.drawn
+        segments = self.segmented()
+        drawn = how = None
+        self._ends = None
+        if self.plain and len(x) <= SHORT:  # a few points: no arrays to build
+            xs, ys = [v * sx + dx for v in x.tolist()], [v * sy + dy for v in y.tolist()]
+            if all(map(math.isfinite, xs + ys)):
+                if len(xs) == 2:
+                    self._ends = (xs[0], ys[0], xs[1], ys[1])
+                if segments:
+                    drawn, how = [QLineF(xs[i], ys[i], xs[i + 1], ys[i + 1]) for i in range(len(xs) - 1)], _LINES
+                else:
+                    drawn, how = QPolygonF([QPointF(a, b) for a, b in zip(xs, ys)]), _POLYLINE
+        elif self.plain:
+            px, py = x * sx + dx, y * sy + dy
+            if math.isfinite(float(px.sum()) + float(py.sum())):  # a point far outside can overflow
+                if segments:
+                    drawn, how = _line_array(px, py), _SEGMENTS
+                else:
+                    drawn = pg.functions.create_qpolygonf(len(px))
+                    points = pg.functions.ndarray_from_qpolygonf(drawn)
+                    points[:, 0], points[:, 1] = px, py
+                    how = _POLYLINE
+        if drawn is None:
+            x, y = x * sx + dx, y * sy + dy  # non-finite points stay non-finite: left out by the builders
+            if segments:
+                drawn, how = arrayToLineSegments(x, y, connect=self.mode, finiteCheck=True), _SEGMENTS
             else:
-                drawn = pg.arrayToQPath(x, y, connect=self.mode, finiteCheck=True)
-            self._mapped = (key, drawn, (x, y))
-        return self._mapped[1]
+                drawn, how = pg.arrayToQPath(x, y, connect=self.mode, finiteCheck=True), _PATH
+        self._mapped = (key, drawn, how)
+        return drawn, how
+
+
+_LINES, _SEGMENTS, _POLYLINE, _PATH = "lines", "segments", "polyline", "path"  # how a line is drawn
+
+
+def _line_array(px: np.ndarray, py: np.ndarray) -> PrimitiveArray:
+    """The segments between consecutive points as Qt's QLineF array, filled from numpy."""
+    array = PrimitiveArray(QLineF, 4)
+    array.resize(len(px) - 1)
+    memory = array.ndarray()
+    memory[:, 0], memory[:, 1], memory[:, 2], memory[:, 3] = px[:-1], py[:-1], px[1:], py[1:]
+    return array
 
 
 def _thinned(x: np.ndarray, y: np.ndarray, mode, pixel: tuple[float, float]):
@@ -288,8 +366,24 @@ class _LineItem(_ViewItem):
 
     def paint(self, painter: QPainter, *_args) -> None:
         painter.setRenderHint(QPainter.Antialiasing, self._antialias)
-        for line in self._lines:
-            line.paint(painter)
+        t = painter.transform()
+        if not (t.isAffine() and t.m12() == 0 and t.m21() == 0):  # rotated or sheared: Qt maps every line
+            for line in self._lines:
+                line.paint(painter)
+            return
+        # a view box scales and shifts: every cosmetic line is mapped to pixels (see Polyline.paint)
+        key = (t.m11(), t.m22(), t.m31(), t.m32())
+        painter.resetTransform()
+        clip = painter.clipBoundingRect() if painter.hasClipping() else None  # in pixels
+        with np.errstate(all="ignore"):  # non-finite points stay non-finite: left out
+            for line in self._lines:
+                if line.traits.cosmetic:
+                    line.paint(painter, key, clip)
+                elif not line.empty:
+                    painter.setTransform(t)
+                    line.paint(painter)
+                    painter.resetTransform()
+        painter.setTransform(t)
 
 
 class Curve(_LineItem):
