@@ -34,10 +34,17 @@ def test_a_new_text_is_laid_out_once_for_the_size_hints_and_the_paint(qtbot, mon
     panel.resize(300, 400)
     panel.show()
     qtbot.waitExposed(panel)
-    panel.setText(TEXT)
     widths = []
-    original = panel._doc.setTextWidth
-    monkeypatch.setattr(panel._doc, "setTextWidth", lambda w: (widths.append(w), original(w)))
+    make = panel._document
+
+    def document(html: str):
+        doc = make(html)
+        original = doc.setTextWidth
+        doc.setTextWidth = lambda w: (widths.append(w), original(w))
+        return doc
+
+    monkeypatch.setattr(panel, "_document", document)
+    panel.setText(TEXT)
     for _ in range(3):
         panel.heightForWidth(300)
         panel.sizeHint()
@@ -60,3 +67,30 @@ def test_the_context_menu_copies_the_maths_as_plain_text(qtbot):
     copy.trigger()
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("Model") and "<" not in copied and "training L = " in copied
+
+
+def test_a_text_prepared_in_parts_shows_as_set_at_once_and_asks_a_new_layout_only_for_a_new_height(qtbot, monkeypatch):
+    panel, plain = RichText(), RichText()
+    for widget in (panel, plain):
+        qtbot.addWidget(widget)
+        widget.resize(300, 400)
+        widget.show()
+    qtbot.waitExposed(panel)
+    numbers = "<b>Loss</b><br>L = <b>{0}</b><br>" + "a long line that wraps " * 12
+    panel.setText(numbers.format("1.2345"))
+    asked = []
+    monkeypatch.setattr(panel, "updateGeometry", lambda: asked.append(panel.text()))
+    same_height = numbers.format("5.6789")  # new numbers, as while playing
+    panel.prepare_text(same_height)
+    assert panel.text() == numbers.format("1.2345")  # parsed, not shown
+    panel.lay_out_prepared()
+    assert panel.text() == numbers.format("1.2345")
+    panel.show_prepared()
+    assert panel.text() == same_height and asked == []  # the same height: the dock keeps its layout
+    taller = same_height + "<br>one more line"
+    panel.prepare_text(taller)
+    panel.show_prepared()  # shown without the middle part: laid out when needed
+    assert asked == [taller]
+    plain.setText(taller)
+    assert panel.heightForWidth(300) == plain.heightForWidth(300) > 0
+    assert panel.grab().toImage() == plain.grab().toImage()

@@ -364,3 +364,28 @@ def test_the_status_line_follows_a_run_playing_at_ten_frames_a_second(window, qt
         assert "<b>0</b>" not in step_text and "<b>8</b>" not in step_text  # it moved while playing
     finally:
         c.pause()
+
+
+def test_while_playing_a_refresh_of_the_maths_and_the_status_line_is_spread_over_three_frames(window, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    c = window.controller
+    window._set_rate_limited(True)  # the ticks below stand in for the timer: as while playing
+    window._status_at = 0.0  # a refresh is due at the next frame
+    before_maths, before_step = window.equations.text(), window.status_labels["step"].text()
+    c._tick()  # the maths written and parsed
+    QApplication.processEvents()
+    due = c.run.step
+    assert window.equations.text() == before_maths and window.status_labels["step"].text() == before_step
+    c._tick()  # laid out; the status line written
+    QApplication.processEvents()
+    assert "<b>{:,}</b>".format(due) in window.status_labels["step"].text()
+    assert window.equations.text() == before_maths
+    c._tick()  # shown
+    QApplication.processEvents()
+    assert window.equations._last.step == due and "step {:,}".format(due).replace(",", "") in \
+        window.equations.plain_text().replace(",", "")
+    assert window.equations.text() != before_maths
+    window._set_rate_limited(False)  # paused: the latest step is written at once, both places
+    assert "<b>{:,}</b>".format(c.run.step) in window.status_labels["step"].text()
+    assert window.equations._last.step == c.run.step

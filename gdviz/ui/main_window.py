@@ -1157,15 +1157,43 @@ class MainWindow(QMainWindow):
 
     # ----- small views --------------------------------------------------------------------
     def _show_status(self, snap: Snapshot) -> None:
-        """Status bar and maths panel together (the same step); while playing at most 10 times a second."""
+        """Status bar and maths panel together (the same snapshot). While playing at most 10 times a
+        second, and spread over three frames (see RichText): the maths written and parsed; laid out,
+        with the status line written; shown."""
         self._last_snap = snap
-        if self._rate_limited and not take_turn(self._status_at, 0.1):
+        if not self._rate_limited:
+            self._status_timer.stop()
+            self._staged = None
+            self.equations.on_snapshot(snap)
+            self._write_status(snap)
+            return
+        if self._staged is not None:  # the next part of a refresh under way
+            staged, stage = self._staged
+            if stage == 1:
+                self.equations.lay_out_prepared()
+                self._write_status(staged)
+                self._staged = (staged, 2)
+            else:
+                self.equations.show_prepared()
+                self._staged = None
+            self._status_timer.start(100)  # the refresh is finished even if the frames stop
+            return
+        if not take_turn(self._status_at, 0.1):
             if not self._status_timer.isActive():  # the last step is written even if the frames stop
                 self._status_timer.start(100)
             return
         self._status_timer.stop()
         self._status_at = time.monotonic()
-        self.equations.on_snapshot(snap)
+        if self.equations.isVisible() and self.equations.prepare(snap):
+            self._staged = (snap, 1)
+            self._status_timer.start(100)
+        else:
+            self._write_status(snap)
+
+    _staged: tuple[Snapshot, int] | None = None  # a refresh under way while playing, and its next part
+
+    def _write_status(self, snap: Snapshot) -> None:
+        """The status line (and the presentation line) for a snapshot."""
         labels = self.status_labels
         step = "{:,}".format(snap.step)
         labels["step"].setText(self.tr("step <b>{0}</b>").format(step))
