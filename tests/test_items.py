@@ -291,3 +291,25 @@ def test_an_axis_draws_its_grid_on_the_same_pixels_as_pyqtgraph(qtbot, side, shi
     ours, theirs = drawn(TickAxis.drawPicture), drawn(pg.AxisItem.drawPicture)
     assert (theirs != 255).any(axis=2).sum() > 1000  # grid lines, ticks and numbers were drawn
     assert np.array_equal(ours, theirs)
+
+
+def test_a_marker_moves_by_half_a_pixel_or_more_and_keeps_its_view_s_pixel_size(plot):
+    marker = theme.Marker(10, "#ff0000")
+    plot.addItem(marker)
+    vb = plot.getPlotItem().getViewBox()
+    marker.setData([5.0], [5.0])
+    assert marker.isVisible() and (marker.pos().x(), marker.pos().y()) == (5.0, 5.0)
+    pixel = 10.0 / vb.width()
+    marker.setData([5.0 + 0.3 * pixel], [5.0])  # within half a pixel: not moved (no repaint)
+    assert marker.pos().x() == 5.0 and marker.getData()[0][0] == 5.0 + 0.3 * pixel  # reports what it was given
+    marker.setData([5.0 + 0.6 * pixel], [5.0])
+    assert marker.pos().x() == 5.0 + 0.6 * pixel
+    plot.setXRange(0, 1000, padding=0)  # a pixel is now 100 times wider
+    marker.setData([5.0 + 40 * pixel], [5.0])
+    assert marker.pos().x() == 5.0 + 0.6 * pixel
+    marker.setData([5.0 + 60 * pixel], [5.0])
+    assert marker.pos().x() == 5.0 + 60 * pixel
+    marker.setData([np.nan], [5.0])
+    assert not marker.isVisible() and len(marker.getData()[0]) == 0
+    marker.setData([2.0], [3.0])  # shown again where it is now, however near the old place
+    assert marker.isVisible() and (marker.pos().x(), marker.pos().y()) == (2.0, 3.0)

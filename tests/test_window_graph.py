@@ -94,7 +94,8 @@ def test_while_playing_the_maths_and_the_graph_are_rewritten_at_most_ten_times_a
     window.graph_dock.show()
     texts, graphs = [], []
     panel, view = window.equations, window.graph_panel.view
-    monkeypatch.setattr(panel, "setText", lambda text: texts.append(text))
+    prepare = panel.prepare_text  # every new text is prepared (while playing, shown a frame or two later)
+    monkeypatch.setattr(panel, "prepare_text", lambda text: (texts.append(text), prepare(text)))
     original = view.set_graph
     monkeypatch.setattr(view, "set_graph", lambda graph: (graphs.append(graph), original(graph)))
     c = window.controller

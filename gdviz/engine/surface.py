@@ -348,6 +348,8 @@ class Framing:
         if len(pts) == 0:
             return False
         need_lo, need_hi = pts.min(axis=0), pts.max(axis=0)
+        if (need_lo >= self.lo).all() and (need_hi <= self.hi).all():  # inside, as on nearly every frame
+            return False
         span = self.span
         extra = (self.GROWTH - 1.0) * span  # the side that grows moves out by ≥ this
         lo, hi = self.lo.copy(), self.hi.copy()

@@ -267,17 +267,17 @@ class _Plot(PlotView):
     def _show_single(self, on: bool) -> None:
         """Show the single run's own path items (a race draws every runner in a lane instead)."""
 
-    def _new_runner_points(self, i: int, run: Run, columns: list[int], limit: float) -> np.ndarray:
-        """Like `_new_path_points`, for runner i of a race, leaving out rows whose loss is above `limit`."""
+    def _new_runner_points(self, i: int, run: Run, columns: list[int], limit: float) -> np.ndarray | None:
+        """Like `_new_path_points`, for runner i of a race: its rows added since the last call (None when
+        there are none), leaving out rows whose loss is above `limit`."""
         h = run.history
-        params, loss = h.column("params"), h.column("train_loss")
+        params = h.column("params")
         if len(params) < self._race_seen[i]:
             self._race_seen[i] = 0
         seen, self._race_seen[i] = self._race_seen[i], len(params)
-        new = params[seen:, columns][loss[seen:] <= limit]
-        if len(new) == 0:
-            return np.zeros((0, len(columns)))
-        return np.vstack([new.min(axis=0), new.max(axis=0)])
+        if seen == len(params):
+            return None
+        return params[seen:, columns][h.column("train_loss")[seen:] <= limit]
 
     def _follow_race(self, items: list[RaceItem], columns: list[int]) -> bool:
         """Grow the range for every runner's new rows and next step; True when it changed.
@@ -286,12 +286,15 @@ class _Plot(PlotView):
         leaves the view (its point waits on the edge) instead of shrinking every other path."""
         start = float(self._run.history.column("train_loss")[0])
         limit = start + RACE_RISE * max(abs(start), 1e-12)
-        points = [np.zeros((0, len(columns)))]
+        points = []
         for i, (_entry, run, snap) in enumerate(items):
-            points.append(self._new_runner_points(i, run, columns, limit))
+            new = self._new_runner_points(i, run, columns, limit)
+            if new is not None:
+                points.append(new)
             if snap.next_update is not None and snap.train_loss <= limit:
-                points.append(np.array(snap.next_update.params_after)[columns][None])
-        if self._framing.update(np.vstack(points)):
+                after = snap.next_update.params_after
+                points.append([[after[c] for c in columns]])
+        if points and self._framing.update(np.concatenate(points)):
             self._apply_range()
             return True
         return False

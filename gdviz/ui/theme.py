@@ -7,6 +7,7 @@ font (`font`, `pt`) and every pen made by `pen` together; views pick it up in `r
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 
@@ -186,6 +187,7 @@ class Marker(QGraphicsEllipseItem):
         super().__init__()
         self.set_size(size)
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # blitted, not stroked again, every frame
         self.setBrush(pg.mkBrush(brush) if brush is not None else pg.mkBrush(0, 0, 0, 0))
         self.setPen(pen if pen is not None else pg.mkPen(None))
         self.setZValue(z)
@@ -200,19 +202,34 @@ class Marker(QGraphicsEllipseItem):
         """Move to (xs[0], ys[0]); hide when given no finite point.
 
         A move of less than half a pixel from where it is drawn changes nothing on screen and is
-        not made (no repaint); the point reported is the one given."""
-        if len(xs) and np.isfinite(xs[0]) and np.isfinite(ys[0]):
-            x, y = float(xs[0]), float(ys[0])
-            self._given = (x, y)
-            pos = self.pos()
-            if self._view is None:
-                self._view = view_box_of(self)
-            px, py = pixel_size(self._view)
-            if not (self.isVisible() and abs(x - pos.x()) < 0.5 * px and abs(y - pos.y()) < 0.5 * py):
-                self.setPos(x, y)
-            self.show()
-        else:
+        not made (no repaint); the point reported is the one given. (A race moves 16 markers a frame:
+        the view's pixel size is kept, not asked each time.)"""
+        x, y = (float(xs[0]), float(ys[0])) if len(xs) else (math.nan, math.nan)
+        if not (math.isfinite(x) and math.isfinite(y)):
             self.hide()
+            return
+        self._given = (x, y)
+        if self._view is None:
+            self._follow_view()
+        px, py = self._pixel
+        pos = self.pos()
+        if not self.isVisible():
+            self.setPos(x, y)
+            self.show()
+        elif not (abs(x - pos.x()) < 0.5 * px and abs(y - pos.y()) < 0.5 * py):
+            self.setPos(x, y)
+
+    _pixel = (0.0, 0.0)  # data units per pixel of the view box (0: not laid out, every move is made)
+
+    def _follow_view(self) -> None:
+        self._view = view_box_of(self)
+        if self._view is not None:
+            self._view.sigRangeChanged.connect(self._view_changed)
+            self._view.sigResized.connect(self._view_changed)
+            self._view_changed()
+
+    def _view_changed(self, *_) -> None:
+        self._pixel = pixel_size(self._view)
 
     def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (matches PlotDataItem.getData)
         """The marked point as one-element arrays (empty when hidden)."""
