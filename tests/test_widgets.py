@@ -273,3 +273,47 @@ def test_a_log_slider_ignores_non_finite_values(qtbot):
     for bad in (math.nan, math.inf, -1.0, 0.0):
         slider.set_float(bad)
         assert slider.value() == at
+
+
+# ----- a status-line label -----------------------------------------------------------------------
+def test_a_steady_label_asks_a_new_layout_only_when_its_text_needs_more_room_or_much_less(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QHBoxLayout
+
+    from gdviz.ui.widgets import SteadyLabel
+
+    class Requests(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+            if event.type() == QEvent.LayoutRequest:
+                self.count += 1
+            return False
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    label = SteadyLabel()
+    QHBoxLayout(holder).addWidget(label)
+    holder.show()
+    qtbot.waitExposed(holder)
+    label.setText("step <b>1,234</b>")
+    QApplication.processEvents()
+    requests = Requests()
+    holder.installEventFilter(requests)
+    first = label.width()
+    assert first >= label.sizeHint().width() - SteadyLabel.SPARE
+    for step in range(1235, 1245):  # new numbers, as while playing: the layout stays
+        label.setText("step <b>{:,}</b>".format(step))
+        QApplication.processEvents()
+    assert requests.count == 0 and label.width() == first
+    label.setText("step <b>1,234,567,890</b>")  # more room needed: the label grows and the layout is asked
+    QApplication.processEvents()
+    assert requests.count >= 1 and label.width() > first
+    grown, asked = label.width(), requests.count
+    label.setText("step <b>1</b>")  # much less: the room is given back
+    QApplication.processEvents()
+    assert requests.count > asked and label.width() < grown
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 2)  # a zoom: the label fits its text again
+    label.setFont(font)
+    assert label.width() >= label.sizeHint().width() - SteadyLabel.SPARE

@@ -366,26 +366,46 @@ def test_the_status_line_follows_a_run_playing_at_ten_frames_a_second(window, qt
         c.pause()
 
 
-def test_while_playing_a_refresh_of_the_maths_and_the_status_line_is_spread_over_three_frames(window, qtbot) -> None:
+def test_while_playing_a_refresh_of_the_maths_and_the_status_line_is_spread_over_four_frames(window, monkeypatch) -> None:
     from PySide6.QtWidgets import QApplication
 
+    from gdviz.ui import main_window
+
+    monkeypatch.setattr(main_window, "FAST_FRAMES", 60.0)  # the frames below come fast, however slow the machine
+    monkeypatch.setattr(window._status_timer, "start", lambda ms: None)  # and nothing else writes between them
     c = window.controller
     window._set_rate_limited(True)  # the ticks below stand in for the timer: as while playing
+
+    def frame() -> None:
+        c._tick()
+        QApplication.processEvents()
+
     window._status_at = 0.0  # a refresh is due at the next frame
     before_maths, before_step = window.equations.text(), window.status_labels["step"].text()
-    c._tick()  # the maths written and parsed
-    QApplication.processEvents()
+    frame()  # the maths written and parsed
     due = c.run.step
+    frame()  # laid out
     assert window.equations.text() == before_maths and window.status_labels["step"].text() == before_step
-    c._tick()  # laid out; the status line written
-    QApplication.processEvents()
+    frame()  # the status line written
     assert "<b>{:,}</b>".format(due) in window.status_labels["step"].text()
     assert window.equations.text() == before_maths
-    c._tick()  # shown
-    QApplication.processEvents()
+    frame()  # the maths shown, for the same step
     assert window.equations._last.step == due and "step {:,}".format(due).replace(",", "") in \
         window.equations.plain_text().replace(",", "")
     assert window.equations.text() != before_maths
     window._set_rate_limited(False)  # paused: the latest step is written at once, both places
     assert "<b>{:,}</b>".format(c.run.step) in window.status_labels["step"].text()
     assert window.equations._last.step == c.run.step
+
+
+def test_while_playing_slowly_the_maths_and_the_status_line_are_written_at_once(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    c = window.controller
+    window._set_rate_limited(True)
+    for _ in range(3):  # ten frames a second: each has time for all of it (spread, the text would lag)
+        window._status_at = window._status_called = 0.0
+        c._tick()
+        QApplication.processEvents()
+        assert "<b>{:,}</b>".format(c.run.step) in window.status_labels["step"].text()
+        assert window.equations._last.step == c.run.step and window.equations._prepared is None

@@ -120,16 +120,18 @@ class RichText(QWidget):
         self.prepare_text(text)
         self.show_prepared()
 
-    # A new text in three parts, which a caller may spread over three frames while playing (each
-    # part takes ≤ 1 ms; together they made one frame in ten 3-4 ms slower): parse, lay out, show.
+    # A new text in three parts, which a caller may spread over frames while playing (each part takes
+    # ≤ 1 ms; together they made one frame in ten 3-4 ms slower): parse, lay out, show.
     def prepare_text(self, text: str) -> None:
         """Parse a text to show later (show_prepared); the same text as shown changes nothing."""
         self._prepared = None if text == self._html else (text, self._document(text))
 
     def lay_out_prepared(self) -> None:
-        """Lay the prepared text out for the widget's width."""
+        """Lay the prepared text out for the widget's width (all of it: Qt lays a long text out lazily,
+        and its size, asked when shown, would finish the work then)."""
         if self._prepared is not None:
             self._prepared[1].setTextWidth(self._text_width(self.width()))
+            self._prepared[1].size()
 
     def show_prepared(self) -> None:
         """Show the prepared text. The layout around is asked again only when its height changed (a

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import sys
 import time
 import traceback
@@ -29,6 +30,7 @@ from .pacing import take_turn
 from .landscape_view import CurveView, SectionsView, SurfaceView
 from .loss_view import LossView
 from .panels import SettingsPanel
+from .widgets import SteadyLabel
 
 KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
     "toggle": ("Space",), "step": ("Right", "PgDown"), "back": ("Left", "PgUp"),
@@ -37,6 +39,7 @@ KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
 }
 MAX_RECENT = 8
 LOG = logging.getLogger("gdviz")
+FAST_FRAMES = 0.04  # s between frames below which a refresh of the text is spread over frames (≥ 25 a second)
 ZOOMS = (0.75, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DOCK_SHARE = {"settings": 0.24, "maths": 0.19}  # of the window's width: the plots keep ≥ 55 %
 TABBED_SHARE = 0.28
@@ -333,10 +336,12 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.status_labels = {name: QLabel() for name in ("step", "epoch", "loss", "params", "state")}
+        self.status_labels = {name: SteadyLabel() for name in ("step", "epoch", "loss", "params", "state")}
         for name, label in self.status_labels.items():
             label.setObjectName(f"status_{name}")
-            bar.addPermanentWidget(label, 1 if name == "params" else 0)
+            bar.addPermanentWidget(label)
+            if name == "params":  # the room left over, between the numbers and the state at the right end
+                bar.addPermanentWidget(QWidget(), 1)
 
     def _action(self, menu, text: str, slot, keys=(), checkable: bool = False, name: str = "") -> QAction:
         """A menu action that also works while the menu bar is hidden (presentation mode)."""
@@ -1158,9 +1163,11 @@ class MainWindow(QMainWindow):
     # ----- small views --------------------------------------------------------------------
     def _show_status(self, snap: Snapshot) -> None:
         """Status bar and maths panel together (the same snapshot). While playing at most 10 times a
-        second, and spread over three frames (see RichText): the maths written and parsed; laid out,
-        with the status line written; shown."""
+        second; when the frames come fast, spread over four of them (see RichText): the maths written
+        and parsed; laid out; the status line written; the maths shown."""
         self._last_snap = snap
+        now = time.monotonic()
+        fast, self._status_called = now - self._status_called < FAST_FRAMES, now
         if not self._rate_limited:
             self._status_timer.stop()
             self._staged = None
@@ -1171,11 +1178,11 @@ class MainWindow(QMainWindow):
             staged, stage = self._staged
             if stage == 1:
                 self.equations.lay_out_prepared()
+            elif stage == 2:
                 self._write_status(staged)
-                self._staged = (staged, 2)
             else:
                 self.equations.show_prepared()
-                self._staged = None
+            self._staged = (staged, stage + 1) if stage < 3 else None
             self._status_timer.start(100)  # the refresh is finished even if the frames stop
             return
         if not take_turn(self._status_at, 0.1):
@@ -1183,14 +1190,16 @@ class MainWindow(QMainWindow):
                 self._status_timer.start(100)
             return
         self._status_timer.stop()
-        self._status_at = time.monotonic()
-        if self.equations.isVisible() and self.equations.prepare(snap):
+        self._status_at = now
+        if fast and self.equations.isVisible() and self.equations.prepare(snap):
             self._staged = (snap, 1)
             self._status_timer.start(100)
-        else:
+        else:  # frames far apart have time for all of it (and the text would lag them visibly)
+            self.equations.on_snapshot(snap)
             self._write_status(snap)
 
     _staged: tuple[Snapshot, int] | None = None  # a refresh under way while playing, and its next part
+    _status_called = -math.inf  # when the last snapshot came
 
     def _write_status(self, snap: Snapshot) -> None:
         """The status line (and the presentation line) for a snapshot."""
