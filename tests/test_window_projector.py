@@ -409,3 +409,18 @@ def test_while_playing_slowly_the_maths_and_the_status_line_are_written_at_once(
         QApplication.processEvents()
         assert "<b>{:,}</b>".format(c.run.step) in window.status_labels["step"].text()
         assert window.equations._last.step == c.run.step and window.equations._prepared is None
+
+
+def test_the_status_line_keeps_its_parts_apart(window) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    window.controller.step_forward(1)
+    window.set_presentation(True)
+    try:
+        window.controller.step_forward(1)
+        for text in (window.status_labels["params"].text(), window.presentation_bar.text()):
+            doc = QTextDocument()
+            doc.setHtml(text)
+            assert "  " in doc.toPlainText().replace("\u00a0", " ")  # rich text folds plain spaces into one
+    finally:
+        window.set_presentation(False)

@@ -39,6 +39,7 @@ KEYS = {  # action → keys (presenter remotes send PgUp / PgDn)
 }
 MAX_RECENT = 8
 LOG = logging.getLogger("gdviz")
+GAP = "\u00a0\u00a0 "  # between the parts of a rich-text line (plain spaces there fold into one; no-break spaces keep)
 FAST_FRAMES = 0.04  # s between frames below which a refresh of the text is spread over frames (≥ 25 a second)
 ZOOMS = (0.75, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 DOCK_SHARE = {"settings": 0.24, "maths": 0.19}  # of the window's width: the plots keep ≥ 55 %
@@ -1209,14 +1210,14 @@ class MainWindow(QMainWindow):
         labels["epoch"].setText(self.tr("epoch <b>{0}</b>").format("{:,}".format(snap.epoch)))
         loss = self.tr("loss <b>{0}</b>").format(num(snap.train_loss))
         if snap.val_loss is not None:
-            loss += "  " + self.tr("val <b>{0}</b>").format(num(snap.val_loss))
+            loss += GAP + self.tr("val <b>{0}</b>").format(num(snap.val_loss))
         labels["loss"].setText(loss)
-        labels["params"].setText("   ".join(f"{n} = <b>{num(v)}</b>" for n, v in zip(snap.param_names, snap.params)))
+        labels["params"].setText(GAP.join(f"{n} = <b>{num(v)}</b>" for n, v in zip(snap.param_names, snap.params)))
         state, colour = self._state_text(snap)
         labels["state"].setText(f"<span style='color:{colour}'><b>{state}</b></span>")
         if self.presenting:
             lr = self.controller.run.live.learning_rate
-            self.presentation_bar.set_html("   ".join((
+            self.presentation_bar.set_html(GAP.join((
                 self.tr("step <b>{0}</b>").format(step), "η = <b>{0}</b>".format(num(lr)),
                 loss, f"<span style='color:{colour}'><b>{state}</b></span>")))
 
