@@ -134,48 +134,38 @@ class Polyline:
         so no joint shows darker (the landscape's contour lines: 2,700 points, 10.7 ms as a path)."""
         return self.traits.segments and len(self.drawn[0]) >= 2
 
-    def paint(self, painter: QPainter, key: tuple[float, float, float, float] | None = None,
-              clip: QRectF | None = None) -> None:
-        """Stroke the line with its pen. Without `key` the painter's transform maps data to pixels;
-        with it (m11, m22, m31, m32: a scale and shift) the painter draws in pixels and the line is
-        mapped here. `clip` is the painter's clip rectangle in pixels, if it clips."""
+    def paint(self, painter: QPainter, key: tuple[float, float, float, float], clip: QRectF | None) -> None:
+        """Stroke the line with its pen, mapped to pixels here by `key` (m11, m22, m31, m32: the view's
+        scale and shift) on a painter that draws in pixels; `clip` is its clip rectangle, if it clips.
+        Qt strokes a cosmetic pen under a scaling transform 2.5–5 times slower (150 segments at 6 px:
+        0.23 ms against 0.09; one: 0.085 against 0.018)."""
         if self.empty:
             return
-        if key is None:
-            t = painter.transform()
-            if self.traits.cosmetic and t.isAffine() and t.m12() == 0 and t.m21() == 0:
-                painter.resetTransform()
-                with np.errstate(all="ignore"):
-                    self.paint(painter, (t.m11(), t.m22(), t.m31(), t.m32()),
-                               painter.clipBoundingRect() if painter.hasClipping() else None)  # in pixels
-                painter.setTransform(t)
-                return
-            # rotated or sheared, or a pen that scales with the view: Qt maps the line
-            painter.setPen(self.pen)
-            if self.segmented():
-                painter.drawLines(*arrayToLineSegments(*self.drawn, connect=self.mode, finiteCheck=True).drawargs())
-            else:
-                painter.drawPath(self.path)
-            return
-        # mapped to pixels here and drawn untransformed: Qt strokes a cosmetic pen under a scaling
-        # transform 2.5–5 times slower (150 segments at 6 px: 0.23 ms against 0.09; one: 0.085 against 0.018)
         drawn, how = self._in_pixels(key)
-        if how is _LINES:
-            painter.setPen(self.pen)
-            painter.drawLines(drawn)
-        elif how is _SEGMENTS:
-            painter.setPen(self.pen)
-            painter.drawLines(*drawn.drawargs())
-        elif self._ends is not None and self._ends_clipped(clip):
-            # caps nobody sees: square ones stroke 6 times faster than round
+        if how is _POLYLINE and self._ends_clipped(clip):  # caps nobody sees: square ones stroke 6 times faster
             painter.setPen(self._square_pen())
             painter.drawLine(QLineF(*self._ends))
+            return
+        painter.setPen(self.pen)
+        if how is _LINES:
+            painter.drawLines(drawn)
+        elif how is _SEGMENTS:
+            painter.drawLines(*drawn.drawargs())
         elif how is _POLYLINE:
-            painter.setPen(self.pen)
             painter.drawPolyline(drawn)
         else:
-            painter.setPen(self.pen)
             painter.drawPath(drawn)
+
+    def paint_mapped(self, painter: QPainter) -> None:
+        """Stroke the line with the painter's transform mapping data to pixels (rotated or sheared, or a
+        pen that scales with the view)."""
+        if self.empty:
+            return
+        painter.setPen(self.pen)
+        if self.segmented():
+            painter.drawLines(*arrayToLineSegments(*self.drawn, connect=self.mode, finiteCheck=True).drawargs())
+        else:
+            painter.drawPath(self.path)
 
     def _ends_clipped(self, clip: QRectF | None) -> bool:
         """Whether this is one solid round-capped segment whose ends lie on or beyond the edges of the
@@ -289,6 +279,16 @@ def pixel_size(view: pg.ViewBox | None) -> tuple[float, float]:
     return (abs(r.width()) / w if w > 0 else 0.0), (abs(r.height()) / h if h > 0 else 0.0)
 
 
+def follow_view(old: pg.ViewBox | None, new: pg.ViewBox | None, slot) -> None:
+    """Move `slot` from view box `old`'s signals to `new`'s that change how many data units a pixel is
+    (the range changes at once, the transform at the next paint: both are followed)."""
+    for name in ("sigRangeChanged", "sigResized", "sigTransformChanged"):
+        if old is not None:
+            getattr(old, name).disconnect(slot)
+        if new is not None:
+            getattr(new, name).connect(slot)
+
+
 class _ViewItem(QGraphicsItem):
     """An item that knows its view box: the box's range and size set how many data units a pixel
     is, and `_refit` runs whenever they change."""
@@ -301,15 +301,8 @@ class _ViewItem(QGraphicsItem):
         if change == QGraphicsItem.ItemParentHasChanged:
             view = view_box_of(self)
             if view is not self._view:
-                # the range changes at once, the transform at the next paint: follow both
-                signals = ("sigRangeChanged", "sigResized", "sigTransformChanged")
-                if self._view is not None:
-                    for name in signals:
-                        getattr(self._view, name).disconnect(self._view_changed)
+                follow_view(self._view, view, self._view_changed)
                 self._view = view
-                if view is not None:
-                    for name in signals:
-                        getattr(view, name).connect(self._view_changed)
                 self._view_changed()
         return super().itemChange(change, value)
 
@@ -369,7 +362,7 @@ class _LineItem(_ViewItem):
         t = painter.transform()
         if not (t.isAffine() and t.m12() == 0 and t.m21() == 0):  # rotated or sheared: Qt maps every line
             for line in self._lines:
-                line.paint(painter)
+                line.paint_mapped(painter)
             return
         # a view box scales and shifts: every cosmetic line is mapped to pixels (see Polyline.paint)
         key = (t.m11(), t.m22(), t.m31(), t.m32())
@@ -381,7 +374,7 @@ class _LineItem(_ViewItem):
                     line.paint(painter, key, clip)
                 elif not line.empty:
                     painter.setTransform(t)
-                    line.paint(painter)
+                    line.paint_mapped(painter)
                     painter.resetTransform()
         painter.setTransform(t)
 

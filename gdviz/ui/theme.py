@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication  # noqa: E402
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsView  # noqa: E402
 
-from .items import pixel_size, view_box_of  # noqa: E402
+from .items import follow_view, pixel_size, view_box_of  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -224,8 +224,7 @@ class Marker(QGraphicsEllipseItem):
     def _follow_view(self) -> None:
         self._view = view_box_of(self)
         if self._view is not None:
-            self._view.sigRangeChanged.connect(self._view_changed)
-            self._view.sigResized.connect(self._view_changed)
+            follow_view(None, self._view, self._view_changed)
             self._view_changed()
 
     def _view_changed(self, *_) -> None:
